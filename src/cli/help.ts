@@ -1,0 +1,29 @@
+/** Examples shown under `retry-run --help`: the commands users paste first. */
+export const RUN_EXAMPLES = `
+Examples:
+  # Retry a flaky download with exponential backoff, at most 5 attempts
+  retry-run --strategy exponential -- curl -fsS https://example.com/health
+
+  # A shell pipeline, 10 attempts, 2s apart
+  retry-run -n 10 -s fixed -b 2s -S 'make test | tee test.log'
+
+  # Give up after 2 minutes in total, 30s per attempt
+  retry-run --deadline 2m --timeout 30s -- ./deploy.sh
+
+  # Retry only exit codes 1-3; see what would happen without running
+  retry-run --retry-on exit:1-3 --dry-run -- ./flaky-test.sh
+
+  # Machine-readable attempt log on stderr
+  retry-run --log-format json -- ./job 2> attempts.jsonl
+
+Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
+Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;
+126/127 not executable/not found; 75 circuit open; 125 usage error; 130/143/129 interrupted.
+`;
+
+export const EXPLAIN_EXAMPLES = `
+Examples:
+  retry-run explain                                   # the strategy table
+  retry-run explain -s exponential -b 500ms -n 8      # the schedule these flags give
+  retry-run explain --format json -s jitter --seed 1
+`;

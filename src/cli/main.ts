@@ -1,0 +1,42 @@
+import { CommanderError } from 'commander';
+import { RetryRunError, USAGE_EXIT_CODE } from '../errors.js';
+import { buildProgram, type ActionResult } from './program.js';
+
+/**
+ * The CLI entry: the only code that sets the exit code. retry-run's own options come before
+ * the first `--`; everything after it is the command, untouched by option parsing.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const split = argv.indexOf('--');
+  const own = split === -1 ? argv : argv.slice(0, split);
+  const afterDoubleDash = split === -1 ? undefined : argv.slice(split + 1);
+  let result: ActionResult | undefined;
+  const program = buildProgram(afterDoubleDash, (r) => (result = r));
+  program.exitOverride().configureOutput({
+    writeErr: (text) =>
+      process.stderr.write(text.startsWith('error:') ? `retry-run: ${text}` : text),
+    outputError: (text, write) => write(text.replace(/^error: /, 'retry-run: ')),
+  });
+  try {
+    await program.parseAsync(own, { from: 'user' });
+    return result ? await result : 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and --version "fail" with code 0; every other parse error is a usage error.
+    return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+  }
+  if (error instanceof RetryRunError) {
+    process.stderr.write(`retry-run: ${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`retry-run: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return 70;
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

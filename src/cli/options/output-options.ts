@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { envOption } from './option.js';
+
+/** SPEC §2 and §9: how the command is given and how retry-run reports. */
+export function addOutputOptions(command: Command): Command {
+  return command
+    .addOption(
+      envOption('-S, --shell <script>', 'run a script through /bin/sh -c instead of an argv'),
+    )
+    .addOption(envOption('-q, --quiet', 'print nothing but a final failure'))
+    .addOption(
+      envOption(
+        '-v, --verbose',
+        'print the resolved policy, classification detail and output tails',
+      ),
+    )
+    .addOption(
+      envOption('--log-format <format>', 'text or json (JSON lines on stderr) (default: text)'),
+    )
+    .addOption(envOption('--dry-run', 'print the resolved policy and schedule, run nothing'));
+}

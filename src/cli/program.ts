@@ -1,0 +1,54 @@
+import { Command } from 'commander';
+import { addConditionOptions } from './options/condition-options.js';
+import { addOutputOptions } from './options/output-options.js';
+import { addPolicyOptions } from './options/policy-options.js';
+import { EXPLAIN_EXAMPLES, RUN_EXAMPLES } from './help.js';
+import { VERSION } from './version.js';
+import { runAction } from './run.js';
+import type { RunTarget } from '../policy/config.js';
+
+/** What the chosen command resolved to: its exit code. */
+export type ActionResult = Promise<number>;
+
+/**
+ * The commander program. The plain run is loaded with it; every other action is imported
+ * when chosen, so a plain run loads nothing that only `explain` (or the breaker, stats) needs.
+ */
+export function buildProgram(
+  afterDoubleDash: readonly string[] | undefined,
+  setResult: (result: ActionResult) => void,
+): Command {
+  const program = new Command('retry-run')
+    .usage(
+      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run <explain> [options]',
+    )
+    .description('Run a command or an HTTP request, and retry it with smart, observable backoff.')
+    .version(VERSION, '--version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .enablePositionalOptions()
+    .argument('[url]', 'an http(s) URL to request (HTTP mode)')
+    .allowExcessArguments(true)
+    .showSuggestionAfterError(true)
+    .addHelpText('after', RUN_EXAMPLES);
+  addPolicyOptions(program);
+  addConditionOptions(program);
+  addOutputOptions(program);
+  program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
+    const target: RunTarget = {
+      operands: command.args,
+      ...(afterDoubleDash ? { afterDoubleDash } : {}),
+    };
+    setResult(runAction(options, target));
+  });
+
+  const explain = new Command('explain')
+    .description('show the strategies, and the schedule that the given policy options produce')
+    .option('--format <format>', 'text or json (default: text)')
+    .addHelpText('after', EXPLAIN_EXAMPLES);
+  addPolicyOptions(explain);
+  explain.action((options: Record<string, unknown>) => {
+    setResult(import('./explain.js').then(({ explainAction }) => explainAction(options)));
+  });
+  program.addCommand(explain);
+  return program;
+}

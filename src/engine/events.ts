@@ -1,0 +1,60 @@
+import type { Policy } from '../policy/policy.js';
+import type { AttemptResult, Classification } from './types.js';
+
+/** How a run ended (SPEC §9). */
+export type RunOutcome =
+  'success' | 'exhausted' | 'stopped' | 'deadline' | 'circuit-open' | 'interrupted';
+
+export interface StartEvent {
+  event: 'start';
+  time: string;
+  description: string;
+  maxAttempts: number;
+  policy: Policy;
+}
+
+export interface AttemptEvent {
+  event: 'attempt';
+  time: string;
+  attempt: number;
+  maxAttempts: number;
+  result: AttemptResult;
+  classification: Classification;
+}
+
+export interface WaitEvent {
+  event: 'wait';
+  time: string;
+  /** The attempt that comes after the wait. */
+  nextAttempt: number;
+  delayMs: number;
+  source: 'strategy' | 'server';
+}
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface BreakerEvent {
+  event: 'breaker';
+  time: string;
+  name: string;
+  state: BreakerState;
+  message: string;
+  closesAt?: string | null;
+}
+
+export interface SummaryEvent {
+  event: 'summary';
+  time: string;
+  outcome: RunOutcome;
+  attempts: number;
+  elapsedMs: number;
+  waitedMs: number;
+  exitCode: number;
+  /** The last failure's reason, or why the run ended early. */
+  reason?: string;
+  /** One line for a person: why the run ended as it did. */
+  message: string;
+  lastResult?: AttemptResult;
+}
+
+export type RetryEvent = StartEvent | AttemptEvent | WaitEvent | BreakerEvent | SummaryEvent;

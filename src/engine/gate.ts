@@ -1,0 +1,17 @@
+import type { BreakerEvent } from './events.js';
+
+/** A breaker's word on one attempt, as the engine reports it. */
+export type BreakerNotice = Omit<BreakerEvent, 'event' | 'time'>;
+
+export type GateDecision =
+  { allowed: true; notice?: BreakerNotice } | { allowed: false; notice: BreakerNotice };
+
+/**
+ * Something that may refuse attempts (a circuit breaker) and wants every result. The engine
+ * asks before each attempt and reports after it; a notice whose state is `open` after an
+ * attempt ends the run.
+ */
+export interface AttemptGate {
+  admit(): Promise<GateDecision>;
+  record(success: boolean): Promise<BreakerNotice | undefined>;
+}

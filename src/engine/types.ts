@@ -1,0 +1,69 @@
+import type { Condition } from '../policy/conditions.js';
+
+/**
+ * What one attempt did, in one shape for success and failure alike. Runners never throw
+ * for an expected failure (a non-zero exit, a 503, a refused connection): they return this.
+ */
+export interface AttemptResult {
+  /** The runner's own verdict: exit 0, or an expected HTTP status (and body). */
+  ok: boolean;
+  /**
+   * The code retry-run exits with if this is the final attempt: the command's exit code,
+   * 128+N for a signal, 124 for a timeout; in HTTP mode curl's codes (22, 6, 7, 28, 35, 56).
+   */
+  exitCode: number;
+  /** Signal that ended the command, e.g. `SIGKILL`. */
+  signal?: string;
+  /** HTTP status of the response. */
+  status?: number;
+  /** Set when retry-run ended the attempt because it ran out of time. */
+  timedOut?: 'timeout' | 'deadline';
+  /** A system error code: `ECONNREFUSED`, `ENOENT`, `EACCES`, … */
+  errorCode?: string;
+  /** The failure class the runner recognised itself (HTTP socket errors, known tools). */
+  failureClass?: 'connection' | 'timeout' | 'body';
+  /** One human line on what happened, for the log. */
+  message?: string;
+  durationMs: number;
+  /** The last bytes of each stream, kept only when a condition needs them. */
+  stdoutTail?: string;
+  stderrTail?: string;
+  /** A wait the server asked for (Retry-After and kin), in ms. */
+  serverWaitMs?: number;
+  /** Set by a runner that knows this failure must not be repeated (e.g. a POST). */
+  notRetryableBecause?: string;
+}
+
+export interface AttemptContext {
+  attempt: number;
+  maxAttempts: number;
+  /** Aborted when the run is interrupted; the runner ends the attempt at once. */
+  signal: AbortSignal;
+  /** Time this attempt may take, if bounded, and which limit bounds it. */
+  timeLimit?: { ms: number; reason: 'timeout' | 'deadline' };
+}
+
+/** One way of making an attempt: a command, an HTTP request. */
+export interface Runner {
+  /** What is being run, for the log (secrets already redacted). */
+  readonly description: string;
+  run(context: AttemptContext): Promise<AttemptResult>;
+  /** Release what the runner holds (spools, sockets) when the run is over. */
+  close?(): Promise<void>;
+}
+
+/** Which failures are retried; which end the run; what success additionally requires. */
+export interface Conditions {
+  retryOn: readonly Condition[];
+  stopOn: readonly Condition[];
+  until: readonly Condition[];
+}
+
+export interface Classification {
+  success: boolean;
+  retryable: boolean;
+  /** Stable reason token: `exit:1`, `signal:SIGKILL`, `timeout`, `status:503`, … */
+  reason: string;
+  /** Why it was or was not retried, in words, for the log. */
+  explanation: string;
+}

@@ -1,0 +1,93 @@
+import { invalidValue, UsageError } from '../errors.js';
+import type { Conditions } from '../engine/types.js';
+import { argvCommand, shellCommand, type CommandSpec } from '../runners/command.js';
+import {
+  normalizeConditions,
+  normalizePolicy,
+  type Mode,
+  type RawConditionOptions,
+  type RawPolicyOptions,
+} from './normalize.js';
+import type { Policy } from './policy.js';
+
+/** Every flag of a run as commander hands it over: text, not yet validated. */
+export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
+  shell?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+  logFormat?: string;
+  dryRun?: boolean;
+}
+
+/** What the user asked to run: the operands before `--` and the argv after it. */
+export interface RunTarget {
+  operands: readonly string[];
+  /** Everything after the first `--`, or undefined when there was no `--`. */
+  afterDoubleDash?: readonly string[];
+}
+
+export interface ReportConfig {
+  quiet: boolean;
+  verbose: boolean;
+  logFormat: 'text' | 'json';
+}
+
+export interface RunConfig {
+  mode: Mode;
+  command?: CommandSpec;
+  url?: string;
+  policy: Policy;
+  conditions: Conditions;
+  report: ReportConfig;
+  dryRun: boolean;
+}
+
+/** argv → one frozen, validated config. Throws a UsageError before anything runs. */
+export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunConfig {
+  const { mode, command, url } = resolveTarget(raw, target);
+  const logFormat = raw.logFormat ?? 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') {
+    throw invalidValue('--log-format', logFormat, 'expected text or json');
+  }
+  if (raw.quiet && raw.verbose)
+    throw new UsageError('--quiet and --verbose cannot be used together');
+  return Object.freeze({
+    mode,
+    ...(command ? { command } : {}),
+    ...(url ? { url } : {}),
+    policy: normalizePolicy(raw),
+    conditions: normalizeConditions(raw, mode),
+    report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
+    dryRun: raw.dryRun ?? false,
+  });
+}
+
+const URL_PATTERN = /^https?:\/\//i;
+
+function resolveTarget(
+  raw: RawRunOptions,
+  target: RunTarget,
+): { mode: Mode; command?: CommandSpec; url?: string } {
+  const after = target.afterDoubleDash ?? [];
+  const all = [...target.operands, ...after];
+  if (raw.shell !== undefined) {
+    if (all.length > 0)
+      throw new UsageError(
+        `--shell: takes the whole script; remove the extra arguments '${all.join(' ')}'`,
+      );
+    if (raw.shell.trim() === '') throw invalidValue('--shell', raw.shell, 'expected a script');
+    return { mode: 'command', command: shellCommand(raw.shell) };
+  }
+  if (all.length === 1 && URL_PATTERN.test(all[0]!)) return { mode: 'http', url: all[0]! };
+  if (target.operands.length > 0) {
+    throw new UsageError(
+      `to run a command, put -- before it: retry-run [options] -- ${target.operands.join(' ')}`,
+    );
+  }
+  if (after.length === 0) {
+    throw new UsageError(
+      'nothing to run: give -- <command> [args...], -S <script>, or a URL (see --help)',
+    );
+  }
+  return { mode: 'command', command: argvCommand(after) };
+}

@@ -1,0 +1,21 @@
+/**
+ * Every default of retry-run in one place (SPEC §3, §4, §5, §8). The README's option table
+ * documents each once.
+ */
+export const DEFAULTS = {
+  strategy: 'jitter',
+  maxAttempts: 5,
+  baseMs: 1000,
+  capMs: 60_000,
+  factor: 2,
+  killAfterMs: 5000,
+  maxServerWaitMs: 5 * 60_000,
+  commandRetryOn: 'any',
+  commandStopOn: 'exit:126,exit:127',
+  httpRetryOn: '408,429,500,502,503,504,timeout,connection',
+  warnAfter: 2,
+  breakerThreshold: 5,
+  breakerCooldownMs: 30_000,
+  maxRedirects: 10,
+  expect: '2xx',
+} as const;

@@ -1,0 +1,105 @@
+import { invalidValue, UsageError } from '../errors.js';
+import type { Conditions } from '../engine/types.js';
+import { parseConditions } from './conditions.js';
+import { DEFAULTS } from './defaults.js';
+import { parseDuration } from './duration.js';
+import { closest, parseInteger, parseNumberAbove } from './numbers.js';
+import type { Policy } from './policy.js';
+import { STRATEGY_NAMES, type StrategyName } from './strategies.js';
+
+/** Policy flags as they arrive from argv or the environment: text, validated here once. */
+export interface RawPolicyOptions {
+  strategy?: string;
+  max?: string;
+  base?: string;
+  cap?: string;
+  factor?: string;
+  seed?: string;
+  timeout?: string;
+  killAfter?: string;
+  deadline?: string;
+  maxServerWait?: string;
+  /** commander's `--no-server-wait` arrives as `serverWait: false`. */
+  serverWait?: boolean;
+}
+
+export interface RawConditionOptions {
+  retryOn?: string[];
+  stopOn?: string[];
+  until?: string[];
+}
+
+export type Mode = 'command' | 'http';
+
+export function normalizePolicy(raw: RawPolicyOptions): Policy {
+  const optionalDuration = (value: string | undefined, flag: string) =>
+    value === undefined ? undefined : parseDuration(value, flag);
+  const policy: Policy = {
+    strategy: parseStrategy(raw.strategy ?? DEFAULTS.strategy),
+    maxAttempts:
+      raw.max === undefined ? DEFAULTS.maxAttempts : parseInteger(raw.max, '--max', 1, 1_000_000),
+    baseMs: raw.base === undefined ? DEFAULTS.baseMs : parseDuration(raw.base, '--base'),
+    capMs: raw.cap === undefined ? DEFAULTS.capMs : parseDuration(raw.cap, '--cap'),
+    factor:
+      raw.factor === undefined ? DEFAULTS.factor : parseNumberAbove(raw.factor, '--factor', 1),
+    killAfterMs:
+      raw.killAfter === undefined
+        ? DEFAULTS.killAfterMs
+        : parseDuration(raw.killAfter, '--kill-after'),
+    serverWait: raw.serverWait ?? true,
+    maxServerWaitMs:
+      raw.maxServerWait === undefined
+        ? DEFAULTS.maxServerWaitMs
+        : parseDuration(raw.maxServerWait, '--max-server-wait'),
+  };
+  if (raw.factor !== undefined && policy.factor > 1000)
+    throw invalidValue('--factor', raw.factor, 'expected a number from 1 to 1000');
+  const seed =
+    raw.seed === undefined ? undefined : parseInteger(raw.seed, '--seed', 0, 2 ** 32 - 1);
+  const timeoutMs = optionalDuration(raw.timeout, '--timeout');
+  const deadlineMs = optionalDuration(raw.deadline, '--deadline');
+  if (timeoutMs === 0)
+    throw invalidValue('--timeout', raw.timeout, 'expected a duration greater than 0');
+  if (deadlineMs === 0)
+    throw invalidValue('--deadline', raw.deadline, 'expected a duration greater than 0');
+  return Object.freeze({
+    ...policy,
+    ...(seed === undefined ? {} : { seed }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(deadlineMs === undefined ? {} : { deadlineMs }),
+  });
+}
+
+export function parseStrategy(text: string): StrategyName {
+  const name = text.trim().toLowerCase();
+  if ((STRATEGY_NAMES as readonly string[]).includes(name)) return name as StrategyName;
+  const guess = closest(name, STRATEGY_NAMES);
+  const hint = guess ? `; did you mean '${guess}'?` : '';
+  throw new UsageError(
+    `--strategy: unknown strategy '${text}' (expected one of ${STRATEGY_NAMES.join(', ')})${hint}`,
+  );
+}
+
+/** The condition lists of SPEC §4, with the defaults of the mode where a list is not given. */
+export function normalizeConditions(raw: RawConditionOptions, mode: Mode): Conditions {
+  const parseAll = (values: string[] | undefined, flag: string) =>
+    (values ?? []).flatMap((value) => parseConditions(value, flag));
+  const retryOn = raw.retryOn?.length
+    ? parseAll(raw.retryOn, '--retry-on')
+    : parseConditions(
+        mode === 'http' ? DEFAULTS.httpRetryOn : DEFAULTS.commandRetryOn,
+        '--retry-on',
+      );
+  const stopOn = raw.stopOn?.length
+    ? parseAll(raw.stopOn, '--stop-on')
+    : mode === 'command'
+      ? parseConditions(DEFAULTS.commandStopOn, '--stop-on')
+      : [];
+  const until = parseAll(raw.until, '--until');
+  if (mode === 'http' && until.length > 0) {
+    throw new UsageError(
+      '--until: works in command mode only; in HTTP mode use --expect and --expect-body',
+    );
+  }
+  return Object.freeze({ retryOn, stopOn, until });
+}

@@ -1,0 +1,17 @@
+import type { BackoffPolicy } from './strategies.js';
+
+/** The resolved, validated policy of one run: how many attempts, how long to wait, when to stop. */
+export interface Policy extends BackoffPolicy {
+  maxAttempts: number;
+  /** Makes jitter reproducible; absent means a fresh random source. */
+  seed?: number;
+  /** Limit for one attempt. */
+  timeoutMs?: number;
+  /** Grace between SIGTERM and SIGKILL when an attempt is stopped. */
+  killAfterMs: number;
+  /** Limit for the whole run, waits included. */
+  deadlineMs?: number;
+  /** Whether server-directed waits (Retry-After and kin) are honoured, and their bound. */
+  serverWait: boolean;
+  maxServerWaitMs: number;
+}

@@ -1,0 +1,23 @@
+import type { RetryEvent } from '../engine/events.js';
+
+/** Turns engine events into output. Reporters decide nothing; they only show. */
+export interface Reporter {
+  onEvent(event: RetryEvent): void;
+  /** Called once after the run, before exit: flush, stop timers. */
+  close?(): void | Promise<void>;
+}
+
+/** One writable line sink, so reporters can be tested without a real stderr. */
+export interface LineSink {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export function fanOut(reporters: readonly Reporter[]): Reporter {
+  return {
+    onEvent: (event) => reporters.forEach((reporter) => reporter.onEvent(event)),
+    close: async () => {
+      for (const reporter of reporters) await reporter.close?.();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { ChalkInstance } from 'chalk';
+import type { AttemptEvent, RetryEvent, SummaryEvent } from '../engine/events.js';
+import { formatDuration } from '../policy/duration.js';
+import type { Policy } from '../policy/policy.js';
+import type { LineSink, Reporter } from './reporter.js';
+
+export interface TextReporterOptions {
+  sink: LineSink;
+  style: ChalkInstance;
+  /** Only a final failure. */
+  quiet?: boolean;
+  /** The resolved policy, classification detail, output tails. */
+  verbose?: boolean;
+  /** How many lines of output a failure summary shows. */
+  tailLines?: number;
+}
+
+const COUNTDOWN_TICK_MS = 100;
+
+/** The human attempt log on stderr: one line per attempt and per wait, then a summary. */
+export function createTextReporter(options: TextReporterOptions): Reporter {
+  const { sink, style, quiet = false, verbose = false } = options;
+  const prefix = style.dim('retry-run:');
+  const line = (text: string) => sink.write(`${prefix} ${text}\n`);
+  let countdown: { timer: NodeJS.Timeout; text: string } | undefined;
+
+  const stopCountdown = () => {
+    if (!countdown) return;
+    clearInterval(countdown.timer);
+    sink.write(`\r\x1b[K${prefix} ${countdown.text}\n`);
+    countdown = undefined;
+  };
+
+  return {
+    onEvent(event: RetryEvent) {
+      stopCountdown();
+      if (quiet && !(event.event === 'summary' && event.outcome !== 'success')) return;
+      switch (event.event) {
+        case 'start':
+          if (verbose) line(`running ${event.description} (${describePolicy(event.policy)})`);
+          break;
+        case 'attempt':
+          line(describeAttempt(event, style, verbose));
+          if (verbose) showTails(event, line, style, options.tailLines ?? 10);
+          break;
+        case 'wait': {
+          const why = event.source === 'server' ? ' (asked by the server)' : '';
+          const text = `waiting ${formatDuration(event.delayMs)} before attempt ${event.nextAttempt}${why}`;
+          if (sink.isTTY && event.delayMs >= 1000) {
+            const endsAt = Date.now() + event.delayMs;
+            const render = () => {
+              const left = Math.max(0, endsAt - Date.now());
+              sink.write(
+                `\r\x1b[K${prefix} ${text} ${style.dim(`(${formatDuration(left)} left, Ctrl-C to stop)`)}`,
+              );
+            };
+            render();
+            countdown = { timer: setInterval(render, COUNTDOWN_TICK_MS).unref(), text };
+          } else {
+            line(text);
+          }
+          break;
+        }
+        case 'breaker':
+          line(`${style.magenta(`breaker '${event.name}' is ${event.state}`)}: ${event.message}`);
+          break;
+        case 'summary':
+          line(describeSummary(event, style));
+          if (event.outcome !== 'success' && !verbose) {
+            showTails({ result: event.lastResult }, line, style, options.tailLines ?? 10);
+          }
+          break;
+      }
+    },
+    close: stopCountdown,
+  };
+}
+
+/** The resolved policy in one line: what `-v` and `--dry-run` show. */
+export function describePolicy(policy: Policy): string {
+  const parts = [
+    `strategy ${policy.strategy}`,
+    `max ${policy.maxAttempts} attempts`,
+    `base ${formatDuration(policy.baseMs)}`,
+    `cap ${formatDuration(policy.capMs)}`,
+    `factor ${policy.factor}`,
+  ];
+  if (policy.seed !== undefined) parts.push(`seed ${policy.seed}`);
+  if (policy.timeoutMs !== undefined) parts.push(`timeout ${formatDuration(policy.timeoutMs)}`);
+  if (policy.deadlineMs !== undefined) parts.push(`deadline ${formatDuration(policy.deadlineMs)}`);
+  return parts.join(', ');
+}
+
+function describeAttempt(event: AttemptEvent, style: ChalkInstance, verbose: boolean): string {
+  const { result, classification } = event;
+  const counter = `attempt ${event.attempt}/${event.maxAttempts}`;
+  const took = formatDuration(result.durationMs);
+  if (classification.success) {
+    const detail = verbose ? `; ${classification.explanation}` : '';
+    return `${counter} ${style.green('succeeded')} (${took})${detail}`;
+  }
+  const what = describeFailure(event);
+  const message = result.message ? `: ${result.message}` : '';
+  const verdict = classification.retryable
+    ? verbose
+      ? `; ${classification.explanation}`
+      : ''
+    : `; ${style.bold(classification.explanation)}`;
+  return `${counter} ${style.red('failed')} (${what}, ${took})${message}${verdict}`;
+}
+
+function describeFailure({ result, classification }: AttemptEvent): string {
+  if (result.timedOut === 'deadline') return 'ended by the deadline';
+  if (result.timedOut) return 'timed out';
+  if (result.signal) return `killed by ${result.signal}`;
+  if (result.status !== undefined) return `HTTP ${result.status}`;
+  if (classification.reason.startsWith('connection')) return classification.reason;
+  if (classification.reason === 'until') return 'exit 0, --until not matched';
+  return `exit ${result.exitCode}`;
+}
+
+function describeSummary(event: SummaryEvent, style: ChalkInstance): string {
+  const attempts = `${event.attempts} attempt${event.attempts === 1 ? '' : 's'}`;
+  const times = `in ${formatDuration(event.elapsedMs)}, waited ${formatDuration(event.waitedMs)}`;
+  if (event.outcome === 'success') {
+    return `${style.green('✔ succeeded')} after ${attempts} ${style.dim(`(${times})`)}`;
+  }
+  const reason = event.reason ? ` ${event.reason}:` : '';
+  return `${style.red(`✖ ${event.outcome}`)} after ${attempts} (${times}):${reason} ${event.message}; exit ${event.exitCode}`;
+}
+
+function showTails(
+  event: { result?: AttemptEvent['result'] | undefined },
+  line: (text: string) => void,
+  style: ChalkInstance,
+  count: number,
+) {
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const tail = stream === 'stdout' ? event.result?.stdoutTail : event.result?.stderrTail;
+    const lines = tail?.trimEnd().split('\n').slice(-count) ?? [];
+    if (lines.length === 0 || lines[0] === '') continue;
+    line(style.dim(`last ${lines.length} line(s) of ${stream}:`));
+    for (const text of lines) line(style.dim(`  | ${text}`));
+  }
+}
