@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     // CI asks for a JSON report too, to print one plain 'N passed, N failed' line.
     reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
-    ...(process.env.VITEST_JSON_REPORT ? { outputFile: { json: process.env.VITEST_JSON_REPORT } } : {}),
+    ...(process.env.VITEST_JSON_REPORT
+      ? { outputFile: { json: process.env.VITEST_JSON_REPORT } }
+      : {}),
   },
 });
