@@ -1,11 +1,20 @@
 import type { RunConfig } from '../policy/config.js';
+import { createGitHubReporter, inGitHubActions } from '../report/github.js';
 import { createJsonLinesReporter } from '../report/json-lines.js';
+import { createReportFileReporter } from '../report/report-file.js';
 import { fanOut, type Reporter } from '../report/reporter.js';
 import { stderrStyle } from '../report/style.js';
 import { createTextReporter } from '../report/text.js';
+import { VERSION } from './version.js';
+
+/** A one-line warning of retry-run's own on stderr: it never changes the exit code. */
+export function warn(message: string): void {
+  process.stderr.write(`retry-run: warning: ${message}\n`);
+}
 
 /** Every reporter a run's config asks for, joined into one. */
-export function createReporters(config: RunConfig): Reporter {
+export function createReporters(config: RunConfig, env: NodeJS.ProcessEnv = process.env): Reporter {
+  const { observability } = config;
   const reporters: Reporter[] = [
     config.report.logFormat === 'json'
       ? createJsonLinesReporter(process.stderr)
@@ -16,5 +25,33 @@ export function createReporters(config: RunConfig): Reporter {
           verbose: config.report.verbose,
         }),
   ];
+  if (observability.reportFile) {
+    const tokens = (list: readonly { token: string }[]) => list.map((c) => c.token);
+    reporters.push(
+      createReportFileReporter({
+        path: observability.reportFile,
+        name: observability.name,
+        mode: config.mode,
+        version: VERSION,
+        conditions: {
+          retryOn: tokens(config.conditions.retryOn),
+          stopOn: tokens(config.conditions.stopOn),
+          until: tokens(config.conditions.until),
+        },
+        warn,
+      }),
+    );
+  }
+  if (inGitHubActions(env)) {
+    reporters.push(
+      createGitHubReporter({
+        sink: process.stderr,
+        name: observability.name,
+        warnAfter: observability.warnAfter,
+        ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),
+        warn,
+      }),
+    );
+  }
   return reporters.length === 1 ? reporters[0]! : fanOut(reporters);
 }

@@ -108,15 +108,17 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       ...(timeLimit ? { timeLimit } : {}),
     });
     const classification = classifyAttempt(result, conditions);
-    attemptsLog.push({
+    const record = {
       attempt,
       startedAt: new Date(attemptStart).toISOString(),
       result,
       classification,
-    });
+    };
+    attemptsLog.push(record);
     emit({
       event: 'attempt',
       time: iso(),
+      startedAt: record.startedAt,
       attempt,
       maxAttempts: policy.maxAttempts,
       result,

@@ -8,10 +8,16 @@ import {
   type RawConditionOptions,
   type RawPolicyOptions,
 } from './normalize.js';
+import {
+  normalizeObservability,
+  type ObservabilityConfig,
+  type RawObservabilityOptions,
+} from './observability.js';
 import type { Policy } from './policy.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
-export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
+export interface RawRunOptions
+  extends RawPolicyOptions, RawConditionOptions, RawObservabilityOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -39,6 +45,7 @@ export interface RunConfig {
   policy: Policy;
   conditions: Conditions;
   report: ReportConfig;
+  observability: ObservabilityConfig;
   dryRun: boolean;
 }
 
@@ -58,6 +65,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
+    observability: normalizeObservability(raw, { command, url }),
     dryRun: raw.dryRun ?? false,
   });
 }
