@@ -9,6 +9,7 @@ import {
   type RawPolicyOptions,
 } from './normalize.js';
 import type { Policy } from './policy.js';
+import { resolveStateLocation, type StateLocation } from '../store/location.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
@@ -17,6 +18,8 @@ export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
   verbose?: boolean;
   logFormat?: string;
   dryRun?: boolean;
+  /** `--state`: a directory or a redis:// URL. */
+  state?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -40,6 +43,8 @@ export interface RunConfig {
   conditions: Conditions;
   report: ReportConfig;
   dryRun: boolean;
+  /** Where breakers and history live (SPEC §8). */
+  state: StateLocation;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -59,6 +64,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
     dryRun: raw.dryRun ?? false,
+    state: resolveStateLocation(raw.state),
   });
 }
 
