@@ -3,6 +3,7 @@ import { addConditionOptions } from './options/condition-options.js';
 import { addObservabilityOptions } from './options/observability-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
+import { addStateOption } from './options/state-options.js';
 import { EXPLAIN_EXAMPLES, RUN_EXAMPLES } from './help.js';
 import { VERSION } from './version.js';
 import { runAction } from './run.js';
@@ -35,6 +36,7 @@ export function buildProgram(
   addConditionOptions(program);
   addOutputOptions(program);
   addObservabilityOptions(program);
+  addStateOption(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,

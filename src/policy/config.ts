@@ -14,6 +14,7 @@ import {
   type RawObservabilityOptions,
 } from './observability.js';
 import type { Policy } from './policy.js';
+import { resolveStateLocation, type StateLocation } from '../store/location.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions
@@ -23,6 +24,8 @@ export interface RawRunOptions
   verbose?: boolean;
   logFormat?: string;
   dryRun?: boolean;
+  /** `--state`: a directory or a redis:// URL. */
+  state?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -47,6 +50,8 @@ export interface RunConfig {
   report: ReportConfig;
   observability: ObservabilityConfig;
   dryRun: boolean;
+  /** Where breakers and history live (SPEC §8). */
+  state: StateLocation;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -67,6 +72,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
     observability: normalizeObservability(raw, { command, url }),
     dryRun: raw.dryRun ?? false,
+    state: resolveStateLocation(raw.state),
   });
 }
 
