@@ -1,4 +1,8 @@
 import type { RunConfig } from '../policy/config.js';
+import { DEFAULTS } from '../policy/defaults.js';
+import type { StateStore } from '../store/store.js';
+import { createHistoryReporter } from '../report/history.js';
+import { createMetricsFileReporter } from '../report/metrics-file.js';
 import { createGitHubReporter, inGitHubActions } from '../report/github.js';
 import { createJsonLinesReporter } from '../report/json-lines.js';
 import { createReportFileReporter } from '../report/report-file.js';
@@ -12,9 +16,16 @@ export function warn(message: string): void {
   process.stderr.write(`retry-run: warning: ${message}\n`);
 }
 
+export interface ReporterDependencies {
+  /** Opens (once) the state store the run shares with the breaker. */
+  store: () => StateStore;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Every reporter a run's config asks for, joined into one. */
-export function createReporters(config: RunConfig, env: NodeJS.ProcessEnv = process.env): Reporter {
+export function createReporters(config: RunConfig, dependencies: ReporterDependencies): Reporter {
   const { observability } = config;
+  const env = dependencies.env ?? process.env;
   const reporters: Reporter[] = [
     config.report.logFormat === 'json'
       ? createJsonLinesReporter(process.stderr)
@@ -49,6 +60,26 @@ export function createReporters(config: RunConfig, env: NodeJS.ProcessEnv = proc
         name: observability.name,
         warnAfter: observability.warnAfter,
         ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),
+        warn,
+      }),
+    );
+  }
+  if (observability.record) {
+    reporters.push(
+      createHistoryReporter({
+        name: observability.name,
+        mode: config.mode,
+        store: dependencies.store,
+        keep: DEFAULTS.historyKeep,
+        warn,
+      }),
+    );
+  }
+  if (observability.metricsFile) {
+    reporters.push(
+      createMetricsFileReporter({
+        path: observability.metricsFile,
+        name: observability.name,
         warn,
       }),
     );

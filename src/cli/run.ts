@@ -4,6 +4,8 @@ import { renderDryRun } from './dry-run.js';
 import { handleInterrupts } from './interrupt.js';
 import { createReporters } from './reporters.js';
 import { createRunner } from './runner-factory.js';
+import { openStore } from '../store/open-store.js';
+import type { StateStore } from '../store/store.js';
 
 /** The default action: run the command (or URL) under the policy; resolves to the exit code. */
 export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<number> {
@@ -14,7 +16,9 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   }
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
-  const reporter = createReporters(config);
+  let store: StateStore | undefined;
+  const openState = () => (store ??= openStore(config.state));
+  const reporter = createReporters(config, { store: openState });
   if (depth > 0 && !config.report.quiet) {
     process.stderr.write(
       `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply (outer × inner)\n`,
@@ -34,5 +38,6 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     interrupts.dispose();
     await reporter.close?.();
     await runner.close?.();
+    await store?.close();
   }
 }
