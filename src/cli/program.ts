@@ -4,7 +4,8 @@ import { addObservabilityOptions } from './options/observability-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
 import { addStateOption } from './options/state-options.js';
-import { EXPLAIN_EXAMPLES, RUN_EXAMPLES } from './help.js';
+import { EXPLAIN_EXAMPLES, RUN_EXAMPLES, STATS_EXAMPLES } from './help.js';
+import { envOption } from './options/option.js';
 import { VERSION } from './version.js';
 import { runAction } from './run.js';
 import type { RunTarget } from '../policy/config.js';
@@ -54,5 +55,24 @@ export function buildProgram(
     setResult(import('./explain.js').then(({ explainAction }) => explainAction(options)));
   });
   program.addCommand(explain);
+
+  const stats = new Command('stats')
+    .description(
+      'show the run history per name: success rates, attempts, waits, failure reasons, trend',
+    )
+    .addOption(envOption('--name <name>', 'only this name (default: every name)'))
+    .addOption(
+      envOption(
+        '--since <duration|date>',
+        'how far back to look, e.g. 7d, 12h, 2026-11-01 (default: 7d)',
+      ),
+    )
+    .addOption(envOption('--format <format>', 'table, json or openmetrics (default: table)'))
+    .addHelpText('after', STATS_EXAMPLES);
+  addStateOption(stats);
+  stats.action((options: Record<string, unknown>) => {
+    setResult(import('./stats.js').then(({ statsAction }) => statsAction(options)));
+  });
+  program.addCommand(stats);
   return program;
 }

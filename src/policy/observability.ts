@@ -26,7 +26,7 @@ export interface ObservabilityConfig {
 }
 
 /** Names are file names, Redis keys and Prometheus label values: keep them plain. */
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,99}$/;
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,99}$/;
 
 export function normalizeObservability(
   raw: RawObservabilityOptions,
