@@ -44,3 +44,11 @@ export {
   type CommandSpec,
 } from './runners/command.js';
 export { RetryRunError, UsageError } from './errors.js';
+export type {
+  RunReport,
+  ReportPolicy,
+  ReportAttempt,
+  ReportSummary,
+} from './report/report-file.js';
+export type { HistoryRecord } from './stats/history-record.js';
+export type { NameStats } from './stats/stats.js';
