@@ -1,3 +1,4 @@
+import type { ChalkInstance } from 'chalk';
 import type { StrategyName } from '../policy/strategies.js';
 
 export interface StrategyDescription {
@@ -46,3 +47,26 @@ export const STRATEGY_TABLE: readonly StrategyDescription[] = [
     whenToUse: 'many clients, fewer calls than full jitter',
   },
 ];
+
+/** The table as text: two lines per strategy, within 80 columns. */
+export function renderStrategyTable(style: ChalkInstance): string[] {
+  const [nameWidth, formulaWidth] = [12, 31];
+  const lines = [
+    style.bold(
+      `${'strategy'.padEnd(nameWidth)} ${'delay for retry n'.padEnd(formulaWidth)} behaviour / when to use`,
+    ),
+  ];
+  for (const s of STRATEGY_TABLE) {
+    lines.push(
+      `${style.cyan(s.name.padEnd(nameWidth))} ${s.formula.padEnd(formulaWidth)} ${s.behaviour}`,
+      `${' '.repeat(nameWidth + formulaWidth + 1)} ${style.dim(s.whenToUse)}`,
+    );
+  }
+  lines.push(
+    '',
+    style.dim(
+      'e = min(cap, base*factor^(n-1)); defaults: base 1s, cap 60s, factor 2, strategy jitter',
+    ),
+  );
+  return lines;
+}
