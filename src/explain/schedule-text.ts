@@ -140,7 +140,7 @@ function worstCaseDetail(policy: ScheduleShape, plan: SchedulePlan): string {
   const attempts = plan.rows.length + 1;
   const waits = formatDuration(plan.rows.at(-1)?.cumulativeMaxMs ?? 0);
   const what = plan.worstCaseIncludesAttempts
-    ? `(${attempts} attempts of up to ${formatDuration(policy.timeoutMs ?? 0)} and ${waits} of waits`
+    ? `(${attempts} attempts × ${formatDuration(policy.timeoutMs ?? 0)} + ${waits} of waits`
     : `(waits only: give --timeout to count the attempts too`;
   return plan.worstCaseBoundedByDeadline ? `${what}; bounded by the deadline)` : `${what})`;
 }

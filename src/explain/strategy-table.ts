@@ -32,7 +32,7 @@ export const STRATEGY_TABLE: readonly StrategyDescription[] = [
     name: 'jitter',
     formula: 'uniform(0, e)',
     behaviour: 'full jitter over the exponential e',
-    whenToUse: 'the default: many clients, spreads load best',
+    whenToUse: 'many clients at once (the default): spreads load best',
   },
   {
     name: 'equal-jitter',
@@ -50,23 +50,22 @@ export const STRATEGY_TABLE: readonly StrategyDescription[] = [
 
 /** The table as text: two lines per strategy, within 80 columns. */
 export function renderStrategyTable(style: ChalkInstance): string[] {
-  const [nameWidth, formulaWidth] = [12, 31];
+  const [nameWidth, formulaWidth] = [13, 32];
   const lines = [
     style.bold(
-      `${'strategy'.padEnd(nameWidth)} ${'delay for retry n'.padEnd(formulaWidth)} behaviour / when to use`,
+      `${'strategy'.padEnd(nameWidth)}${'delay for retry n'.padEnd(formulaWidth)}behaviour`,
     ),
   ];
   for (const s of STRATEGY_TABLE) {
     lines.push(
-      `${style.cyan(s.name.padEnd(nameWidth))} ${s.formula.padEnd(formulaWidth)} ${s.behaviour}`,
-      `${' '.repeat(nameWidth + formulaWidth + 1)} ${style.dim(s.whenToUse)}`,
+      `${style.cyan(s.name.padEnd(nameWidth))}${s.formula.padEnd(formulaWidth)}${s.behaviour}`,
+      `${' '.repeat(nameWidth)}${style.dim(`when: ${s.whenToUse}`)}`,
     );
   }
   lines.push(
     '',
-    style.dim(
-      'e = min(cap, base*factor^(n-1)); defaults: base 1s, cap 60s, factor 2, strategy jitter',
-    ),
+    style.dim('e = min(cap, base*factor^(n-1)), n = 1, 2, ... (the wait before attempt n+1)'),
+    style.dim('defaults: strategy jitter, base 1s, cap 60s, factor 2'),
   );
   return lines;
 }

@@ -16,7 +16,7 @@ export function addExplainOptions(command: Command): Command {
     .addOption(
       envOption(
         '--capacity <calls>',
-        `calls the simulated server answers per ${formatDuration(DEFAULTS.simulateSliceMs)} (default: ${DEFAULTS.simulateCapacity})`,
+        `calls the simulated server answers per ${formatDuration(DEFAULTS.simulateSliceMs)} slice (default: ${DEFAULTS.simulateCapacity})`,
       ),
     );
 }
