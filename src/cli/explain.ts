@@ -20,31 +20,36 @@ export interface RawExplainOptions extends RawPolicyOptions {
 const SCHEDULE_FLAGS = ['strategy', 'max', 'base', 'cap', 'factor', 'deadline', 'timeout'] as const;
 const MAX_CLIENTS = 100_000;
 
+/** What one form of `explain` prints: a JSON document, or lines of text. */
+type Explanation = (json: boolean) => unknown;
+
 /** `retry-run explain` (SPEC §10): the table, a schedule, or the thundering herd, on stdout. */
 export async function explainAction(raw: RawExplainOptions): Promise<number> {
   const format = raw.format ?? 'text';
   if (format !== 'text' && format !== 'json')
     throw invalidValue('--format', format, 'expected text or json');
+  if (raw.capacity !== undefined && raw.simulate === undefined)
+    throw new UsageError('--capacity: applies only with --simulate <clients>');
   const policy = normalizePolicy(raw);
-  const json = format === 'json';
-  const style = stdoutStyle();
-  let output: unknown;
-  if (raw.simulate !== undefined) {
-    const options = herdOptions(raw, policy);
-    const results = runHerd(options);
-    output = json
-      ? {
-          simulation: results.map(({ strategy, peakLoad, completionMs, totalCalls }) => ({
-            strategy,
-            peakLoad,
-            completionMs,
-            totalCalls,
-          })),
-        }
-      : renderSimulation(results, options, style);
-  } else if (SCHEDULE_FLAGS.some((flag) => raw[flag] !== undefined)) {
-    const plan = planSchedule(policy, policy.seed === undefined ? {} : { seed: policy.seed });
-    output = json
+  const explain: Explanation =
+    raw.simulate !== undefined
+      ? explainHerd(herdOptions(raw, policy))
+      : SCHEDULE_FLAGS.some((flag) => raw[flag] !== undefined)
+        ? explainSchedule(policy)
+        : (json) => (json ? { strategies: STRATEGY_TABLE } : renderStrategyTable(stdoutStyle()));
+  const output = explain(format === 'json');
+  process.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify(output, null, 2)}\n`
+      : `${(output as string[]).join('\n')}\n`,
+  );
+  return 0;
+}
+
+function explainSchedule(policy: Policy): Explanation {
+  const plan = planSchedule(policy, policy.seed === undefined ? {} : { seed: policy.seed });
+  return (json) =>
+    json
       ? {
           strategy: policy.strategy,
           schedule: plan.rows.map(({ retry, minMs, medianMs, maxMs }) => ({
@@ -55,14 +60,22 @@ export async function explainAction(raw: RawExplainOptions): Promise<number> {
           })),
           worstCaseMs: plan.worstCaseMs,
         }
-      : renderSchedule(policy, plan, style);
-  } else {
-    output = json ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style);
-  }
-  process.stdout.write(
-    json ? `${JSON.stringify(output, null, 2)}\n` : `${(output as string[]).join('\n')}\n`,
-  );
-  return 0;
+      : renderSchedule(policy, plan, stdoutStyle());
+}
+
+function explainHerd(options: HerdOptions): Explanation {
+  const results = runHerd(options);
+  return (json) =>
+    json
+      ? {
+          simulation: results.map(({ strategy, peakLoad, completionMs, totalCalls }) => ({
+            strategy,
+            peakLoad,
+            completionMs,
+            totalCalls,
+          })),
+        }
+      : renderSimulation(results, options, stdoutStyle());
 }
 
 function herdOptions(raw: RawExplainOptions, policy: Policy): HerdOptions {

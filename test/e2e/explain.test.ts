@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STRATEGY_NAMES } from '../../src/policy/strategies.js';
 import { runCli } from '../helpers/cli.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
@@ -8,8 +9,7 @@ describe('retry-run explain', () => {
     const result = await runCli(['explain']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    for (const name of ['fixed', 'linear', 'exponential', 'jitter', 'equal-jitter', 'decorrelated'])
-      expect(result.stdout).toMatch(new RegExp(`^${name} `, 'm'));
+    for (const name of STRATEGY_NAMES) expect(result.stdout).toMatch(new RegExp(`^${name} `, 'm'));
     expect(result.stdout).toContain('min(cap, uniform(base, 3*prev))');
     expect(result.stdout).not.toContain('\x1b[');
     expect(widest(result.stdout)).toBeLessThanOrEqual(80);
@@ -108,14 +108,7 @@ describe('retry-run explain', () => {
       simulation: Array<Record<string, unknown>>;
     };
     expect(Object.keys(JSON.parse(result.stdout))).toEqual(['simulation']);
-    expect(simulation.map((s) => s.strategy)).toEqual([
-      'fixed',
-      'linear',
-      'exponential',
-      'jitter',
-      'equal-jitter',
-      'decorrelated',
-    ]);
+    expect(simulation.map((s) => s.strategy)).toEqual([...STRATEGY_NAMES]);
     for (const entry of simulation)
       expect(Object.keys(entry)).toEqual(['strategy', 'peakLoad', 'completionMs', 'totalCalls']);
     // 300 clients, 20 answered per second: 15 rounds of the fixed 1s wait.
@@ -143,6 +136,7 @@ describe('retry-run explain', () => {
     [['--simulate', '10', '--capacity', 'lots'], '--capacity: expected a whole number'],
     [['--simulate', '10', '-b', '0'], '--simulate: needs --base and --cap greater than 0'],
     [['-s', 'jiter'], "did you mean 'jitter'?"],
+    [['--capacity', '5'], '--capacity: applies only with --simulate <clients>'],
   ])('explain %j is a usage error naming the flag', async (args, message) => {
     const result = await runCli(['explain', ...args]);
     expect(result.code).toBe(125);

@@ -4,20 +4,9 @@ import {
   simulateHerd,
   simulateStrategy,
   SimulationLimitError,
-  type HerdOptions,
 } from '../../src/explain/simulate.js';
 import { STRATEGY_NAMES } from '../../src/policy/strategies.js';
-
-const herd = (extra: Partial<HerdOptions> = {}): HerdOptions => ({
-  clients: 200,
-  capacity: 10,
-  sliceMs: 100,
-  seed: 1,
-  baseMs: 1000,
-  capMs: 60_000,
-  factor: 2,
-  ...extra,
-});
+import { herd } from '../helpers/herd.js';
 
 describe('the thundering-herd simulation', () => {
   it('is the same for the same seed, and differs for the random kinds with another', () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { blockFor, columnPeaks } from '../../src/explain/load-chart.js';
 import { renderSchedule } from '../../src/explain/schedule-text.js';
 import { renderSimulation } from '../../src/explain/simulation-text.js';
-import { simulateHerd, type HerdOptions } from '../../src/explain/simulate.js';
+import { simulateHerd } from '../../src/explain/simulate.js';
 import { renderStrategyTable } from '../../src/explain/strategy-table.js';
 import { planSchedule, type ScheduleShape } from '../../src/policy/schedule.js';
+import { herd } from '../helpers/herd.js';
 
 const plain = new Chalk({ level: 0 });
 const coloured = new Chalk({ level: 1 });
@@ -107,15 +108,7 @@ describe('the schedule as text', () => {
 
 describe('the strategy table and the simulation as text', () => {
   it('fit 80 columns', () => {
-    const options: HerdOptions = {
-      clients: 1000,
-      capacity: 10,
-      sliceMs: 100,
-      seed: 1,
-      baseMs: 1000,
-      capMs: 60_000,
-      factor: 2,
-    };
+    const options = herd({ clients: 1000 });
     const lines = [
       ...renderStrategyTable(coloured),
       ...renderSimulation(simulateHerd(options), options, coloured),
@@ -124,15 +117,7 @@ describe('the strategy table and the simulation as text', () => {
   });
 
   it('the simulation lists every strategy in the table and in the chart', () => {
-    const options: HerdOptions = {
-      clients: 100,
-      capacity: 10,
-      sliceMs: 100,
-      seed: 3,
-      baseMs: 1000,
-      capMs: 60_000,
-      factor: 2,
-    };
+    const options = herd({ clients: 100, seed: 3 });
     const lines = renderSimulation(simulateHerd(options), options, plain);
     expect(lines[0]).toBe('thundering herd: 100 clients fail at the same instant');
     expect(lines.filter((l) => l.startsWith('exponential '))).toHaveLength(2);
