@@ -80,7 +80,13 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
         connection ??= connect();
         return await body(await connection);
       } catch (error) {
-        throw storeErrorFrom(error, `Redis state store ${options.location}: ${what}`);
+        // A reply error is Redis refusing a command; anything else is the link to it.
+        const isReply = (error as Error)?.name === 'ReplyError';
+        throw storeErrorFrom(
+          error,
+          `Redis state store ${options.location}: ${what}`,
+          isReply ? 'unwritable' : 'unreachable',
+        );
       }
     });
     queue = next.catch(() => {});
