@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addBreakerOptions } from './options/breaker-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
@@ -34,6 +35,7 @@ export function buildProgram(
   addPolicyOptions(program);
   addConditionOptions(program);
   addOutputOptions(program);
+  addBreakerOptions(program);
   addStateOption(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {

@@ -10,9 +10,10 @@ import {
 } from './normalize.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
+import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
-export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
+export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions, RawBreakerOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -45,6 +46,7 @@ export interface RunConfig {
   dryRun: boolean;
   /** Where breakers and history live (SPEC §8). */
   state: StateLocation;
+  breaker?: BreakerConfig;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -56,6 +58,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   }
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
+  const breaker = normalizeBreaker(raw);
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
@@ -65,6 +68,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
     dryRun: raw.dryRun ?? false,
     state: resolveStateLocation(raw.state),
+    ...(breaker ? { breaker } : {}),
   });
 }
 
