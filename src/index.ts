@@ -44,3 +44,13 @@ export {
   type CommandSpec,
 } from './runners/command.js';
 export { RetryRunError, UsageError } from './errors.js';
+export {
+  createSharedBreaker,
+  type SharedBreaker,
+  type SharedBreakerOptions,
+} from './breaker/breaker.js';
+export type { BreakerData, BreakerSettings } from './breaker/state.js';
+export { createFileStore, type FileStoreOptions } from './store/file-store.js';
+export { createRedisStore, type RedisStoreOptions } from './store/redis-store.js';
+export { openStore, resolveStateLocation, type StateLocation } from './store/open-store.js';
+export { StoreError, type StateStore, type AppendOptions } from './store/store.js';

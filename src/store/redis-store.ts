@@ -51,7 +51,11 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
   let queue: Promise<unknown> = Promise.resolve();
 
   const connect = async (): Promise<Redis> => {
-    const { Redis } = await import('ioredis');
+    const loaded = await import('ioredis');
+    // Bundled, the CommonJS module arrives as `default`; unbundled, with named exports.
+    const interop = loaded as unknown as { default?: { Redis?: typeof loaded.Redis } };
+    const Redis = loaded.Redis ?? interop.default?.Redis;
+    if (!Redis) throw new Error('ioredis could not be loaded');
     const redis = new Redis(options.url, {
       lazyConnect: true,
       connectTimeout: options.connectTimeoutMs ?? 2000,
