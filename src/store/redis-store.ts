@@ -64,12 +64,20 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
       retryStrategy: () => null,
     });
     // Errors reach the caller through the failing command; an unhandled 'error' would crash.
-    redis.on('error', () => {});
+    let socketError: Error | undefined;
+    redis.on('error', (error: Error) => (socketError = error));
     try {
       await redis.connect();
     } catch (error) {
       redis.disconnect();
-      throw error;
+      const detail = (socketError ?? (error as Error))?.message ?? String(error);
+      throw new StoreError(
+        'unreachable',
+        `cannot connect to Redis at ${options.location} (${detail})`,
+        {
+          cause: error,
+        },
+      );
     }
     return redis;
   };
