@@ -69,7 +69,9 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
     try {
       await redis.connect();
     } catch (error) {
-      redis.disconnect();
+      // After a refused connection the socket is closed already ('end'); disconnecting again
+      // would start a 2 s timer that nothing clears and keep the process alive.
+      if (redis.status !== 'end') redis.disconnect();
       const detail = (socketError ?? (error as Error))?.message ?? String(error);
       throw new StoreError(
         'unreachable',
