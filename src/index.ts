@@ -58,3 +58,13 @@ export type {
 } from './report/report-file.js';
 export type { HistoryRecord } from './stats/history-record.js';
 export type { NameStats } from './stats/stats.js';
+export {
+  createSharedBreaker,
+  type SharedBreaker,
+  type SharedBreakerOptions,
+} from './breaker/breaker.js';
+export type { BreakerData, BreakerSettings } from './breaker/state.js';
+export { createFileStore, type FileStoreOptions } from './store/file-store.js';
+export { createRedisStore, type RedisStoreOptions } from './store/redis-store.js';
+export { openStore, resolveStateLocation, type StateLocation } from './store/open-store.js';
+export { StoreError, type StateStore, type AppendOptions } from './store/store.js';

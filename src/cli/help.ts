@@ -13,6 +13,10 @@ Examples:
   # Retry only exit codes 1-3; see what would happen without running
   retry-run --retry-on exit:1-3 --dry-run -- ./flaky-test.sh
 
+  # Share a circuit breaker between parallel jobs: after 5 failed attempts in a row
+  # every run naming 'registry' exits 75 at once for 30s; then one run probes
+  retry-run --breaker registry -- docker pull registry.example.com/app:latest
+
   # Machine-readable attempt log on stderr
   retry-run --log-format json -- ./job 2> attempts.jsonl
 
@@ -37,4 +41,15 @@ Examples:
   retry-run stats --format json | jq '.[] | select(.firstAttemptSuccessRate < 0.9)'
   retry-run stats --format openmetrics > /var/lib/node_exporter/retry-run-stats.prom
   retry-run stats --state redis://redis.internal:6379/2   # the history of a whole fleet
+`;
+
+export const BREAKER_EXAMPLES = `
+Examples:
+  retry-run breaker list                              # every breaker in the state store
+  retry-run breaker status api --format json          # one breaker, as JSON
+  retry-run breaker open api --for 10m                # stop all runs naming 'api' for 10 minutes
+  retry-run breaker reset api                         # close it and forget its failures
+  retry-run breaker list --state redis://redis.internal:6379/0
+
+A run named with --breaker <name> exits 75 without running while that breaker is open.
 `;

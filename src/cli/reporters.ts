@@ -19,12 +19,14 @@ export function warn(message: string): void {
 export interface ReporterDependencies {
   /** Opens (once) the state store the run shares with the breaker. */
   store: () => StateStore;
+  /** How a store that cannot be used is told (the breaker shares it): once at most. */
+  warnStore: (message: string) => void;
   env?: NodeJS.ProcessEnv;
 }
 
 /** Every reporter a run's config asks for, joined into one. */
 export function createReporters(config: RunConfig, dependencies: ReporterDependencies): Reporter {
-  const { observability } = config;
+  const { observability, breaker } = config;
   const env = dependencies.env ?? process.env;
   const reporters: Reporter[] = [
     config.report.logFormat === 'json'
@@ -71,7 +73,7 @@ export function createReporters(config: RunConfig, dependencies: ReporterDepende
         mode: config.mode,
         store: dependencies.store,
         keep: DEFAULTS.historyKeep,
-        warn,
+        warn: dependencies.warnStore,
       }),
     );
   }
@@ -80,9 +82,21 @@ export function createReporters(config: RunConfig, dependencies: ReporterDepende
       createMetricsFileReporter({
         path: observability.metricsFile,
         name: observability.name,
+        ...(breaker
+          ? { breakerState: () => breakerState(breaker.name, dependencies.store()) }
+          : {}),
         warn,
       }),
     );
   }
   return reporters.length === 1 ? reporters[0]! : fanOut(reporters);
+}
+
+/** A breaker's state as `breaker status` shows it; the breaker code loads only when asked. */
+async function breakerState(name: string, store: StateStore) {
+  const [{ readBreaker }, { visibleState }] = await Promise.all([
+    import('../breaker/breaker.js'),
+    import('../breaker/state.js'),
+  ]);
+  return { name, state: visibleState(await readBreaker(store, name), Date.now()) };
 }

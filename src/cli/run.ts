@@ -1,7 +1,7 @@
 import { normalizeRunConfig, type RawRunOptions, type RunTarget } from '../policy/config.js';
 import { retry } from '../engine/retry.js';
 import { handleInterrupts } from './interrupt.js';
-import { createReporters } from './reporters.js';
+import { createReporters, warn } from './reporters.js';
 import { createRunner } from './runner-factory.js';
 import { openStore } from '../store/open-store.js';
 import type { StateStore } from '../store/store.js';
@@ -19,12 +19,21 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   let store: StateStore | undefined;
   const openState = () => (store ??= openStore(config.state));
-  const reporter = createReporters(config, { store: openState });
+  // The breaker and history share the store: a broken one is told once, and not under -q.
+  let storeWarned = config.report.quiet;
+  const warnStore = (message: string) => {
+    if (!storeWarned) warn(message);
+    storeWarned = true;
+  };
+  const reporter = createReporters(config, { store: openState, warnStore });
   if (depth > 0 && !config.report.quiet) {
     process.stderr.write(
       `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply (outer × inner)\n`,
     );
   }
+  const breaker = config.breaker
+    ? (await import('./breaker-gate.js')).openBreakerGate(config.breaker, openState(), warnStore)
+    : undefined;
   const interrupts = handleInterrupts();
   try {
     const result = await retry({
@@ -33,12 +42,14 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
       conditions: config.conditions,
       signal: interrupts.controller.signal,
       onEvent: (event) => reporter.onEvent(event),
+      ...(breaker ? { gate: breaker.gate } : {}),
     });
     return result.exitCode;
   } finally {
     interrupts.dispose();
     await reporter.close?.();
     await runner.close?.();
+    await breaker?.close();
     await store?.close();
   }
 }

@@ -1,6 +1,6 @@
 import { invalidValue, RetryRunError } from '../errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
-import { NAME_PATTERN } from '../policy/observability.js';
+import { checkBreakerName } from '../breaker/config.js';
 import { stdoutStyle } from '../report/style.js';
 import {
   HISTORY_COLLECTION,
@@ -27,9 +27,7 @@ export async function statsAction(raw: RawStatsOptions): Promise<number> {
   if (!STATS_FORMATS.includes(format)) {
     throw invalidValue('--format', raw.format, `expected ${STATS_FORMATS.join(', ')}`);
   }
-  if (raw.name !== undefined && !NAME_PATTERN.test(raw.name)) {
-    throw invalidValue('--name', raw.name, 'expected a name as runs record it');
-  }
+  if (raw.name !== undefined) checkBreakerName(raw.name, '--name');
   const since = raw.since === undefined ? now - DEFAULTS.statsSinceMs : parseSince(raw.since, now);
   const store = openStore(resolveStateLocation(raw.state));
   let records: HistoryRecord[];

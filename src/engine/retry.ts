@@ -125,7 +125,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       classification,
     });
 
-    const breakerNotice = await options.gate?.record(classification.success);
+    const breakerNotice = await options.gate?.record(classification.success, classification.reason);
     if (breakerNotice) emit({ event: 'breaker', time: iso(), ...breakerNotice });
 
     if (classification.success) return finish('success', 0, `succeeded on attempt ${attempt}`);

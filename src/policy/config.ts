@@ -15,10 +15,11 @@ import {
 } from './observability.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
+import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions
-  extends RawPolicyOptions, RawConditionOptions, RawObservabilityOptions {
+  extends RawPolicyOptions, RawConditionOptions, RawObservabilityOptions, RawBreakerOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -52,6 +53,7 @@ export interface RunConfig {
   dryRun: boolean;
   /** Where breakers and history live (SPEC §8). */
   state: StateLocation;
+  breaker?: BreakerConfig;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -63,6 +65,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   }
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
+  const breaker = normalizeBreaker(raw);
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
@@ -70,9 +73,14 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
-    observability: normalizeObservability(raw, { command, url }),
+    observability: normalizeObservability(raw, {
+      command,
+      url,
+      ...(breaker ? { breaker: breaker.name } : {}),
+    }),
     dryRun: raw.dryRun ?? false,
     state: resolveStateLocation(raw.state),
+    ...(breaker ? { breaker } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { checkBreakerName } from '../breaker/config.js';
 import { invalidValue } from '../errors.js';
 import type { CommandSpec } from '../runners/command.js';
 import { DEFAULTS } from './defaults.js';
@@ -25,20 +26,11 @@ export interface ObservabilityConfig {
   warnAfter: number;
 }
 
-/** Names are file names, Redis keys and Prometheus label values: keep them plain. */
-export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,99}$/;
-
 export function normalizeObservability(
   raw: RawObservabilityOptions,
   target: { command?: CommandSpec; url?: string; breaker?: string },
 ): ObservabilityConfig {
-  if (raw.name !== undefined && !NAME_PATTERN.test(raw.name)) {
-    throw invalidValue(
-      '--name',
-      raw.name,
-      'expected up to 100 letters, digits and . _ @ : - (starting with a letter or digit)',
-    );
-  }
+  if (raw.name !== undefined) checkBreakerName(raw.name, '--name');
   for (const [flag, value] of [
     ['--report', raw.report],
     ['--metrics-file', raw.metricsFile],
@@ -67,7 +59,7 @@ export function defaultRunName(target: {
   url?: string;
   breaker?: string;
 }): string {
-  if (target.breaker) return sanitizeName(target.breaker);
+  if (target.breaker) return target.breaker;
   if (target.url) return sanitizeName(new URL(target.url).host);
   const command = target.command;
   if (!command) return 'run';

@@ -36,7 +36,7 @@ const FAMILIES: ReadonlyArray<{ name: string; kind: Kind; help: string }> = [
   {
     name: 'retry_run_breaker_state',
     kind: 'gauge',
-    help: 'Circuit breaker state last seen by a run: 1 for the current state.',
+    help: 'Circuit breaker state after the last run naming it: 1 for the current state.',
   },
 ];
 const BREAKER_STATES = ['closed', 'open', 'half-open'] as const;
@@ -113,6 +113,8 @@ export function renderSamples(samples: Samples): string {
 export interface MetricsFileOptions {
   path: string;
   name: string;
+  /** The run's breaker and its state after the run, when the run names one. */
+  breakerState?: () => Promise<{ name: string; state: string }>;
   warn: (message: string) => void;
 }
 
@@ -124,15 +126,15 @@ const LOCK = { staleMs: 10_000, timeoutMs: 5_000 };
  */
 export function createMetricsFileReporter(options: MetricsFileOptions): Reporter {
   let summary: SummaryEvent | undefined;
-  let breaker: { name: string; state: string } | undefined;
   return {
     onEvent(event: RetryEvent) {
       if (event.event === 'summary') summary = event;
-      if (event.event === 'breaker') breaker = { name: event.name, state: event.state };
     },
     async close() {
       if (!summary) return;
       const done = summary;
+      // A store that cannot be read leaves the breaker gauge out; history has warned already.
+      const breaker = await options.breakerState?.().catch(() => undefined);
       try {
         await withFileLock(`${options.path}.lock`, LOCK, async () => {
           const previous = parseSamples(await readIfPresent(options.path));

@@ -109,11 +109,11 @@ export function createFileStore(options: FileStoreOptions): StateStore {
     async append(collection: string, name: string, record: unknown, { keep }: AppendOptions) {
       const file = path(collection, name, '.jsonl');
       await locked(collection, file, async (stillHeld) => {
-        const size = await appendLine(file, JSON.stringify(record));
-        // Only a log that may hold too many records is read back and cut to the newest.
-        if (size < logLimit(keep) * 16) return;
-        const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l !== '');
-        if (lines.length <= logLimit(keep)) return;
+        const text = await readIfPresent(file);
+        const count = text === undefined ? 0 : countLines(text);
+        if (count < logLimit(keep)) return appendLine(file, JSON.stringify(record));
+        // Full: cut back to the newest records in one atomic rewrite.
+        const lines = [...text!.split('\n').filter((l) => l !== ''), JSON.stringify(record)];
         await writeAtomic(file, `${lines.slice(-keep).join('\n')}\n`, stillHeld);
       });
     },
@@ -216,8 +216,14 @@ async function writeAtomic(
   }
 }
 
+function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
 /** Appends one line, first ending a torn last line (a crash mid-append) so records stay apart. */
-async function appendLine(file: string, line: string): Promise<number> {
+async function appendLine(file: string, line: string): Promise<void> {
   const handle = await open(file, 'a+');
   try {
     const { size } = await handle.stat();
@@ -229,7 +235,6 @@ async function appendLine(file: string, line: string): Promise<number> {
     }
     const text = `${prefix}${line}\n`;
     await handle.appendFile(text);
-    return size + Buffer.byteLength(text);
   } finally {
     await handle.close();
   }

@@ -51,7 +51,11 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
   let queue: Promise<unknown> = Promise.resolve();
 
   const connect = async (): Promise<Redis> => {
-    const { Redis } = await import('ioredis');
+    const loaded = await import('ioredis');
+    // Bundled, the CommonJS module arrives as `default`; unbundled, with named exports.
+    const interop = loaded as unknown as { default?: { Redis?: typeof loaded.Redis } };
+    const Redis = loaded.Redis ?? interop.default?.Redis;
+    if (!Redis) throw new Error('ioredis could not be loaded');
     const redis = new Redis(options.url, {
       lazyConnect: true,
       connectTimeout: options.connectTimeoutMs ?? 2000,
@@ -60,12 +64,22 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
       retryStrategy: () => null,
     });
     // Errors reach the caller through the failing command; an unhandled 'error' would crash.
-    redis.on('error', () => {});
+    let socketError: Error | undefined;
+    redis.on('error', (error: Error) => (socketError = error));
     try {
       await redis.connect();
     } catch (error) {
-      redis.disconnect();
-      throw error;
+      // After a refused connection the socket is closed already ('end'); disconnecting again
+      // would start a 2 s timer that nothing clears and keep the process alive.
+      if (redis.status !== 'end') redis.disconnect();
+      const detail = (socketError ?? (error as Error))?.message ?? String(error);
+      throw new StoreError(
+        'unreachable',
+        `cannot connect to Redis at ${options.location} (${detail})`,
+        {
+          cause: error,
+        },
+      );
     }
     return redis;
   };
@@ -80,7 +94,13 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
         connection ??= connect();
         return await body(await connection);
       } catch (error) {
-        throw storeErrorFrom(error, `Redis state store ${options.location}: ${what}`);
+        // A reply error is Redis refusing a command; anything else is the link to it.
+        const isReply = (error as Error)?.name === 'ReplyError';
+        throw storeErrorFrom(
+          error,
+          `Redis state store ${options.location}: ${what}`,
+          isReply ? 'unwritable' : 'unreachable',
+        );
       }
     });
     queue = next.catch(() => {});

@@ -66,7 +66,11 @@ export class StoreError extends Error {
 }
 
 /** A StoreError for a failed system call, with the system's own words in it. */
-export function storeErrorFrom(error: unknown, what: string): StoreError {
+export function storeErrorFrom(
+  error: unknown,
+  what: string,
+  otherwise: StoreErrorCode = 'unreadable',
+): StoreError {
   if (error instanceof StoreError) return error;
   const code = (error as NodeJS.ErrnoException)?.code;
   const kind: StoreErrorCode =
@@ -74,7 +78,7 @@ export function storeErrorFrom(error: unknown, what: string): StoreError {
       ? 'unwritable'
       : code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ENOTFOUND'
         ? 'unreachable'
-        : 'unreadable';
+        : otherwise;
   const detail = (error as Error)?.message ?? String(error);
   return new StoreError(kind, `${what}: ${detail}`, { cause: error });
 }
