@@ -194,3 +194,51 @@ describe('--metrics-file', () => {
     expect(await readdir(dir)).toEqual(['retry-run.prom']);
   });
 });
+
+describe('with a circuit breaker', () => {
+  it('records under the breaker name and exports its state in the metrics file', async () => {
+    const state = await tempDir();
+    const metrics = join(state, 'retry-run.prom');
+    const args = ['--state', state, '--metrics-file', metrics, '--breaker', 'payments-api'];
+    const failing = await runCli([
+      ...args,
+      '--breaker-threshold',
+      '2',
+      '-n',
+      '3',
+      '-b',
+      '1ms',
+      '--',
+      ...failTimes(9),
+    ]);
+    expect(failing.code).toBe(1);
+    const records = await readHistory(state, 'payments-api');
+    expect(records.map((r) => [r.name, r.outcome, r.attempts])).toEqual([
+      ['payments-api', 'circuit-open', 2],
+    ]);
+    const families = parseExposition(await readFile(metrics, 'utf8'), 'prometheus');
+    const gauge = families.find((f) => f.name === 'retry_run_breaker_state')!;
+    expect(gauge.samples.map((s) => [s.labels.name, s.labels.state, s.value])).toEqual([
+      ['payments-api', 'closed', 0],
+      ['payments-api', 'half-open', 0],
+      ['payments-api', 'open', 1],
+    ]);
+  });
+
+  it('a broken store shared by the breaker and history gives one warning line', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'file'), 'not a directory\n');
+    const result = await runCli([
+      '--state',
+      join(dir, 'file', 'state'),
+      '--breaker',
+      'x',
+      '--',
+      node,
+      '-e',
+      '',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n').filter((line) => line.includes('warning'))).toHaveLength(1);
+  });
+});
