@@ -25,7 +25,7 @@ export function buildProgram(
 ): Command {
   const program = new Command('retry-run')
     .usage(
-      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]',
+      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]',
     )
     .description('Run a command or an HTTP request, and retry it with smart, observable backoff.')
     .version(VERSION, '--version', 'print the version')
