@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
@@ -33,6 +34,7 @@ export function buildProgram(
   addPolicyOptions(program);
   addConditionOptions(program);
   addOutputOptions(program);
+  addCaptureOptions(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,

@@ -6,6 +6,8 @@ import type { AttemptResult, Classification, Conditions } from './types.js';
 interface Match {
   condition: Condition;
   evidence?: string;
+  /** A reason more specific than the failure's own, e.g. `status:503` found in the output. */
+  reason?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export function classifyAttempt(result: AttemptResult, conditions: Conditions): 
     success,
     retryable: false,
     reason: baseReason,
-    explanation: `not retried: ${baseReason} is not in --retry-on ${conditions.retryOn.map((c) => c.token).join(',')}`,
+    explanation: `not retried: ${baseReason}${result.failureEvidence ? ` ${result.failureEvidence}` : ''} is not in --retry-on ${conditions.retryOn.map((c) => c.token).join(',')}`,
   };
 }
 
@@ -73,7 +75,8 @@ function failureReason(result: AttemptResult, conditions: Conditions): string {
 
 /** An output pattern names the failure better than the exit code it came with. */
 function reasonFor(match: Match, baseReason: string): string {
-  return match.condition.kind === 'output' ? match.condition.token : baseReason;
+  if (match.condition.kind === 'output') return match.condition.token;
+  return baseReason.startsWith('exit:') ? (match.reason ?? baseReason) : baseReason;
 }
 
 function describe(match: Match): string {
@@ -133,12 +136,18 @@ function matchCondition(
           ? runnerFinding(condition, result)
           : undefined;
       }
-      return searchTails(
+      let found: number | undefined;
+      const match = searchTails(
         result,
         'output',
-        (text) => findStatusWord(text, condition.min, condition.max),
+        (text) => {
+          const word = findStatusWord(text, condition.min, condition.max);
+          found = word?.status;
+          return word?.line;
+        },
         condition,
       );
+      return match && { ...match, reason: `status:${found}` };
     }
     case 'output':
       return searchTails(
@@ -171,10 +180,15 @@ function searchTails(
   return undefined;
 }
 
-export function findStatusWord(text: string, min: number, max: number): string | undefined {
+/** The first HTTP status within min–max written as a whole word in `text`, with its line. */
+export function findStatusWord(
+  text: string,
+  min: number,
+  max: number,
+): { status: number; line: string } | undefined {
   for (const match of text.matchAll(STATUS_WORD)) {
     const status = Number(match[0]);
-    if (status >= min && status <= max) return lineAround(text, match.index);
+    if (status >= min && status <= max) return { status, line: lineAround(text, match.index) };
   }
   return undefined;
 }

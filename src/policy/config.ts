@@ -8,6 +8,7 @@ import {
   type RawConditionOptions,
   type RawPolicyOptions,
 } from './normalize.js';
+import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
@@ -17,6 +18,7 @@ export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
   verbose?: boolean;
   logFormat?: string;
   dryRun?: boolean;
+  stdout?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -40,6 +42,8 @@ export interface RunConfig {
   conditions: Conditions;
   report: ReportConfig;
   dryRun: boolean;
+  /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
+  stdout: 'live' | 'final';
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -48,6 +52,15 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   const logFormat = raw.logFormat ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') {
     throw invalidValue('--log-format', logFormat, 'expected text or json');
+  }
+  const stdout = raw.stdout ?? DEFAULTS.stdout;
+  if (stdout !== 'live' && stdout !== 'final') {
+    throw invalidValue('--stdout', stdout, 'expected live or final');
+  }
+  if (stdout === 'final' && mode === 'http') {
+    throw new UsageError(
+      '--stdout: works in command mode only; HTTP mode writes only the successful body',
+    );
   }
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
@@ -59,6 +72,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
     dryRun: raw.dryRun ?? false,
+    stdout,
   });
 }
 

@@ -18,4 +18,5 @@ export const DEFAULTS = {
   breakerCooldownMs: 30_000,
   maxRedirects: 10,
   expect: '2xx',
+  stdout: 'live',
 } as const;

@@ -14,6 +14,11 @@ export interface KnownTool {
   errorLine?: RegExp;
   /** Where the tool prints the HTTP status of a failed response (group 1). */
   statusLine: RegExp;
+  /**
+   * Keep its output tail even when no condition reads output, so the `Retry-After:` it prints
+   * (`curl -i`, `-D -`, `-v`) is honoured: piping its stderr changes nothing it shows.
+   */
+  readsRetryAfter?: true;
 }
 
 const connection = (meaning: string): ToolExit => ({ class: 'connection', meaning });
@@ -36,6 +41,7 @@ export const KNOWN_TOOLS: Readonly<Record<string, KnownTool>> = {
     },
     errorLine: /^curl: \((\d+)\) .*$/gm,
     statusLine: /The requested URL returned error: (\d{3})\b/g,
+    readsRetryAfter: true,
   },
   wget: {
     exits: {
@@ -45,6 +51,12 @@ export const KNOWN_TOOLS: Readonly<Record<string, KnownTool>> = {
     statusLine: /\bERROR (\d{3}): /g,
   },
 };
+
+/** The known tool a command names by its basename (`/usr/bin/curl` → curl), if any. */
+export function toolNamed(file: string): KnownTool | undefined {
+  const name = basename(file);
+  return Object.hasOwn(KNOWN_TOOLS, name) ? KNOWN_TOOLS[name] : undefined;
+}
 
 /** What retry-run learnt from a known tool's exit code (and the line it printed). */
 export interface ToolFinding {
@@ -66,8 +78,7 @@ export function recognizeToolFailure(
   stderrTail: string | undefined,
 ): ToolFinding | undefined {
   const named = basename(file);
-  const byName = Object.hasOwn(KNOWN_TOOLS, named) ? named : undefined;
-  const name = byName ?? toolByErrorLine(exitCode, stderrTail);
+  const name = toolNamed(file) ? named : toolByErrorLine(exitCode, stderrTail);
   const tool = name === undefined ? undefined : KNOWN_TOOLS[name];
   const exit = tool?.exits[exitCode];
   if (!tool || !exit) return undefined;
