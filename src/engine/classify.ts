@@ -54,7 +54,7 @@ export function classifyAttempt(result: AttemptResult, conditions: Conditions): 
     success,
     retryable: false,
     reason: baseReason,
-    explanation: `not retried: ${baseReason}${result.failureEvidence ? ` ${result.failureEvidence}` : ''} is not in --retry-on ${conditions.retryOn.map((c) => c.token).join(',')}`,
+    explanation: `not retried: ${baseReason}${parenthesized(result.failureEvidence)} is not in --retry-on ${conditions.retryOn.map((c) => c.token).join(',')}`,
   };
 }
 
@@ -81,6 +81,11 @@ function reasonFor(match: Match, baseReason: string): string {
 
 function describe(match: Match): string {
   return match.evidence ? `${match.condition.token} ${match.evidence}` : match.condition.token;
+}
+
+function parenthesized(evidence: string | undefined): string {
+  if (!evidence) return '';
+  return evidence.startsWith('(') ? ` ${evidence}` : ` (${evidence})`;
 }
 
 function evidenceOf(match: Match | undefined): { evidence?: string } {

@@ -52,7 +52,7 @@ export function prepareOutput(options: {
     attach(child) {
       for (const { name, to, tail } of streams) {
         const from = child[name];
-        if (from) tees.push(tee(from, to, tail));
+        if (from) tees.push(tee(from, to, tail, () => child.kill('SIGPIPE')));
       }
     },
     async settle() {
@@ -72,23 +72,29 @@ interface Tee {
   detach(): void;
 }
 
-function tee(from: Readable, to: Writable, tail: OutputTail | undefined): Tee {
+function tee(
+  from: Readable,
+  to: Writable,
+  tail: OutputTail | undefined,
+  onBroken: () => void,
+): Tee {
   const state: Tee = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
   const resume = () => {
     state.waitingForDrain = false;
     from.resume();
   };
-  // Our own stdout closed early (`retry-run … | head -1`): the child should see the broken
-  // pipe as if it had inherited it, not retry-run crash on EPIPE.
-  const onBroken = () => {
+  // Our own stdout closed early (`retry-run … | head -1`): the child meets the broken pipe as
+  // if it had inherited it (SIGPIPE), rather than retry-run crashing on EPIPE.
+  const broken = () => {
     state.waitingForDrain = false;
+    onBroken();
     from.destroy();
   };
-  to.on('error', onBroken);
+  to.on('error', broken);
   from.on('data', (chunk: Buffer) => {
     state.chunks++;
     tail?.push(chunk);
-    if (to.destroyed || to.writableEnded) return;
+    if (to.destroyed || to.writableEnded) return broken();
     if (!to.write(chunk)) {
       state.waitingForDrain = true;
       from.pause();
@@ -96,11 +102,10 @@ function tee(from: Readable, to: Writable, tail: OutputTail | undefined): Tee {
     }
   });
   state.ended = new Promise((resolve) => from.once('close', resolve)).then(() => {
-    to.off('error', onBroken);
+    to.off('error', broken);
     to.off('drain', resume);
   });
   function detach() {
-    to.off('error', onBroken);
     (from as Readable & { unref?: () => void }).unref?.();
   }
   return state;
