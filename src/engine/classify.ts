@@ -141,26 +141,16 @@ function matchCondition(
           ? runnerFinding(condition, result)
           : undefined;
       }
-      let found: number | undefined;
-      const match = searchTails(
-        result,
-        'output',
-        (text) => {
-          const word = findStatusWord(text, condition.min, condition.max);
-          found = word?.status;
-          return word?.line;
-        },
-        condition,
-      );
-      return match && { ...match, reason: `status:${found}` };
+      return searchTails(result, 'output', condition, (text) => {
+        const word = findStatusWord(text, condition.min, condition.max);
+        return word && { line: word.line, reason: `status:${word.status}` };
+      });
     }
     case 'output':
-      return searchTails(
-        result,
-        condition.stream,
-        (text) => findRegex(text, condition.regex),
-        condition,
-      );
+      return searchTails(result, condition.stream, condition, (text) => {
+        const match = condition.regex.exec(text);
+        return match ? { line: lineAround(text, match.index) } : undefined;
+      });
   }
 }
 
@@ -173,14 +163,14 @@ function runnerFinding(condition: Condition, result: AttemptResult): Match {
 function searchTails(
   result: AttemptResult,
   stream: 'output' | 'stdout' | 'stderr',
-  find: (text: string) => string | undefined,
   condition: Condition,
+  find: (text: string) => { line: string; reason?: string } | undefined,
 ): Match | undefined {
   const streams = stream === 'output' ? (['stderr', 'stdout'] as const) : ([stream] as const);
   for (const name of streams) {
     const text = name === 'stdout' ? result.stdoutTail : result.stderrTail;
     const found = text ? find(text) : undefined;
-    if (found !== undefined) return { condition, evidence: foundIn(name, found) };
+    if (found) return { condition, evidence: foundIn(name, found.line), reason: found.reason };
   }
   return undefined;
 }
@@ -196,9 +186,4 @@ export function findStatusWord(
     if (status >= min && status <= max) return { status, line: lineAround(text, match.index) };
   }
   return undefined;
-}
-
-function findRegex(text: string, regex: RegExp): string | undefined {
-  const match = regex.exec(text);
-  return match ? lineAround(text, match.index) : undefined;
 }
