@@ -48,7 +48,10 @@ export {
   argvCommand,
   shellCommand,
   type CommandSpec,
+  type CommandRunnerOptions,
 } from './runners/command.js';
+export type { CaptureOptions } from './runners/output-capture.js';
+export { KNOWN_TOOLS, type KnownTool, type ToolExit } from './runners/known-tools.js';
 export { RetryRunError, UsageError } from './errors.js';
 export type {
   RunReport,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addBreakerOptions } from './options/breaker-options.js';
+import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addObservabilityOptions } from './options/observability-options.js';
 import { addExplainOptions } from './options/explain-options.js';
@@ -41,6 +42,7 @@ export function buildProgram(
   addObservabilityOptions(program);
   addBreakerOptions(program);
   addStateOption(program);
+  addCaptureOptions(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,

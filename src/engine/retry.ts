@@ -108,6 +108,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       ...(timeLimit ? { timeLimit } : {}),
     });
     const classification = classifyAttempt(result, conditions);
+    await runner.afterAttempt?.(classification.success);
     const record = {
       attempt,
       startedAt: new Date(attemptStart).toISOString(),

@@ -13,6 +13,7 @@ import {
   type ObservabilityConfig,
   type RawObservabilityOptions,
 } from './observability.js';
+import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
 import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
@@ -27,6 +28,7 @@ export interface RawRunOptions
   dryRun?: boolean;
   /** `--state`: a directory or a redis:// URL. */
   state?: string;
+  stdout?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -54,6 +56,8 @@ export interface RunConfig {
   /** Where breakers and history live (SPEC §8). */
   state: StateLocation;
   breaker?: BreakerConfig;
+  /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
+  stdout: 'live' | 'final';
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -62,6 +66,15 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   const logFormat = raw.logFormat ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') {
     throw invalidValue('--log-format', logFormat, 'expected text or json');
+  }
+  const stdout = raw.stdout ?? DEFAULTS.stdout;
+  if (stdout !== 'live' && stdout !== 'final') {
+    throw invalidValue('--stdout', stdout, 'expected live or final');
+  }
+  if (stdout === 'final' && mode === 'http') {
+    throw new UsageError(
+      '--stdout: works in command mode only; HTTP mode writes only the successful body',
+    );
   }
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
@@ -81,6 +94,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     dryRun: raw.dryRun ?? false,
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
+    stdout,
   });
 }
 

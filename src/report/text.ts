@@ -80,7 +80,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
 export function describePolicy(policy: Policy): string {
   const parts = [
     `strategy ${policy.strategy}`,
-    `max ${policy.maxAttempts} attempts`,
+    `max ${policy.maxAttempts} attempt${policy.maxAttempts === 1 ? '' : 's'}`,
     `base ${formatDuration(policy.baseMs)}`,
     `cap ${formatDuration(policy.capMs)}`,
     `factor ${policy.factor}`,
@@ -96,13 +96,14 @@ function describeAttempt(event: AttemptEvent, style: ChalkInstance, verbose: boo
   const counter = `attempt ${event.attempt}/${event.maxAttempts}`;
   const took = formatDuration(result.durationMs);
   if (classification.success) {
-    const detail = verbose ? `; ${classification.explanation}` : '';
+    const detail = verbose || classification.evidence ? `; ${classification.explanation}` : '';
     return `${counter} ${style.green('succeeded')} (${took})${detail}`;
   }
   const what = describeFailure(event);
   const message = result.message ? `: ${result.message}` : '';
+  // A retry that rests on what the output said is worth a word even without -v.
   const verdict = classification.retryable
-    ? verbose
+    ? verbose || classification.evidence
       ? `; ${classification.explanation}`
       : ''
     : `; ${style.bold(classification.explanation)}`;
@@ -114,6 +115,9 @@ function describeFailure({ result, classification }: AttemptEvent): string {
   if (result.timedOut) return 'timed out';
   if (result.signal) return `killed by ${result.signal}`;
   if (result.status !== undefined) return `HTTP ${result.status}`;
+  if (result.reportedStatus !== undefined)
+    return `exit ${result.exitCode}, HTTP ${result.reportedStatus}`;
+  if (result.failureClass === 'timeout') return `exit ${result.exitCode}, timed out`;
   if (classification.reason.startsWith('connection')) return classification.reason;
   if (classification.reason === 'until') return 'exit 0, --until not matched';
   return `exit ${result.exitCode}`;
