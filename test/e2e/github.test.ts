@@ -25,9 +25,12 @@ const commands = (stderr: string) => stderr.split('\n').filter((line) => line.st
 describe('in GitHub Actions', () => {
   it('warns on stderr when a run needed retries, and appends a summary table', async () => {
     const summary = await stepSummaryFile();
-    const result = await runCli(['--name', 'unit-tests', '-b', '1ms', '--', ...failTimes(2)], {
-      env: github(summary),
-    });
+    const result = await runCli(
+      ['--name', 'unit-tests', '-s', 'fixed', '-b', '1ms', '--', ...failTimes(2)],
+      {
+        env: github(summary),
+      },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('fixture: attempt 3 succeeds\n');
     expect(commands(result.stderr)).toEqual([
