@@ -9,9 +9,15 @@ import {
   type RawPolicyOptions,
 } from './normalize.js';
 import type { Policy } from './policy.js';
+import {
+  normalizeHttpConfig,
+  rejectHttpFlags,
+  type HttpConfig,
+  type RawHttpOptions,
+} from './http-config.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
-export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
+export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions, RawHttpOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -36,6 +42,8 @@ export interface RunConfig {
   mode: Mode;
   command?: CommandSpec;
   url?: string;
+  /** HTTP mode: the request, validated (SPEC §5). */
+  http?: HttpConfig;
   policy: Policy;
   conditions: Conditions;
   report: ReportConfig;
@@ -51,10 +59,11 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   }
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
+  if (mode === 'command') rejectHttpFlags(raw);
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
-    ...(url ? { url } : {}),
+    ...(url ? { url, http: normalizeHttpConfig(raw, url) } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
