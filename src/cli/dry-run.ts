@@ -2,12 +2,14 @@ import type { RunConfig } from '../policy/config.js';
 import { formatDuration } from '../policy/duration.js';
 import { schedule } from '../policy/schedule.js';
 import { describePolicy } from '../report/text.js';
+import { describeHeaders } from '../policy/http-config.js';
 
 /** `--dry-run`: the resolved policy and its schedule, on stderr; nothing runs. */
 export function renderDryRun(config: RunConfig): string {
-  const target = config.command?.display ?? config.url ?? '';
+  const target = config.command?.display ?? config.http?.description ?? '';
   const lines = [
     `would run: ${target} (${config.mode} mode)`,
+    ...(config.http ? describeHeaders(config.http).map((header) => `  ${header}`) : []),
     `policy: ${describePolicy(config.policy)}`,
     `retry on: ${config.conditions.retryOn.map((c) => c.token).join(',') || '(nothing)'}`,
     `stop on: ${config.conditions.stopOn.map((c) => c.token).join(',') || '(nothing)'}`,

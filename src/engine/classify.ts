@@ -90,6 +90,7 @@ function firstMatch(
 }
 
 const STATUS_WORD = /\b[1-5]\d\d\b/g;
+const BODY_MISMATCH_STATUS = 503;
 
 function matchCondition(
   condition: Condition,
@@ -115,6 +116,12 @@ function matchCondition(
     case 'connection':
       return result.failureClass === 'connection' ? { condition } : undefined;
     case 'status':
+      // SPEC §5: an --expect-body mismatch is retried like a 503 (the readiness-poll case).
+      if (result.failureClass === 'body') {
+        return condition.min <= BODY_MISMATCH_STATUS && BODY_MISMATCH_STATUS <= condition.max
+          ? { condition, evidence: 'body mismatch counts as 503' }
+          : undefined;
+      }
       if (result.status !== undefined) {
         return result.status >= condition.min && result.status <= condition.max
           ? { condition }

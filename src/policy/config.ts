@@ -9,6 +9,7 @@ import {
   type RawPolicyOptions,
 } from './normalize.js';
 import type { Policy } from './policy.js';
+import { redactUrl } from '../report/redact.js';
 import {
   normalizeHttpConfig,
   rejectHttpFlags,
@@ -41,6 +42,7 @@ export interface ReportConfig {
 export interface RunConfig {
   mode: Mode;
   command?: CommandSpec;
+  /** HTTP mode: the URL as logs show it (secrets hidden); the request uses `http.url`. */
   url?: string;
   /** HTTP mode: the request, validated (SPEC §5). */
   http?: HttpConfig;
@@ -63,7 +65,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
-    ...(url ? { url, http: normalizeHttpConfig(raw, url) } : {}),
+    ...(url ? { url: redactUrl(url), http: normalizeHttpConfig(raw, url) } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),

@@ -17,5 +17,7 @@ export const DEFAULTS = {
   breakerThreshold: 5,
   breakerCooldownMs: 30_000,
   maxRedirects: 10,
+  /** HTTP mode: limit for making the connection (undici's own default). */
+  connectTimeoutMs: 10_000,
   expect: '2xx',
 } as const;
