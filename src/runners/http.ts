@@ -49,6 +49,8 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
   const agent = new EnvHttpProxyAgent({
     connect: { ...tls, timeout: http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs },
     requestTls: tls,
+    // Like curl: an http:// URL goes to the proxy as a plain request, https:// through CONNECT.
+    proxyTunnel: false,
     // --timeout bounds the whole attempt; undici's own limits would add hidden ones.
     headersTimeout: 0,
     bodyTimeout: 0,

@@ -19,11 +19,7 @@ export interface RecordedRequest {
 }
 
 /** Answers request number `n` (1-based); may leave the response to a timer or destroy it. */
-export type Handler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  n: number,
-) => void | Promise<void>;
+export type Handler = (request: IncomingMessage, response: ServerResponse, n: number) => unknown;
 
 export interface TestServer {
   /** `http(s)://127.0.0.1:<port>` without a trailing slash. */
