@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closedPort, startServer, type Handler, type TestServer } from '../helpers/http-server.js';
 import { jsonEvents, runCli } from '../helpers/cli.js';
@@ -93,6 +96,26 @@ describe('retry-run <url>: retries and exit codes', () => {
 
     const slowBody = await runCli(['-n', '1', '-t', '300ms', `${server!.url}/slow-body`]);
     expect(slowBody.code).toBe(28);
+  });
+});
+
+describe('interrupts', () => {
+  it('ends a hanging request at once on SIGINT and exits 130, leaving no --output file', async () => {
+    let received!: () => void;
+    const requestSeen = new Promise<void>((resolve) => (received = resolve));
+    await serve((_request, response) => {
+      response.writeHead(200);
+      response.write('some of the body');
+      received(); // and never end it
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'retry-run-int-'));
+    const result = await runCli(['-o', join(dir, 'out'), '--', `${server!.url}/`], {
+      onSpawn: (child) => void requestSeen.then(() => setTimeout(() => child.kill('SIGINT'), 100)),
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('interrupted');
+    expect(server!.requests).toHaveLength(1);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
