@@ -28,15 +28,16 @@ export function classifyAttempt(result: AttemptResult, conditions: Conditions): 
       explanation: `not retried: matches --stop-on ${describe(stop)}`,
     };
   }
-  if (result.notRetryableBecause) {
+  const retry = firstMatch(conditions.retryOn, result, false);
+  // The runner's veto (a POST) matters only for a failure that would otherwise be retried.
+  if (retry && result.notRetryableBecause) {
     return {
       success,
       retryable: false,
-      reason: baseReason,
+      reason: reasonFor(retry, baseReason),
       explanation: `not retried: ${result.notRetryableBecause}`,
     };
   }
-  const retry = firstMatch(conditions.retryOn, result, false);
   if (retry) {
     return {
       success,

@@ -4,8 +4,6 @@ import {
   normalizeHttpConfig,
   parseStatuses,
 } from '../../src/policy/http-config.js';
-import { classifyAttempt } from '../../src/engine/classify.js';
-import { normalizeConditions } from '../../src/policy/normalize.js';
 
 const URL = 'http://127.0.0.1:8080/api';
 
@@ -98,31 +96,5 @@ describe('parseStatuses', () => {
       { min: 300, max: 399 },
       { min: 400, max: 404 },
     ]);
-  });
-});
-
-describe('an --expect-body mismatch is classified like a 503', () => {
-  const body = {
-    ok: false,
-    status: 200,
-    exitCode: 22,
-    failureClass: 'body',
-    durationMs: 1,
-  } as const;
-
-  it('is retried by the HTTP defaults and by 5xx, with reason body', () => {
-    const byDefault = classifyAttempt(body, normalizeConditions({}, 'http'));
-    expect(byDefault).toMatchObject({ retryable: true, reason: 'body' });
-    expect(classifyAttempt(body, normalizeConditions({ retryOn: ['5xx'] }, 'http')).retryable).toBe(
-      true,
-    );
-  });
-
-  it('is not retried by a list without 503, and is stopped by --stop-on 503', () => {
-    expect(classifyAttempt(body, normalizeConditions({ retryOn: ['404'] }, 'http')).retryable).toBe(
-      false,
-    );
-    const stopped = classifyAttempt(body, normalizeConditions({ stopOn: ['503'] }, 'http'));
-    expect(stopped).toMatchObject({ retryable: false, reason: 'body' });
   });
 });
