@@ -1,23 +1,24 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { DEFAULTS } from '../../policy/defaults.js';
-import { envOption } from './option.js';
+import { formatDuration } from '../../policy/duration.js';
+import { envOption, listOption } from './option.js';
 
 /** SPEC §5: the request of HTTP mode, curl-like. */
 export function addHttpOptions(command: Command): Command {
-  const repeatable = (flags: string, description: string): Option =>
-    envOption(flags, description).argParser((value: string, previous: string[] | undefined) => [
-      ...(previous ?? []),
-      value,
-    ]);
   return command
     .addOption(envOption('-X, --method <method>', 'HTTP method (default: GET, POST with a body)'))
-    .addOption(repeatable('-H, --header <header>', "request header 'Name: value' (repeatable)"))
+    .addOption(listOption('-H, --header <header>', "request header 'Name: value' (repeatable)"))
     .addOption(envOption('-d, --data <data>', 'request body: text, @file, or @- for stdin'))
     .addOption(
       envOption('--json <data>', 'JSON body (text, @file or @-); sets Content-Type and Accept'),
     )
     .addOption(envOption('-o, --output <file>', 'write the body to a file, only on success'))
-    .addOption(envOption('--connect-timeout <duration>', 'limit for making the connection'))
+    .addOption(
+      envOption(
+        '--connect-timeout <duration>',
+        `limit for making the connection (default: ${formatDuration(DEFAULTS.connectTimeoutMs)})`,
+      ),
+    )
     .addOption(envOption('-k, --insecure', 'accept any TLS certificate'))
     .addOption(envOption('--cacert <file>', 'trust the CA certificates in this PEM file'))
     .addOption(
