@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -220,6 +222,35 @@ describe('HTTPS', () => {
     const insecure = await runCli(['-k', url]);
     expect(insecure.code).toBe(0);
     expect(insecure.stdout).toBe('secure hello');
+  });
+
+  it('tunnels through HTTPS_PROXY with CONNECT, still checking the certificate', async () => {
+    const { url } = await serve((_request, response) => response.end('tunnelled hello'), tls);
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (request: IncomingMessage, client: Socket) => {
+      tunnels.push(request.url ?? '');
+      const [host, port] = (request.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const result = await runCli(['-n', '1', '--cacert', tls.certPath, url], {
+        env: { HTTPS_PROXY: proxyUrl },
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('tunnelled hello');
+      expect(tunnels).toEqual([url.replace('https://', '')]);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });
 
