@@ -20,4 +20,7 @@ export const DEFAULTS = {
   /** HTTP mode: limit for making the connection (undici's own default). */
   connectTimeoutMs: 10_000,
   expect: '2xx',
+  /** `explain --simulate`: calls the server answers per slice, and the slice's length. */
+  simulateCapacity: 10,
+  simulateSliceMs: 100,
 } as const;
