@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addExplainOptions } from './options/explain-options.js';
+import { addHttpOptions } from './options/http-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
 import { EXPLAIN_EXAMPLES, RUN_EXAMPLES } from './help.js';
@@ -36,6 +37,7 @@ export function buildProgram(
   addConditionOptions(program);
   addOutputOptions(program);
   addCaptureOptions(program);
+  addHttpOptions(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,

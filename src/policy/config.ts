@@ -10,9 +10,16 @@ import {
 } from './normalize.js';
 import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
+import { redactUrl } from '../report/redact.js';
+import {
+  normalizeHttpConfig,
+  rejectHttpFlags,
+  type HttpConfig,
+  type RawHttpOptions,
+} from './http-config.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
-export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
+export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions, RawHttpOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -37,7 +44,10 @@ export interface ReportConfig {
 export interface RunConfig {
   mode: Mode;
   command?: CommandSpec;
+  /** HTTP mode: the URL as logs show it (secrets hidden); the request uses `http.url`. */
   url?: string;
+  /** HTTP mode: the request, validated (SPEC §5). */
+  http?: HttpConfig;
   policy: Policy;
   conditions: Conditions;
   report: ReportConfig;
@@ -64,10 +74,11 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   }
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
+  if (mode === 'command') rejectHttpFlags(raw);
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
-    ...(url ? { url } : {}),
+    ...(url ? { url: redactUrl(url), http: normalizeHttpConfig(raw, url) } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
