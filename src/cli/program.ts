@@ -4,6 +4,7 @@ import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addObservabilityOptions } from './options/observability-options.js';
 import { addExplainOptions } from './options/explain-options.js';
+import { addHttpOptions } from './options/http-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
 import { addStateOption } from './options/state-options.js';
@@ -43,6 +44,7 @@ export function buildProgram(
   addBreakerOptions(program);
   addStateOption(program);
   addCaptureOptions(program);
+  addHttpOptions(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,

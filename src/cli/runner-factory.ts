@@ -15,7 +15,12 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
       capture: { tails: keepsTails(config), stdout: config.stdout },
     });
   }
-  throw new UsageError('HTTP mode is not available in this build yet; use -- curl -fsS <url>');
+  if (config.mode === 'http' && config.http) {
+    // undici is loaded only here, so a command run does not pay for it at start-up.
+    const { createHttpRunner } = await import('../runners/http.js');
+    return createHttpRunner({ http: config.http, stdout: process.stdout, stdin: process.stdin });
+  }
+  throw new UsageError('nothing to run');
 }
 
 /**

@@ -32,15 +32,16 @@ export function classifyAttempt(result: AttemptResult, conditions: Conditions): 
       ...evidenceOf(stop),
     };
   }
-  if (result.notRetryableBecause) {
+  const retry = firstMatch(conditions.retryOn, result, false);
+  // The runner's veto (a POST) matters only for a failure that would otherwise be retried.
+  if (retry && result.notRetryableBecause) {
     return {
       success,
       retryable: false,
-      reason: baseReason,
+      reason: reasonFor(retry, baseReason),
       explanation: `not retried: ${result.notRetryableBecause}`,
     };
   }
-  const retry = firstMatch(conditions.retryOn, result, false);
   if (retry) {
     return {
       success,
@@ -109,6 +110,8 @@ function firstMatch(
  * `1.503` and `503,000` are not statuses, while `error: 503` and `HTTP/1.1 503 ` are.
  */
 const STATUS_WORD = /(?<!\w|\d[.,:])[1-5]\d\d(?!\w|[.,:]\d)/g;
+/** SPEC §5: an --expect-body mismatch is retried like a 503 (the readiness-poll case). */
+const BODY_MISMATCH_STATUS = 503;
 
 function matchCondition(
   condition: Condition,
@@ -135,6 +138,11 @@ function matchCondition(
     case 'connection':
       return result.failureClass === 'connection' ? runnerFinding(condition, result) : undefined;
     case 'status': {
+      if (result.failureClass === 'body') {
+        return condition.min <= BODY_MISMATCH_STATUS && BODY_MISMATCH_STATUS <= condition.max
+          ? { condition, evidence: '(body mismatch counts as 503)' }
+          : undefined;
+      }
       const status = result.status ?? result.reportedStatus;
       if (status !== undefined) {
         return status >= condition.min && status <= condition.max

@@ -32,6 +32,8 @@ export interface AttemptResult {
   /** The last bytes of each stream, kept only when a condition needs them. */
   stdoutTail?: string;
   stderrTail?: string;
+  /** HTTP mode: the start of a failed response's body, secrets hidden, for the `-v` log. */
+  bodySnippet?: string;
   /** A wait the server asked for (Retry-After and kin), in ms. */
   serverWaitMs?: number;
   /** Set by a runner that knows this failure must not be repeated (e.g. a POST). */

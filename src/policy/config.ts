@@ -17,10 +17,22 @@ import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
 import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
+import { redactUrl } from '../report/redact.js';
+import {
+  normalizeHttpConfig,
+  rejectHttpFlags,
+  type HttpConfig,
+  type RawHttpOptions,
+} from './http-config.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions
-  extends RawPolicyOptions, RawConditionOptions, RawObservabilityOptions, RawBreakerOptions {
+  extends
+    RawPolicyOptions,
+    RawConditionOptions,
+    RawObservabilityOptions,
+    RawBreakerOptions,
+    RawHttpOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -47,7 +59,10 @@ export interface ReportConfig {
 export interface RunConfig {
   mode: Mode;
   command?: CommandSpec;
+  /** HTTP mode: the URL as logs show it (secrets hidden); the request uses `http.url`. */
   url?: string;
+  /** HTTP mode: the request, validated (SPEC §5). */
+  http?: HttpConfig;
   policy: Policy;
   conditions: Conditions;
   report: ReportConfig;
@@ -79,10 +94,11 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
   const breaker = normalizeBreaker(raw);
+  if (mode === 'command') rejectHttpFlags(raw);
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
-    ...(url ? { url } : {}),
+    ...(url ? { url: redactUrl(url), http: normalizeHttpConfig(raw, url) } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),

@@ -42,6 +42,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
         case 'attempt':
           line(describeAttempt(event, style, verbose));
           if (verbose) showTails(event, line, style, options.tailLines ?? 10);
+          if (verbose) showBodySnippet(event, line, style, options.tailLines ?? 10);
           break;
         case 'wait': {
           const why = event.source === 'server' ? ' (asked by the server)' : '';
@@ -146,4 +147,18 @@ function showTails(
     line(style.dim(`last ${lines.length} line(s) of ${stream}:`));
     for (const text of lines) line(style.dim(`  | ${text}`));
   }
+}
+
+/** HTTP mode, `-v`: the start of a failed response's body (it never goes to stdout). */
+function showBodySnippet(
+  event: AttemptEvent,
+  line: (text: string) => void,
+  style: ChalkInstance,
+  count: number,
+) {
+  const snippet = event.result.bodySnippet?.trimEnd();
+  if (!snippet || event.classification.success) return;
+  const lines = snippet.split('\n');
+  line(style.dim(`response body${lines.length > count ? ` (first ${count} lines)` : ''}:`));
+  for (const text of lines.slice(0, count)) line(style.dim(`  | ${text}`));
 }
