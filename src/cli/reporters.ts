@@ -6,6 +6,7 @@ import { createMetricsFileReporter } from '../report/metrics-file.js';
 import { createGitHubReporter, inGitHubActions } from '../report/github.js';
 import { createJsonLinesReporter } from '../report/json-lines.js';
 import { createReportFileReporter } from '../report/report-file.js';
+import { createRedactor, redactHeader, redactUrl } from '../report/redact.js';
 import { fanOut, type Reporter } from '../report/reporter.js';
 import { stderrStyle } from '../report/style.js';
 import { createTextReporter } from '../report/text.js';
@@ -51,6 +52,17 @@ export function createReporters(config: RunConfig, dependencies: ReporterDepende
           stopOn: tokens(config.conditions.stopOn),
           until: tokens(config.conditions.until),
         },
+        ...(config.http
+          ? {
+              request: {
+                method: config.http.method,
+                url: redactUrl(config.http.url),
+                headers: config.http.headers.map(([name, value]) => redactHeader(name, value)),
+                retryable: config.http.retryable,
+              },
+              redact: createRedactor(config.http.secrets),
+            }
+          : {}),
         warn,
       }),
     );

@@ -25,6 +25,8 @@ export interface RunReport {
   startedAt: string;
   endedAt: string;
   policy: ReportPolicy;
+  /** HTTP mode: the request, credentials masked; null in command mode. */
+  request: ReportRequest | null;
   attempts: ReportAttempt[];
   breaker: Array<{ time: string; name: string; state: BreakerState; message: string }>;
   summary: ReportSummary;
@@ -45,6 +47,15 @@ export interface ReportPolicy {
   retryOn: string[];
   stopOn: string[];
   until: string[];
+}
+
+export interface ReportRequest {
+  method: string;
+  url: string;
+  /** `Name: value`, the value `***` for credential-bearing headers. */
+  headers: string[];
+  /** Whether a failed request may be repeated (idempotent, or the user said so). */
+  retryable: boolean;
 }
 
 export interface ReportAttempt {
@@ -83,6 +94,9 @@ export interface ReportContext {
   mode: Mode;
   version: string;
   conditions: { retryOn: string[]; stopOn: string[]; until: string[] };
+  request?: ReportRequest;
+  /** Hides the run's known secret values (HTTP mode) in any text the report holds. */
+  redact?: (text: string) => string;
   /** Where a failure to write the report is told; it never changes the exit code. */
   warn: (message: string) => void;
 }
@@ -121,16 +135,17 @@ export function buildReport(
     }
     if (event.event === 'breaker') {
       const { time, name, state, message } = event;
-      breaker.push({ time, name, state, message: redactSecrets(message) });
+      breaker.push({ time, name, state, message });
     }
   }
   const { policy } = start;
+  const redact = (text: string) => redactSecrets(context.redact ? context.redact(text) : text);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'retry-run', version: context.version },
     name: context.name,
     mode: context.mode,
-    target: redactSecrets(start.description),
+    target: redact(start.description),
     startedAt: start.time,
     endedAt: summary.time,
     policy: {
@@ -147,8 +162,12 @@ export function buildReport(
       maxServerWaitMs: policy.maxServerWaitMs,
       ...context.conditions,
     },
-    attempts,
-    breaker,
+    request: context.request ?? null,
+    attempts: attempts.map((a) => ({
+      ...a,
+      message: a.message === null ? null : redact(a.message),
+    })),
+    breaker: breaker.map((b) => ({ ...b, message: redact(b.message) })),
     summary: {
       outcome: summary.outcome,
       attempts: summary.attempts,
@@ -156,7 +175,7 @@ export function buildReport(
       waitedMs: summary.waitedMs,
       exitCode: summary.exitCode,
       reason: summary.reason ?? null,
-      message: redactSecrets(summary.message),
+      message: redact(summary.message),
     },
   };
 }
@@ -176,7 +195,7 @@ function toReportAttempt(event: AttemptEvent): ReportAttempt {
     signal: result.signal ?? null,
     status: result.status ?? null,
     timedOut: result.timedOut ?? null,
-    message: result.message === undefined ? null : redactSecrets(result.message),
+    message: result.message ?? null,
     waitAfter: null,
   };
 }

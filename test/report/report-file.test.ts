@@ -95,6 +95,7 @@ describe('the --report document', () => {
       seed: 7,
     });
     expect(report.policy.timeoutMs).toBeNull();
+    expect(report.request).toBeNull();
     expect(report.attempts.map((a) => [a.outcome, a.reason, a.waitAfter?.delayMs ?? null])).toEqual(
       [
         ['failure', 'exit:1', 2000],
