@@ -2,10 +2,7 @@ import type { RunConfig } from '../policy/config.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import type { StateStore } from '../store/store.js';
 import { createHistoryReporter } from '../report/history.js';
-import { createMetricsFileReporter } from '../report/metrics-file.js';
-import { createGitHubReporter, inGitHubActions } from '../report/github.js';
 import { createJsonLinesReporter } from '../report/json-lines.js';
-import { createReportFileReporter } from '../report/report-file.js';
 import { createRedactor, redactHeader, redactUrl } from '../report/redact.js';
 import { fanOut, type Reporter } from '../report/reporter.js';
 import { stderrStyle } from '../report/style.js';
@@ -25,8 +22,14 @@ export interface ReporterDependencies {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Every reporter a run's config asks for, joined into one. */
-export function createReporters(config: RunConfig, dependencies: ReporterDependencies): Reporter {
+/**
+ * Every reporter a run's config asks for, joined into one. The report file, GitHub and
+ * metrics reporters are loaded only by the runs that ask for them.
+ */
+export async function createReporters(
+  config: RunConfig,
+  dependencies: ReporterDependencies,
+): Promise<Reporter> {
   const { observability, breaker } = config;
   const env = dependencies.env ?? process.env;
   const reporters: Reporter[] = [
@@ -41,6 +44,7 @@ export function createReporters(config: RunConfig, dependencies: ReporterDepende
   ];
   if (observability.reportFile) {
     const tokens = (list: readonly { token: string }[]) => list.map((c) => c.token);
+    const { createReportFileReporter } = await import('../report/report-file.js');
     reporters.push(
       createReportFileReporter({
         path: observability.reportFile,
@@ -67,7 +71,8 @@ export function createReporters(config: RunConfig, dependencies: ReporterDepende
       }),
     );
   }
-  if (inGitHubActions(env)) {
+  if (env.GITHUB_ACTIONS === 'true') {
+    const { createGitHubReporter } = await import('../report/github.js');
     reporters.push(
       createGitHubReporter({
         sink: process.stderr,
@@ -90,6 +95,7 @@ export function createReporters(config: RunConfig, dependencies: ReporterDepende
     );
   }
   if (observability.metricsFile) {
+    const { createMetricsFileReporter } = await import('../report/metrics-file.js');
     reporters.push(
       createMetricsFileReporter({
         path: observability.metricsFile,

@@ -25,7 +25,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     if (!storeWarned) warn(message);
     storeWarned = true;
   };
-  const reporter = createReporters(config, { store: openState, warnStore });
+  const reporter = await createReporters(config, { store: openState, warnStore });
   if (depth > 0 && !config.report.quiet) {
     process.stderr.write(
       `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply (outer × inner)\n`,

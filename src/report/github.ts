@@ -15,11 +15,6 @@ export interface GitHubReporterOptions {
   warn: (message: string) => void;
 }
 
-/** The environment says the run is a GitHub Actions step. */
-export function inGitHubActions(env: NodeJS.ProcessEnv): boolean {
-  return env.GITHUB_ACTIONS === 'true';
-}
-
 /**
  * GitHub Actions (SPEC §9): `::warning::` when a run needed retries, `::error::` on final
  * failure, and a markdown table of the attempts appended to the job's step summary.
