@@ -72,7 +72,9 @@ export function createSharedBreaker(options: SharedBreakerOptions): SharedBreake
     if (!(error instanceof StoreError)) throw error;
     broken = error;
     const then = options.strict ? 'and --breaker-strict refuses to run' : 'acting as closed';
-    options.warn(`breaker '${name}': ${error.message}; ${then}`);
+    const repair =
+      error.code === 'corrupt' ? ` ('retry-run breaker reset ${name}' repairs it)` : '';
+    options.warn(`breaker '${name}': ${error.message}${repair}; ${then}`);
   };
   const brokenDecision = (): GateDecision =>
     options.strict && broken

@@ -69,8 +69,8 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<stri
         );
       }
       // Jittered, growing pauses keep many waiting processes from moving in lockstep.
-      const ceiling = Math.min(50, 2 + round * 2);
-      await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * ceiling));
+      const ceiling = Math.min(10, 1 + round);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
     }
   } finally {
     await unlink(aside).catch(() => {});
