@@ -104,6 +104,29 @@ describe('retry-run --breaker', () => {
     await probeRace(`${redis.url}/3`);
   }, 60_000);
 
+  it('an interrupted probe frees the probe at once, without re-opening the breaker', async () => {
+    const state = freshState();
+    await runCli(['breaker', 'open', 'int', '--for', '1ms', '--state', state]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const probe = await runCli(['--state', state, '--breaker', 'int', '-S', 'sleep 30'], {
+      onSpawn: (child) => {
+        let seen = '';
+        const onData = (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (!seen.includes('this run is the one probe')) return;
+          child.stderr!.off('data', onData);
+          child.kill('SIGINT');
+        };
+        child.stderr!.on('data', onData);
+      },
+    });
+    expect(probe.code).toBe(130);
+    const next = await runCli(['--state', state, '--breaker', 'int', '--', ...exitWith(0)]);
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain('this run is the one probe');
+    expect(next.stderr).toContain('the probe succeeded: closed');
+  }, 60_000);
+
   it('a corrupt state file: one warning line, and the command runs', async () => {
     const state = freshState();
     await runCli(['breaker', 'open', 'c', '--state', state]);
