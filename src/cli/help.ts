@@ -13,6 +13,12 @@ Examples:
   # Retry only exit codes 1-3; see what would happen without running
   retry-run --retry-on exit:1-3 --dry-run -- ./flaky-test.sh
 
+  # Poll a health check until it answers 2xx and says ready: 2s apart, 2 minutes at most
+  retry-run -s fixed -b 2s -n 60 --deadline 2m --expect-body ready https://example.com/health
+
+  # POST safely: the same Idempotency-Key on every attempt; Retry-After is honoured
+  retry-run --idempotency-key auto --json '{"sku":"A-1"}' https://api.example.com/orders
+
   # Share a circuit breaker between parallel jobs: after 5 failed attempts in a row
   # every run naming 'registry' exits 75 at once for 30s; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
@@ -23,6 +29,7 @@ Examples:
 Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
 Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;
 126/127 not executable/not found; 75 circuit open; 125 usage error; 130/143/129 interrupted.
+HTTP mode, as curl: 22 unexpected status or body; 6 DNS; 7 connect; 28 timeout; 35 TLS; 56 reset.
 `;
 
 export const EXPLAIN_EXAMPLES = `

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { addBreakerOptions } from './options/breaker-options.js';
+import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addExplainOptions } from './options/explain-options.js';
+import { addHttpOptions } from './options/http-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
 import { addStateOption } from './options/state-options.js';
@@ -36,6 +38,8 @@ export function buildProgram(
   addPolicyOptions(program);
   addConditionOptions(program);
   addOutputOptions(program);
+  addCaptureOptions(program);
+  addHttpOptions(program);
   addBreakerOptions(program);
   addStateOption(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { AttemptContext, AttemptResult, Runner } from '../engine/types.js';
+import { commandFacts } from './command-facts.js';
+import { prepareOutput, type CaptureOptions } from './output-capture.js';
+import { openSpoolFile, type SpoolFile } from './stdout-spool.js';
 
 /** What to run: an argv (no shell), or a script for /bin/sh -c. */
 export interface CommandSpec {
@@ -17,6 +20,8 @@ export interface CommandRunnerOptions {
   killAfterMs: number;
   /** Environment of every attempt, before the RETRY_RUN_* variables are added. */
   env?: NodeJS.ProcessEnv;
+  /** Output tails and `--stdout final`; without it the child inherits stdout and stderr. */
+  capture?: CaptureOptions;
 }
 
 /** Exit codes of a command that could not be started, as shells report them. */
@@ -41,19 +46,47 @@ export function argvCommand(argv: readonly string[]): CommandSpec {
  */
 export function createCommandRunner(options: CommandRunnerOptions): Runner {
   const { command } = options;
+  if (options.capture?.stdout !== 'final') {
+    return { description: command.display, run: (context) => runOnce(options, context) };
+  }
+  // --stdout final: the attempt's stdout waits in a spool until the engine has classified it.
+  let held: SpoolFile | undefined;
   return {
     description: command.display,
-    run: (context) => runOnce(options, context),
+    run: async (context) => {
+      await held?.discard();
+      held = await openSpoolFile();
+      return runOnce(options, context, held);
+    },
+    afterAttempt: async (success) => {
+      const spool = held;
+      held = undefined;
+      await spool?.release(success ? process.stdout : process.stderr);
+    },
+    close: async () => {
+      await held?.discard();
+      held = undefined;
+    },
   };
 }
 
-function runOnce(options: CommandRunnerOptions, context: AttemptContext): Promise<AttemptResult> {
+function runOnce(
+  options: CommandRunnerOptions,
+  context: AttemptContext,
+  spool?: SpoolFile,
+): Promise<AttemptResult> {
   const started = performance.now();
+  const tails = options.capture?.tails ?? false;
+  const output = prepareOutput({
+    tails,
+    stdout: spool?.writable ?? (tails ? process.stdout : undefined),
+    stderr: tails ? process.stderr : undefined,
+  });
   // A process group of its own lets a timeout reach grandchildren; but a background group
   // that reads the terminal would be stopped by SIGTTIN, so a terminal keeps ours.
   const ownGroup = !process.stdin.isTTY;
   const child = spawn(options.command.file, options.command.args, {
-    stdio: 'inherit',
+    stdio: ['inherit', ...output.stdio],
     detached: ownGroup,
     env: {
       ...(options.env ?? process.env),
@@ -61,6 +94,7 @@ function runOnce(options: CommandRunnerOptions, context: AttemptContext): Promis
       RETRY_RUN_MAX_ATTEMPTS: String(context.maxAttempts),
     },
   });
+  output.attach(child);
   let timedOut: 'timeout' | 'deadline' | undefined;
   const timers: NodeJS.Timeout[] = [];
 
@@ -89,14 +123,21 @@ function runOnce(options: CommandRunnerOptions, context: AttemptContext): Promis
   context.signal.addEventListener('abort', onAbort, { once: true });
 
   return new Promise((resolve) => {
-    const finish = (result: Omit<AttemptResult, 'durationMs'>) => {
+    let finishing = false;
+    const finish = async (exited: Omit<AttemptResult, 'durationMs'>) => {
+      if (finishing) return;
+      finishing = true;
+      // The output may still be in the pipes: the attempt is over when it has all been read.
+      const tails = await output.settle();
+      await spool?.endWriting();
       timers.forEach(clearTimeout);
       context.signal.removeEventListener('abort', onAbort);
-      resolve({ ...result, durationMs: Math.round(performance.now() - started) });
+      const result = { ...exited, ...tails, durationMs: Math.round(performance.now() - started) };
+      resolve({ ...result, ...commandFacts(options.command.file, result, Date.now()) });
     };
     child.once('error', (error: NodeJS.ErrnoException) => {
       const notFound = error.code === 'ENOENT';
-      finish({
+      void finish({
         ok: false,
         exitCode: notFound ? NOT_FOUND_EXIT_CODE : NOT_EXECUTABLE_EXIT_CODE,
         ...(error.code ? { errorCode: error.code } : {}),
@@ -109,11 +150,16 @@ function runOnce(options: CommandRunnerOptions, context: AttemptContext): Promis
       // The group may outlive its leader: make sure nothing stays behind after a timeout.
       if (timedOut && ownGroup) kill('SIGKILL');
       if (timedOut) {
-        finish({ ok: false, exitCode: TIMEOUT_EXIT_CODE, timedOut, ...(signal ? { signal } : {}) });
+        void finish({
+          ok: false,
+          exitCode: TIMEOUT_EXIT_CODE,
+          timedOut,
+          ...(signal ? { signal } : {}),
+        });
       } else if (signal) {
-        finish({ ok: false, exitCode: 128 + (constants.signals[signal] ?? 0), signal });
+        void finish({ ok: false, exitCode: 128 + (constants.signals[signal] ?? 0), signal });
       } else {
-        finish({ ok: code === 0, exitCode: code ?? 1 });
+        void finish({ ok: code === 0, exitCode: code ?? 1 });
       }
     });
   });
