@@ -6,6 +6,7 @@ import { StoreError, type StateStore } from '../store/store.js';
 import { describeRefusal, describeTransition, isoSecond } from './describe.js';
 import {
   admission,
+  type Admission,
   CLOSED,
   isBreakerData,
   recordAttempt,
@@ -72,7 +73,9 @@ export function createSharedBreaker(options: SharedBreakerOptions): SharedBreake
     if (!(error instanceof StoreError)) throw error;
     broken = error;
     const then = options.strict ? 'and --breaker-strict refuses to run' : 'acting as closed';
-    options.warn(`breaker '${name}': ${error.message}; ${then}`);
+    const repair =
+      error.code === 'corrupt' ? ` ('retry-run breaker reset ${name}' repairs it)` : '';
+    options.warn(`breaker '${name}': ${error.message}${repair}; ${then}`);
   };
   const brokenDecision = (): GateDecision =>
     options.strict && broken
@@ -103,7 +106,7 @@ export function createSharedBreaker(options: SharedBreakerOptions): SharedBreake
         notice: notice(data, `half-open: another run is probing; nothing run`),
       };
     }
-    let verdict = admission(CLOSED, 0);
+    let verdict = 'pass' as Admission; // set by the last call of the change below
     const data = await store.update<BreakerData>(BREAKER_COLLECTION, name, (current) => {
       const breaker = checked(current, store, name);
       verdict = admission(breaker, clock.now());

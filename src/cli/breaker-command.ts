@@ -107,7 +107,7 @@ function describeStatus(name: string, data: BreakerData, now: number): string {
     return `breaker '${name}' is ${describeRefusal(data, now).replace('; nothing run', '')}`;
   const probing = data.state === 'half-open' && data.probeStartedAt !== null;
   return probing
-    ? `breaker '${name}' is half-open (${whyOpen(data)}): a probe has been running since ${isoSecond(data.probeStartedAt!)}`
+    ? `breaker '${name}' is half-open (${whyOpen(data)}): the last probe started at ${isoSecond(data.probeStartedAt!)}; the next run probes unless that one is still running`
     : `breaker '${name}' is half-open (${whyOpen(data)}): the next run probes`;
 }
 

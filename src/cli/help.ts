@@ -13,15 +13,15 @@ Examples:
   # Retry only exit codes 1-3; see what would happen without running
   retry-run --retry-on exit:1-3 --dry-run -- ./flaky-test.sh
 
-  # Share a circuit breaker between parallel jobs: after 5 failed attempts in a row
-  # every run naming 'registry' exits 75 at once for 30s; then one run probes
-  retry-run --breaker registry -- docker pull registry.example.com/app:latest
-
   # Poll a health check until it answers 2xx and says ready: 2s apart, 2 minutes at most
   retry-run -s fixed -b 2s -n 60 --deadline 2m --expect-body ready https://example.com/health
 
   # POST safely: the same Idempotency-Key on every attempt; Retry-After is honoured
   retry-run --idempotency-key auto --json '{"sku":"A-1"}' https://api.example.com/orders
+
+  # Share a circuit breaker between parallel jobs: after 5 failed attempts in a row
+  # every run naming 'registry' exits 75 at once for 30s; then one run probes
+  retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
   # Machine-readable attempt log on stderr
   retry-run --log-format json -- ./job 2> attempts.jsonl

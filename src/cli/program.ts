@@ -40,11 +40,11 @@ export function buildProgram(
   addPolicyOptions(program);
   addConditionOptions(program);
   addOutputOptions(program);
-  addObservabilityOptions(program);
-  addBreakerOptions(program);
-  addStateOption(program);
   addCaptureOptions(program);
   addHttpOptions(program);
+  addBreakerOptions(program);
+  addStateOption(program);
+  addObservabilityOptions(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,

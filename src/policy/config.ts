@@ -30,17 +30,17 @@ export interface RawRunOptions
   extends
     RawPolicyOptions,
     RawConditionOptions,
-    RawObservabilityOptions,
+    RawHttpOptions,
     RawBreakerOptions,
-    RawHttpOptions {
+    RawObservabilityOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
   logFormat?: string;
   dryRun?: boolean;
+  stdout?: string;
   /** `--state`: a directory or a redis:// URL. */
   state?: string;
-  stdout?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -68,11 +68,11 @@ export interface RunConfig {
   report: ReportConfig;
   observability: ObservabilityConfig;
   dryRun: boolean;
+  /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
+  stdout: 'live' | 'final';
   /** Where breakers and history live (SPEC §8). */
   state: StateLocation;
   breaker?: BreakerConfig;
-  /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
-  stdout: 'live' | 'final';
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -93,8 +93,8 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   }
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
-  const breaker = normalizeBreaker(raw);
   if (mode === 'command') rejectHttpFlags(raw);
+  const breaker = normalizeBreaker(raw);
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
@@ -108,9 +108,9 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
       ...(breaker ? { breaker: breaker.name } : {}),
     }),
     dryRun: raw.dryRun ?? false,
+    stdout,
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
-    stdout,
   });
 }
 

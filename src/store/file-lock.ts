@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { StoreError } from './store.js';
 
@@ -17,6 +17,8 @@ interface LockInfo {
 }
 
 const HOST = hostname();
+/** Breaking a lock takes microseconds; a guard this old was left by a breaker that died. */
+const GUARD_STALE_MS = 2000;
 let acquisitions = 0;
 
 /**
@@ -69,8 +71,8 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<stri
         );
       }
       // Jittered, growing pauses keep many waiting processes from moving in lockstep.
-      const ceiling = Math.min(50, 2 + round * 2);
-      await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * ceiling));
+      const ceiling = Math.min(10, 1 + round);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
     }
   } finally {
     await unlink(aside).catch(() => {});
@@ -98,21 +100,31 @@ async function staleContent(lockPath: string, staleMs: number): Promise<string |
 }
 
 /**
- * Breaks a stale lock without ever deleting a live one. Two processes may judge the same lock
- * stale; if one breaks it and a third takes the lock at once, the second must not delete the
- * third's lock. So the lock is first renamed aside (atomic, one winner), and only removed if
- * what was moved is the stale content that was judged; a live lock moved by mistake is linked
- * back into place (link never overwrites).
+ * Breaks a stale lock without ever deleting a live one. The content judged stale may already
+ * be gone (its holder released it and exited, and a new holder took the lock since), so the
+ * lock is removed only if it still has that content, checked and removed while holding a
+ * guard file that admits one breaker at a time. Nobody else can change a lock whose holder is
+ * gone: releasing is its holder's, and acquiring needs the path free. A guard left by a
+ * breaker that died in those few microseconds is removed once it is older than GUARD_STALE_MS.
  */
 async function breakStale(lockPath: string, stale: string): Promise<void> {
-  const moved = `${lockPath}.${process.pid}.${randomBytes(6).toString('hex')}.broken`;
+  const guard = `${lockPath}.break`;
   try {
-    await rename(lockPath, moved);
-  } catch {
-    return; // Already gone: someone else broke or released it.
+    await writeFile(guard, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const age = await stat(guard).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
+    if (age > GUARD_STALE_MS) await unlink(guard).catch(() => {});
+    return;
   }
-  if ((await readText(moved)) !== stale) await link(moved, lockPath).catch(() => {});
-  await unlink(moved).catch(() => {});
+  try {
+    if ((await readText(lockPath)) === stale) await unlink(lockPath).catch(() => {});
+  } finally {
+    await unlink(guard).catch(() => {});
+  }
 }
 
 function processAlive(pid: number): boolean {

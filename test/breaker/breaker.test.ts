@@ -1,25 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BREAKER_COLLECTION, createSharedBreaker } from '../../src/breaker/breaker.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import type { StateStore } from '../../src/store/store.js';
 import { startProbe, type BreakerData } from '../../src/breaker/state.js';
-import { startRedis, type RedisServer } from '../helpers/redis-server.js';
+import { useStateStores } from '../helpers/redis-server.js';
 
-let dir: string;
-let redis: RedisServer;
 let unique = 0;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'retry-run-breaker-'));
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-  await redis?.stop();
-});
+const state = useStateStores('retry-run-breaker-');
 
 /** Two independent "processes": each its own store client and breaker, one fake clock. */
 function twoRuns(openStore: () => StateStore, extra: { leaseMs?: number } = {}) {
@@ -52,8 +42,8 @@ function twoRuns(openStore: () => StateStore, extra: { leaseMs?: number } = {}) 
 }
 
 const stores: Array<[string, () => StateStore]> = [
-  ['file store', () => createFileStore({ dir })],
-  ['redis store', () => createRedisStore({ url: redis.url, location: redis.url })],
+  ['file store', () => createFileStore({ dir: state.dir })],
+  ['redis store', () => createRedisStore({ url: state.redis.url, location: state.redis.url })],
 ];
 
 describe.each(stores)('the shared breaker on the %s', (_kind, openStore) => {
@@ -122,9 +112,9 @@ describe.each(stores)('the shared breaker on the %s', (_kind, openStore) => {
 describe('a broken store', () => {
   const corrupt = async () => {
     const name = `corrupt${++unique}`;
-    const store = createFileStore({ dir });
+    const store = createFileStore({ dir: state.dir });
     await store.update(BREAKER_COLLECTION, name, () => ({ state: 'open' }));
-    await writeFile(join(dir, BREAKER_COLLECTION, `${name}.json`), '{"state": "op');
+    await writeFile(join(state.dir, BREAKER_COLLECTION, `${name}.json`), '{"state": "op');
     return { name, store };
   };
   const breakerOn = (store: StateStore, name: string, strict: boolean, warnings: string[]) =>

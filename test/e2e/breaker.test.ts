@@ -1,25 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, jsonEvents, runCli } from '../helpers/cli.js';
-import { startRedis, type RedisServer } from '../helpers/redis-server.js';
+import { useStateStores } from '../helpers/redis-server.js';
 
 const node = process.execPath;
 const exitWith = (code: number) => [node, `${FIXTURES}exit-with.js`, String(code)];
 
-let root: string;
-let redis: RedisServer;
 let unique = 0;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'retry-run-e2e-breaker-'));
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-  await redis?.stop();
-});
-const freshState = () => join(root, `state${++unique}`);
+const stores = useStateStores('retry-run-e2e-breaker-');
+const freshState = () => join(stores.dir, `state${++unique}`);
 
 describe('retry-run --breaker', () => {
   it('opens after the threshold across runs, then exits 75 without running, saying since when, why and until when', async () => {
@@ -73,7 +63,7 @@ describe('retry-run --breaker', () => {
   });
 
   async function probeRace(state: string) {
-    const ran = join(root, `ran${++unique}`);
+    const ran = join(stores.dir, `ran${++unique}`);
     const opened = await runCli(['breaker', 'open', 'shared', '--for', '1ms', '--state', state]);
     expect(opened.code).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -101,7 +91,30 @@ describe('retry-run --breaker', () => {
   }, 60_000);
 
   it('parallel runs on Redis: exactly one probes when half-open', async () => {
-    await probeRace(`${redis.url}/3`);
+    await probeRace(`${stores.redis.url}/3`);
+  }, 60_000);
+
+  it('an interrupted probe frees the probe at once, without re-opening the breaker', async () => {
+    const state = freshState();
+    await runCli(['breaker', 'open', 'int', '--for', '1ms', '--state', state]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const probe = await runCli(['--state', state, '--breaker', 'int', '-S', 'sleep 30'], {
+      onSpawn: (child) => {
+        let seen = '';
+        const onData = (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (!seen.includes('this run is the one probe')) return;
+          child.stderr!.off('data', onData);
+          child.kill('SIGINT');
+        };
+        child.stderr!.on('data', onData);
+      },
+    });
+    expect(probe.code).toBe(130);
+    const next = await runCli(['--state', state, '--breaker', 'int', '--', ...exitWith(0)]);
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain('this run is the one probe');
+    expect(next.stderr).toContain('the probe succeeded: closed');
   }, 60_000);
 
   it('a corrupt state file: one warning line, and the command runs', async () => {
@@ -141,7 +154,7 @@ describe('retry-run --breaker', () => {
   });
 
   it('a state directory that cannot be created: a warning, and the command runs', async () => {
-    const file = join(root, `plain-file${++unique}`);
+    const file = join(stores.dir, `plain-file${++unique}`);
     await writeFile(file, 'not a directory');
     const result = await runCli([
       '--state',
@@ -256,7 +269,7 @@ describe('retry-run breaker', () => {
   });
 
   it('works the same on Redis', async () => {
-    const state = `${redis.url}/4`;
+    const state = `${stores.redis.url}/4`;
     expect((await runCli(['breaker', 'open', 'fleet', '--for', '1m', '--state', state])).code).toBe(
       0,
     );

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/cli.js';
-import { startRedis, type RedisServer } from '../helpers/redis-server.js';
+import { useStateStores } from '../helpers/redis-server.js';
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const stores = useStateStores('retry-run-history-redis-');
 
 describe('run history in Redis (a fleet)', () => {
   it('records runs from parallel processes and reads them back with stats', async () => {
-    const state = `${redis.url}/5`;
+    const state = `${stores.redis.url}/5`;
     const runs = 6;
     const results = await Promise.all(
       Array.from({ length: runs }, (_, i) =>

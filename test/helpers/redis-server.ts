@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface RedisServer {
   url: string;
@@ -68,4 +72,24 @@ function launch(port: number): Promise<ChildProcess> {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
   });
+}
+
+/**
+ * For a test file that works on both stores: a fresh temporary state directory and a real
+ * redis-server for the whole file, removed and stopped afterwards. Read them inside tests.
+ */
+export function useStateStores(prefix: string): {
+  readonly dir: string;
+  readonly redis: RedisServer;
+} {
+  const state = {} as { dir: string; redis: RedisServer };
+  beforeAll(async () => {
+    state.dir = await mkdtemp(join(tmpdir(), prefix));
+    state.redis = await startRedis();
+  });
+  afterAll(async () => {
+    if (state.dir) await rm(state.dir, { recursive: true, force: true });
+    await state.redis?.stop();
+  });
+  return state;
 }

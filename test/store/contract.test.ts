@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { StoreError, type StateStore } from '../../src/store/store.js';
-import { startRedis, type RedisServer } from '../helpers/redis-server.js';
+import { useStateStores } from '../helpers/redis-server.js';
 
 interface Counter {
   n: number;
@@ -91,28 +89,19 @@ function contract(name: string, open: () => Promise<StateStore>) {
   });
 }
 
-let dir: string;
-let redis: RedisServer;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'retry-run-store-'));
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-  await redis?.stop();
-});
+const state = useStateStores('retry-run-store-');
 
-contract('file store', async () => createFileStore({ dir }));
+contract('file store', async () => createFileStore({ dir: state.dir }));
 contract('redis store', async () => {
-  return createRedisStore({ url: `${redis.url}/0`, location: redis.url });
+  return createRedisStore({ url: `${state.redis.url}/0`, location: state.redis.url });
 });
 
 describe('a store that cannot work', () => {
   it('file store: a corrupt document is a StoreError of kind corrupt', async () => {
-    const store = createFileStore({ dir });
+    const store = createFileStore({ dir: state.dir });
     await store.update('bad', 'doc', () => ({ ok: true }));
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(join(dir, 'bad', 'doc.json'), '{not json');
+    await writeFile(join(state.dir, 'bad', 'doc.json'), '{not json');
     await expect(store.read('bad', 'doc')).rejects.toMatchObject({ code: 'corrupt' });
     await expect(store.update('bad', 'doc', () => ({}))).rejects.toBeInstanceOf(StoreError);
     expect(await store.delete('bad', 'doc')).toBe(true);

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { FIXTURES } from '../helpers/cli.js';
-import { startRedis, type RedisServer } from '../helpers/redis-server.js';
+import { useStateStores } from '../helpers/redis-server.js';
 
 const UPDATER = join(FIXTURES, 'store-updates.js');
 
@@ -19,38 +18,31 @@ function updater(args: string[]): Promise<number | null> {
   });
 }
 
-let dir: string;
-let redis: RedisServer;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'retry-run-procs-'));
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-  await redis?.stop();
-});
+const state = useStateStores('retry-run-procs-');
 
 describe('many processes on one store', () => {
   it('file store: 50 concurrent processes lose no update', async () => {
-    const codes = await Promise.all(Array.from({ length: 50 }, () => updater([dir, 'fifty', '4'])));
+    const codes = await Promise.all(
+      Array.from({ length: 50 }, () => updater([state.dir, 'fifty', '4'])),
+    );
     expect(codes.every((code) => code === 0)).toBe(true);
-    expect(await createFileStore({ dir }).read('counter', 'fifty')).toEqual({ n: 200 });
+    expect(await createFileStore({ dir: state.dir }).read('counter', 'fifty')).toEqual({ n: 200 });
     // No lock, temporary or broken-lock file is left behind.
-    expect(await readdir(join(dir, 'counter'))).toEqual(['fifty.json']);
+    expect(await readdir(join(state.dir, 'counter'))).toEqual(['fifty.json']);
   }, 120_000);
 
   it('redis store: 20 concurrent processes lose no update', async () => {
     const codes = await Promise.all(
-      Array.from({ length: 20 }, () => updater([redis.url, 'twenty', '10'])),
+      Array.from({ length: 20 }, () => updater([state.redis.url, 'twenty', '10'])),
     );
     expect(codes.every((code) => code === 0)).toBe(true);
-    const store = createRedisStore({ url: redis.url, location: redis.url });
+    const store = createRedisStore({ url: state.redis.url, location: state.redis.url });
     expect(await store.read('counter', 'twenty')).toEqual({ n: 200 });
     await store.close();
   }, 120_000);
 
   it('file store: the lock of a holder killed with SIGKILL is broken, and work goes on', async () => {
-    const holder = spawn(process.execPath, [UPDATER, dir, 'killed', '0', 'hold'], {
+    const holder = spawn(process.execPath, [UPDATER, state.dir, 'killed', '0', 'hold'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve) =>
@@ -59,23 +51,25 @@ describe('many processes on one store', () => {
         (chunk: Buffer) => chunk.toString().includes('holding') && resolve(),
       ),
     );
-    expect(await readdir(join(dir, 'counter'))).toContain('killed.json.lock');
+    expect(await readdir(join(state.dir, 'counter'))).toContain('killed.json.lock');
     const exited = new Promise((resolve) => holder.on('exit', resolve));
     holder.kill('SIGKILL');
     await exited;
-    const codes = await Promise.all(Array.from({ length: 5 }, () => updater([dir, 'killed', '3'])));
+    const codes = await Promise.all(
+      Array.from({ length: 5 }, () => updater([state.dir, 'killed', '3'])),
+    );
     expect(codes.every((code) => code === 0)).toBe(true);
-    expect(await createFileStore({ dir }).read('counter', 'killed')).toEqual({ n: 15 });
-    expect((await readdir(join(dir, 'counter'))).filter((f) => f.startsWith('killed'))).toEqual([
-      'killed.json',
-    ]);
+    expect(await createFileStore({ dir: state.dir }).read('counter', 'killed')).toEqual({ n: 15 });
+    expect(
+      (await readdir(join(state.dir, 'counter'))).filter((f) => f.startsWith('killed')),
+    ).toEqual(['killed.json']);
   }, 120_000);
 
   it('file store: a lock file left by some other host is broken once it is old', async () => {
-    const store = createFileStore({ dir, lock: { staleMs: 200, timeoutMs: 10_000 } });
+    const store = createFileStore({ dir: state.dir, lock: { staleMs: 200, timeoutMs: 10_000 } });
     await store.update('counter', 'foreign', () => ({ n: 1 }));
     await writeFile(
-      join(dir, 'counter', 'foreign.json.lock'),
+      join(state.dir, 'counter', 'foreign.json.lock'),
       JSON.stringify({ pid: 1, host: 'elsewhere', token: 'x' }),
     );
     expect(
