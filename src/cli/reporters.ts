@@ -37,7 +37,7 @@ export async function createReporters(
       ? createJsonLinesReporter(process.stderr)
       : createTextReporter({
           sink: process.stderr,
-          style: stderrStyle(),
+          style: await stderrStyle(),
           quiet: config.report.quiet,
           verbose: config.report.verbose,
         }),

@@ -12,7 +12,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const config = normalizeRunConfig(raw, target);
   if (config.dryRun) {
     const { renderDryRun } = await import('./dry-run.js');
-    process.stderr.write(renderDryRun(config, stderrStyle()));
+    process.stderr.write(renderDryRun(config, await stderrStyle()));
     return 0;
   }
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;

@@ -48,7 +48,7 @@ export async function statsAction(raw: RawStatsOptions): Promise<number> {
     );
     return 0;
   }
-  process.stdout.write(renderStats(stats, format, stdoutStyle()));
+  process.stdout.write(renderStats(stats, format, await stdoutStyle()));
   return 0;
 }
 

@@ -146,7 +146,13 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     if (breakerNotice?.state === 'open')
       return finish('circuit-open', result.exitCode, breakerNotice.message);
     if (attempt >= policy.maxAttempts) {
-      return finish('exhausted', result.exitCode, `all ${policy.maxAttempts} attempts failed`);
+      return finish(
+        'exhausted',
+        result.exitCode,
+        policy.maxAttempts === 1
+          ? 'the only attempt failed'
+          : `all ${policy.maxAttempts} attempts failed`,
+      );
     }
 
     const step = nextDelay(policy, attempt, previousDelay, random);

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../report/style.js';
 import { formatDuration } from '../policy/duration.js';
 import { sampleLine, type Labels } from '../report/exposition.js';
 import type { NameStats } from './stats.js';
@@ -18,7 +18,7 @@ export function sparkline(trend: readonly number[]): string {
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 /** The table a person reads: one row per name, flakiest first. */
-export function renderTable(stats: readonly NameStats[], style: ChalkInstance): string {
+export function renderTable(stats: readonly NameStats[], style: Style): string {
   const header = [
     'name',
     'runs',
@@ -142,7 +142,7 @@ export function renderOpenMetrics(stats: readonly NameStats[]): string {
 export function renderStats(
   stats: readonly NameStats[],
   format: StatsFormat,
-  style: ChalkInstance,
+  style: Style,
 ): string {
   if (format === 'json') return renderJson(stats);
   if (format === 'openmetrics') return renderOpenMetrics(stats);
