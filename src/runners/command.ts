@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { AttemptContext, AttemptResult, Runner } from '../engine/types.js';
+import type { AttemptContext, AttemptResult, InterruptReason, Runner } from '../engine/types.js';
+import { trackAttemptProcesses, type AttemptProcesses } from './process-group.js';
+import { createStdinSource, type StdinMode, type StdinSource } from './stdin-source.js';
 
 /** What to run: an argv (no shell), or a script for /bin/sh -c. */
 export interface CommandSpec {
@@ -17,6 +19,8 @@ export interface CommandRunnerOptions {
   killAfterMs: number;
   /** Environment of every attempt, before the RETRY_RUN_* variables are added. */
   env?: NodeJS.ProcessEnv;
+  /** What the attempts read on stdin (SPEC §6); default `auto`. */
+  stdin?: StdinMode;
 }
 
 /** Exit codes of a command that could not be started, as shells report them. */
@@ -36,24 +40,53 @@ export function argvCommand(argv: readonly string[]): CommandSpec {
 
 /**
  * Runs the command once per attempt through node:child_process (execa costs about a third of
- * Node's start-up time to load, more than the whole budget of issue 9). Each attempt gets its
- * own process group where that is safe, so a timeout can end the whole tree.
+ * Node's start-up time to load, more than the whole budget of issue 9). An attempt is its
+ * process group: a timeout, a deadline or a signal ends all of it, and whatever the command
+ * leaves running when it exits is ended before the next attempt (process-group.ts).
  */
 export function createCommandRunner(options: CommandRunnerOptions): Runner {
-  const { command } = options;
+  const stdin = createStdinSource(options.stdin ?? 'auto');
+  const running = new Set<AttemptProcesses>();
+  // The last resort of an internal error that skips close(): no attempt outlives retry-run.
+  const killAllAtExit = () => running.forEach((processes) => processes.kill());
+  const attempts: RunningAttempts = {
+    add(processes) {
+      if (running.size === 0) process.on('exit', killAllAtExit);
+      running.add(processes);
+    },
+    delete(processes) {
+      running.delete(processes);
+      if (running.size === 0) process.removeListener('exit', killAllAtExit);
+    },
+  };
   return {
-    description: command.display,
-    run: (context) => runOnce(options, context),
+    description: options.command.display,
+    run: (context) => runOnce(options, stdin, attempts, context),
+    close: async () => {
+      killAllAtExit();
+      stdin.close();
+    },
   };
 }
 
-function runOnce(options: CommandRunnerOptions, context: AttemptContext): Promise<AttemptResult> {
+interface RunningAttempts {
+  add(processes: AttemptProcesses): void;
+  delete(processes: AttemptProcesses): void;
+}
+
+function runOnce(
+  options: CommandRunnerOptions,
+  stdin: StdinSource,
+  attempts: RunningAttempts,
+  context: AttemptContext,
+): Promise<AttemptResult> {
   const started = performance.now();
-  // A process group of its own lets a timeout reach grandchildren; but a background group
-  // that reads the terminal would be stopped by SIGTTIN, so a terminal keeps ours.
-  const ownGroup = !process.stdin.isTTY;
+  // A process group of its own lets one kill reach grandchildren; but a background group
+  // that reads the terminal is stopped by SIGTTIN, so an attempt reading the terminal stays
+  // in ours (and is ended through its process tree instead).
+  const ownGroup = !stdin.terminal;
   const child = spawn(options.command.file, options.command.args, {
-    stdio: 'inherit',
+    stdio: [stdin.stdio, 'inherit', 'inherit'],
     detached: ownGroup,
     env: {
       ...(options.env ?? process.env),
@@ -61,69 +94,87 @@ function runOnce(options: CommandRunnerOptions, context: AttemptContext): Promis
       RETRY_RUN_MAX_ATTEMPTS: String(context.maxAttempts),
     },
   });
+  if (child.stdin) stdin.attach(child.stdin);
+  const processes = trackAttemptProcesses(child, { ownGroup, killAfterMs: options.killAfterMs });
+  attempts.add(processes);
   let timedOut: 'timeout' | 'deadline' | undefined;
-  const timers: NodeJS.Timeout[] = [];
-
-  const kill = (signal: NodeJS.Signals) => {
-    try {
-      if (ownGroup && child.pid !== undefined) process.kill(-child.pid, signal);
-      else child.kill(signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  const stop = (signal: NodeJS.Signals) => {
-    kill(signal);
-    if (signal !== 'SIGKILL') timers.push(setTimeout(() => kill('SIGKILL'), options.killAfterMs));
-  };
+  let limitTimer: NodeJS.Timeout | undefined;
   if (context.timeLimit) {
     const { ms, reason } = context.timeLimit;
-    timers.push(
-      setTimeout(() => {
-        timedOut = reason;
-        stop('SIGTERM');
-      }, ms),
-    );
+    limitTimer = setTimeout(() => {
+      timedOut = reason;
+      processes.stop('SIGTERM');
+    }, ms);
   }
-  const onAbort = () => stop(abortSignalName(context.signal.reason));
-  context.signal.addEventListener('abort', onAbort, { once: true });
+  const interrupt = interruptReason(context.signal.reason);
+  const onAbort = () => {
+    const { signal, escalate } = interruptReason(context.signal.reason);
+    processes.stop(signal);
+    if (escalate?.aborted) processes.kill();
+    else escalate?.addEventListener('abort', processes.kill, { once: true });
+  };
+  if (context.signal.aborted) onAbort();
+  else context.signal.addEventListener('abort', onAbort, { once: true });
 
   return new Promise((resolve) => {
+    let finished = false;
     const finish = (result: Omit<AttemptResult, 'durationMs'>) => {
-      timers.forEach(clearTimeout);
+      if (finished) return;
+      finished = true;
+      clearTimeout(limitTimer);
       context.signal.removeEventListener('abort', onAbort);
+      interrupt.escalate?.removeEventListener('abort', processes.kill);
+      attempts.delete(processes);
       resolve({ ...result, durationMs: Math.round(performance.now() - started) });
     };
     child.once('error', (error: NodeJS.ErrnoException) => {
-      const notFound = error.code === 'ENOENT';
-      finish({
-        ok: false,
-        exitCode: notFound ? NOT_FOUND_EXIT_CODE : NOT_EXECUTABLE_EXIT_CODE,
-        ...(error.code ? { errorCode: error.code } : {}),
-        message: notFound
-          ? `command not found: ${options.command.file}`
-          : `cannot run ${options.command.file}: ${error.message}`,
-      });
+      // Only a failure to start ends the attempt here; once running, 'exit' does.
+      if (child.pid !== undefined) return;
+      stdin.detach();
+      finish(startFailure(options.command.file, error));
     });
     child.once('exit', (code, signal) => {
-      // The group may outlive its leader: make sure nothing stays behind after a timeout.
-      if (timedOut && ownGroup) kill('SIGKILL');
-      if (timedOut) {
-        finish({ ok: false, exitCode: TIMEOUT_EXIT_CODE, timedOut, ...(signal ? { signal } : {}) });
-      } else if (signal) {
-        finish({ ok: false, exitCode: 128 + (constants.signals[signal] ?? 0), signal });
-      } else {
-        finish({ ok: code === 0, exitCode: code ?? 1 });
-      }
+      stdin.detach();
+      void processes.settle().then(() => {
+        if (timedOut) {
+          finish({
+            ok: false,
+            exitCode: TIMEOUT_EXIT_CODE,
+            timedOut,
+            ...(signal ? { signal } : {}),
+          });
+        } else if (signal) {
+          finish({ ok: false, exitCode: 128 + (constants.signals[signal] ?? 0), signal });
+        } else {
+          finish({ ok: code === 0, exitCode: code ?? 1 });
+        }
+      });
     });
   });
 }
 
-function abortSignalName(reason: unknown): NodeJS.Signals {
-  const signal = (reason as { signal?: unknown } | undefined)?.signal;
-  return typeof signal === 'string' && signal in constants.signals
-    ? (signal as NodeJS.Signals)
-    : 'SIGTERM';
+function startFailure(
+  file: string,
+  error: NodeJS.ErrnoException,
+): Omit<AttemptResult, 'durationMs'> {
+  const notFound = error.code === 'ENOENT';
+  return {
+    ok: false,
+    exitCode: notFound ? NOT_FOUND_EXIT_CODE : NOT_EXECUTABLE_EXIT_CODE,
+    ...(error.code ? { errorCode: error.code } : {}),
+    message: notFound ? `command not found: ${file}` : `cannot run ${file}: ${error.message}`,
+  };
+}
+
+/** The signal to pass on and the escalation, from the abort reason (SIGTERM if it names none). */
+function interruptReason(reason: unknown): Pick<InterruptReason, 'signal' | 'escalate'> {
+  const given = reason as Partial<InterruptReason> | undefined;
+  const signal =
+    typeof given?.signal === 'string' && given.signal in constants.signals
+      ? given.signal
+      : 'SIGTERM';
+  const escalate = given?.escalate instanceof AbortSignal ? given.escalate : undefined;
+  return { signal, ...(escalate ? { escalate } : {}) };
 }
 
 function quoteForDisplay(arg: string): string {
