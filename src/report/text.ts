@@ -125,8 +125,8 @@ function describeSummary(event: SummaryEvent, style: ChalkInstance): string {
   if (event.outcome === 'success') {
     return `${style.green('✔ succeeded')} after ${attempts} ${style.dim(`(${times})`)}`;
   }
-  const reason = event.reason ? ` ${event.reason}:` : '';
-  return `${style.red(`✖ ${event.outcome}`)} after ${attempts} (${times}):${reason} ${event.message}; exit ${event.exitCode}`;
+  const last = event.reason ? `; last failure: ${event.reason}` : '';
+  return `${style.red(`✖ ${event.outcome}`)}: ${event.message} (${attempts}, ${times})${last}; exit code ${event.exitCode}`;
 }
 
 function showTails(

@@ -18,7 +18,7 @@ describe('retry-run -- <command>', () => {
     const result = await runCli(['-n', '3', '-b', '0', '--', node, fixture('exit-with.js'), '7']);
     expect(result.code).toBe(7);
     expect(result.stdout).toBe('attempt=1 max=3\nattempt=2 max=3\nattempt=3 max=3\n');
-    expect(result.stderr).toMatch(/exhausted after 3 attempts/);
+    expect(result.stderr).toMatch(/exhausted: all 3 attempts failed .*; exit code 7/);
   });
 
   it('exits 128+N when the command dies by signal N', async () => {
