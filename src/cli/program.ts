@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addConditionOptions } from './options/condition-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
+import { addStdinOptions } from './options/stdin-options.js';
 import { EXPLAIN_EXAMPLES, RUN_EXAMPLES } from './help.js';
 import { VERSION } from './version.js';
 import { runAction } from './run.js';
@@ -33,6 +34,7 @@ export function buildProgram(
   addPolicyOptions(program);
   addConditionOptions(program);
   addOutputOptions(program);
+  addStdinOptions(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,

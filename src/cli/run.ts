@@ -1,4 +1,9 @@
-import { normalizeRunConfig, type RawRunOptions, type RunTarget } from '../policy/config.js';
+import {
+  normalizeRunConfig,
+  type RawRunOptions,
+  type RunConfig,
+  type RunTarget,
+} from '../policy/config.js';
 import { retry } from '../engine/retry.js';
 import { renderDryRun } from './dry-run.js';
 import { handleInterrupts } from './interrupt.js';
@@ -15,11 +20,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   const reporter = createReporters(config);
-  if (depth > 0 && !config.report.quiet) {
-    process.stderr.write(
-      `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply (outer × inner)\n`,
-    );
-  }
+  if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const interrupts = handleInterrupts();
   try {
     const result = await retry({
@@ -31,8 +32,23 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     });
     return result.exitCode;
   } finally {
-    interrupts.dispose();
     await reporter.close?.();
+    // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
+    interrupts.dispose();
   }
+}
+
+/**
+ * SPEC §6: a retry-run inside another multiplies attempts. The outer one tells its command
+ * how many attempts it makes (RETRY_RUN_MAX_ATTEMPTS), so the product can be named.
+ */
+function nestingWarning(depth: number, config: RunConfig): string {
+  const inner = config.policy.maxAttempts;
+  const outer = Number(process.env.RETRY_RUN_MAX_ATTEMPTS);
+  const product =
+    Number.isInteger(outer) && outer > 0
+      ? `up to ${outer} outer × ${inner} inner = ${outer * inner} runs of the command`
+      : `outer × ${inner} inner`;
+  return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
 }

@@ -9,6 +9,7 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
     return createCommandRunner({
       command: config.command,
       killAfterMs: config.policy.killAfterMs,
+      stdin: config.stdin,
       env,
     });
   }

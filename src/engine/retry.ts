@@ -10,6 +10,8 @@ import { formatDuration } from '../policy/duration.js';
 
 /** Exit code when nothing was run because the circuit is open (SPEC §7). */
 export const CIRCUIT_OPEN_EXIT_CODE = 75;
+/** Exit code when the deadline ended the run before any attempt could (SPEC §7). */
+const TIMEOUT_EXIT_CODE = 124;
 
 export interface RetryOptions {
   runner: Runner;
@@ -95,9 +97,17 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
 
     const attemptStart = clock.now();
     const remaining = deadlineAt === undefined ? undefined : deadlineAt - attemptStart;
+    if (remaining !== undefined && remaining <= 0) {
+      // Only a late timer or a slow breaker store gets here: starting now would be past it.
+      return finish(
+        'deadline',
+        attemptsLog.at(-1)?.result.exitCode ?? TIMEOUT_EXIT_CODE,
+        `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} passed before attempt ${attempt}`,
+      );
+    }
     const timeLimit =
       remaining !== undefined && (policy.timeoutMs === undefined || remaining < policy.timeoutMs)
-        ? { ms: Math.max(0, remaining), reason: 'deadline' as const }
+        ? { ms: remaining, reason: 'deadline' as const }
         : policy.timeoutMs !== undefined
           ? { ms: policy.timeoutMs, reason: 'timeout' as const }
           : undefined;
@@ -126,8 +136,9 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     const breakerNotice = await options.gate?.record(classification.success);
     if (breakerNotice) emit({ event: 'breaker', time: iso(), ...breakerNotice });
 
-    if (classification.success) return finish('success', 0, `succeeded on attempt ${attempt}`);
+    // An interrupt wins even over a success: the user asked retry-run to stop (SPEC §6).
     if (signal.aborted) return interrupted();
+    if (classification.success) return finish('success', 0, `succeeded on attempt ${attempt}`);
     if (result.timedOut === 'deadline') {
       return finish(
         'deadline',

@@ -9,6 +9,8 @@ import {
   type RawPolicyOptions,
 } from './normalize.js';
 import type { Policy } from './policy.js';
+import { DEFAULTS } from './defaults.js';
+import { STDIN_MODES, type StdinMode } from '../runners/stdin-source.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
@@ -17,6 +19,7 @@ export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
   verbose?: boolean;
   logFormat?: string;
   dryRun?: boolean;
+  stdin?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -40,6 +43,8 @@ export interface RunConfig {
   conditions: Conditions;
   report: ReportConfig;
   dryRun: boolean;
+  /** What the attempts read on stdin (SPEC §6). */
+  stdin: StdinMode;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -59,7 +64,14 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
     dryRun: raw.dryRun ?? false,
+    stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
   });
+}
+
+function parseStdinMode(text: string): StdinMode {
+  const mode = STDIN_MODES.find((name) => name === text.trim().toLowerCase());
+  if (!mode) throw invalidValue('--stdin', text, `expected ${STDIN_MODES.join(' or ')}`);
+  return mode;
 }
 
 const URL_PATTERN = /^https?:\/\//i;

@@ -83,7 +83,12 @@ function groupTargets(child: ChildProcess): Targets {
     send: (signal) => {
       if (pgid !== undefined) signalProcess(-pgid, signal);
     },
-    alive: async () => pgid !== undefined && signalProcess(-pgid, 0),
+    // kill(-pgid, 0) also counts zombies; the process table tells whether one really runs.
+    alive: async () => {
+      if (pgid === undefined || !signalProcess(-pgid, 0)) return false;
+      const table = await readProcessTable();
+      return !table || [...table.values()].some((row) => row.pgid === pgid);
+    },
   };
 }
 
@@ -96,6 +101,7 @@ function treeTargets(child: ChildProcess): Targets {
   const known = new Set<number>();
   const current = async (): Promise<number[]> => {
     const table = await readProcessTable();
+    if (!table) return [];
     const ourGroup = table.get(process.pid)?.pgid;
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       for (const pid of treeOf(table, child.pid)) known.add(pid);

@@ -9,12 +9,14 @@ export interface ProcessRow {
 }
 
 /**
- * Every process of the system by pid: from /proc on Linux (no child process needed), else
- * from `ps`. An empty map when neither can be read: the caller then knows only its child.
+ * Every live process of the system by pid: from /proc on Linux (no child process needed),
+ * else from `ps`. Zombies are left out: they have exited and wait only for their parent (an
+ * orphan's is init, which may take a second to reap them). Undefined when neither source
+ * can be read.
  */
-export async function readProcessTable(): Promise<Map<number, ProcessRow>> {
-  const rows = await readProc().catch(() => readPs().catch(() => []));
-  return new Map(rows.map((row) => [row.pid, row]));
+export async function readProcessTable(): Promise<Map<number, ProcessRow> | undefined> {
+  const rows = await readProc().catch(() => readPs().catch(() => undefined));
+  return rows && new Map(rows.map((row) => [row.pid, row]));
 }
 
 /** `root` and every process below it, following parent links. */
