@@ -245,3 +245,60 @@ describe('the retry loop', () => {
     expect(events[0]!.time).toBe('2026-01-01T00:00:00.000Z');
   });
 });
+
+describe('interrupts and the deadline (SPEC §6)', () => {
+  it('ends as interrupted even when the interrupted attempt then succeeds', async () => {
+    const controller = new AbortController();
+    const time = fakeTime();
+    const runner: Runner = {
+      description: 'traps SIGINT and finishes its work',
+      async run() {
+        controller.abort({ signal: 'SIGINT', exitCode: 130 });
+        return { ok: true, exitCode: 0, durationMs: 1 };
+      },
+    };
+    const result = await retry({
+      runner,
+      policy: normalizePolicy({}),
+      conditions: normalizeConditions({}, 'command'),
+      clock: time.clock,
+      sleep: time.sleep,
+      signal: controller.signal,
+    });
+    expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 130, attempts: 1 });
+  });
+
+  it('starts no attempt once a late wait has carried the run past the deadline', async () => {
+    const time = fakeTime();
+    const { runner, contexts } = scriptedRunner([fail(6)], time.advance);
+    // The wait may begin (10ms + 900ms < 1s) but its timer fires late, at 1.01s.
+    const lateSleep: Sleep = async (ms) => void time.advance(ms + 100);
+    const result = await retry({
+      runner,
+      policy: normalizePolicy({ strategy: 'fixed', base: '900ms', deadline: '1s' }),
+      conditions: normalizeConditions({}, 'command'),
+      clock: time.clock,
+      sleep: lateSleep,
+    });
+    expect(contexts).toHaveLength(1);
+    expect(result).toMatchObject({ outcome: 'deadline', exitCode: 6, attempts: 1 });
+    expect(result.message).toMatch(/passed before attempt 2/);
+  });
+
+  it('a signal during a real wait ends the run at once', async () => {
+    const controller = new AbortController();
+    const { runner, contexts } = scriptedRunner([fail()], () => {});
+    // An hour-long wait on the real sleep: only the abort lets this test finish.
+    const result = await retry({
+      runner,
+      policy: normalizePolicy({ strategy: 'fixed', base: '1h', cap: '1h' }),
+      conditions: normalizeConditions({}, 'command'),
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.event === 'wait') controller.abort({ signal: 'SIGTERM', exitCode: 143 });
+      },
+    });
+    expect(contexts).toHaveLength(1);
+    expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 143, attempts: 1 });
+  });
+});
