@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -358,5 +359,53 @@ describe('nested runs', () => {
     expect(result.stderr).toContain(
       'attempts multiply, up to 2 outer × 3 inner = 6 runs of the command',
     );
+  });
+});
+
+describe('on a terminal', () => {
+  /** Runs retry-run with a pseudo-terminal as its stdin (through util-linux `script`). */
+  function onTerminal(args: readonly string[]): Promise<{ code: number | null; output: string }> {
+    const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
+    const line = [node, fixture('../../bin/retry-run.js'), ...args].map(quote).join(' ');
+    return new Promise((resolve, reject) => {
+      const child = spawn('script', ['-qec', line, '/dev/null'], {
+        env: { PATH: process.env.PATH, NO_COLOR: '1', RETRY_RUN_TEST_TAG: TAG, TMPDIR: tmp },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, output }));
+    });
+  }
+
+  it('the attempt inherits the terminal as its stdin', async () => {
+    const result = await onTerminal([
+      '--',
+      node,
+      '-e',
+      'console.log(`tty=${process.stdin.isTTY}`)',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('tty=true');
+  });
+
+  it('a timeout still ends the whole tree, grandchild included', async () => {
+    const result = await onTerminal([
+      '-n',
+      '1',
+      '-t',
+      '300ms',
+      '--kill-after',
+      '300ms',
+      '--',
+      node,
+      fixture('fork-grandchild.js'),
+      'stay',
+    ]);
+    expect(result.code).toBe(124);
+    const [grandchild] = pidsIn(result.output, 'grandchild');
+    expect(grandchild).toBeGreaterThan(0);
+    expect(isRunning(grandchild!)).toBe(false);
   });
 });
