@@ -74,7 +74,11 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     return { ...summary, attemptsLog };
   };
   const interrupted = () =>
-    finish('interrupted', abortExitCode(signal.reason), 'interrupted: no further attempt');
+    finish(
+      'interrupted',
+      abortExitCode(signal.reason),
+      `${abortCause(signal.reason)}: no further attempt`,
+    );
 
   emit({
     event: 'start',
@@ -178,6 +182,12 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     await sleep(delayMs, signal);
     waitedMs += clock.now() - waitStart;
   }
+}
+
+/** `SIGINT received` for an abort the CLI made of a signal; `aborted` for any other. */
+function abortCause(reason: unknown): string {
+  const name = (reason as { signal?: unknown } | undefined)?.signal;
+  return typeof name === 'string' ? `${name} received` : 'aborted';
 }
 
 /** 128+N for an abort caused by signal N; the CLI puts `exitCode` on the abort reason. */

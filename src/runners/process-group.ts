@@ -110,6 +110,10 @@ function treeTargets(child: ChildProcess): Targets {
   };
   return {
     send: (signal) => {
+      // A SIGINT that reaches retry-run while the attempt reads the terminal is a Ctrl-C,
+      // which the terminal has sent the attempt as well (same foreground group): passing it
+      // on would deliver it twice, and many programs take a second Ctrl-C as "force quit".
+      if (signal === 'SIGINT') return;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       void current().then((pids) => pids.forEach((pid) => signalProcess(pid, signal)));
     },

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, jsonEvents, runCli, type CliOptions } from '../helpers/cli.js';
 import { isRunning, processesWithEnv, waitForOutput } from '../helpers/processes.js';
@@ -242,7 +243,7 @@ describe('signals to retry-run', () => {
       });
       expect(result.code).toBe(code);
       expect(result.stderr.match(/fixture: running/g)).toHaveLength(1);
-      expect(result.stderr).toContain('interrupted');
+      expect(result.stderr).toContain(`✖ interrupted: ${signal} received: no further attempt`);
       for (const pid of pidsIn(result.stderr, 'pid')) expect(isRunning(pid)).toBe(false);
     },
   );
@@ -262,7 +263,7 @@ describe('signals to retry-run', () => {
     );
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('attempt=1 max=5\n');
-    expect(result.stderr).toContain('interrupted');
+    expect(result.stderr).toContain(`✖ interrupted: ${signal} received: no further attempt`);
   });
 
   it('a second Ctrl-C kills an attempt that ignores the first, without waiting --kill-after', async () => {
@@ -363,19 +364,25 @@ describe('nested runs', () => {
 });
 
 describe('on a terminal', () => {
-  /** Runs retry-run with a pseudo-terminal as its stdin (through util-linux `script`). */
-  function onTerminal(args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  /**
+   * Runs retry-run with a pseudo-terminal as its stdin (through util-linux `script`); what is
+   * written to `script`'s stdin is typed on that terminal (`\x03` is Ctrl-C).
+   */
+  function onTerminal(
+    args: readonly string[],
+    interact?: (child: ChildProcessWithoutNullStreams) => void,
+  ): Promise<{ code: number | null; output: string }> {
     const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
     const line = [node, fixture('../../bin/retry-run.js'), ...args].map(quote).join(' ');
     return new Promise((resolve, reject) => {
       const child = spawn('script', ['-qec', line, '/dev/null'], {
         env: { PATH: process.env.PATH, NO_COLOR: '1', RETRY_RUN_TEST_TAG: TAG, TMPDIR: tmp },
-        stdio: ['ignore', 'pipe', 'inherit'],
       });
       let output = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
       child.on('error', reject);
       child.on('close', (code) => resolve({ code, output }));
+      interact?.(child);
     });
   }
 
@@ -407,5 +414,29 @@ describe('on a terminal', () => {
     const [grandchild] = pidsIn(result.output, 'grandchild');
     expect(grandchild).toBeGreaterThan(0);
     expect(isRunning(grandchild!)).toBe(false);
+  });
+
+  it('Ctrl-C reaches the attempt once (the terminal sends it); a second one kills', async () => {
+    let seen = '';
+    let sigintsBeforeSecond = 0;
+    const result = await onTerminal(
+      ['--kill-after', '1h', '--', node, fixture('sleep-forever.js'), '--trap'],
+      (child) => {
+        child.stdout.on('data', (chunk: string) => (seen += chunk));
+        void waitForOutput(child, /fixture: running/, 'stdout')
+          .then(() => child.stdin.write('\x03'))
+          .then(() => waitForOutput(child, /got SIGINT/, 'stdout'))
+          // A forwarded duplicate would arrive within moments of the terminal's own.
+          .then(() => delay(500))
+          .then(() => {
+            sigintsBeforeSecond = seen.match(/got SIGINT/g)?.length ?? 0;
+            child.stdin.write('\x03');
+          });
+      },
+    );
+    expect(result.code).toBe(130);
+    expect(sigintsBeforeSecond).toBe(1);
+    expect(result.output).toContain('SIGINT again: killing the attempt (SIGKILL)');
+    for (const pid of pidsIn(result.output, 'pid')) expect(isRunning(pid)).toBe(false);
   });
 });
