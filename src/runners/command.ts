@@ -86,7 +86,7 @@ function runOnce(
   // in ours (and is ended through its process tree instead).
   const ownGroup = !stdin.terminal;
   const child = spawn(options.command.file, options.command.args, {
-    stdio: [stdin.stdio, 'inherit', 'inherit'],
+    stdio: [stdin.stdioFor(context), 'inherit', 'inherit'],
     detached: ownGroup,
     env: {
       ...(options.env ?? process.env),
@@ -94,7 +94,7 @@ function runOnce(
       RETRY_RUN_MAX_ATTEMPTS: String(context.maxAttempts),
     },
   });
-  if (child.stdin) stdin.attach(child.stdin);
+  if (child.stdin) stdin.attach(child.stdin, context);
   const processes = trackAttemptProcesses(child, { ownGroup, killAfterMs: options.killAfterMs });
   attempts.add(processes);
   let timedOut: 'timeout' | 'deadline' | undefined;

@@ -17,6 +17,7 @@ export class StdinReplay {
   private recordedBytes = 0;
   private spool: { dir: string; path: string; fd: number } | undefined;
   private sourceEnded = false;
+  private recordMore = true;
   private listening = false;
   /** The attempt's stdin while it is fed live data. */
   private live: Writable | undefined;
@@ -25,9 +26,13 @@ export class StdinReplay {
 
   constructor(private readonly source: Readable) {}
 
-  /** Feeds an attempt's stdin: what was recorded so far, then the live rest of our stdin. */
-  attach(target: Writable): void {
+  /**
+   * Feeds an attempt's stdin: what was recorded so far, then the live rest of our stdin.
+   * `recordMore` is false for the last attempt: nothing comes after it to replay to.
+   */
+  attach(target: Writable, recordMore = true): void {
     this.detach();
+    this.recordMore = recordMore;
     // A command that exits without reading its stdin makes writes fail with EPIPE: expected.
     target.on('error', () => {});
     const feeding: { target: Writable; replay?: Readable } = { target };
@@ -95,6 +100,7 @@ export class StdinReplay {
   };
 
   private record(chunk: Buffer): void {
+    if (!this.recordMore) return;
     this.recordedBytes += chunk.length;
     if (!this.spool && this.recordedBytes > STDIN_MEMORY_LIMIT) {
       const dir = mkdtempSync(join(tmpdir(), 'retry-run-stdin-'));

@@ -9,17 +9,23 @@ export const STDIN_MODES: readonly StdinMode[] = ['auto', 'none'];
 
 /** What every attempt's stdin is, decided once per run. */
 export interface StdinSource {
-  /** stdio[0] of each attempt's spawn. */
-  readonly stdio: 'inherit' | 'ignore' | 'pipe';
+  /** stdio[0] of this attempt's spawn. */
+  stdioFor(attempt: AttemptNumber): 'inherit' | 'ignore' | 'pipe';
   /**
    * The attempt reads the terminal: it must stay in retry-run's (foreground) process group,
    * since a background group that reads the terminal is stopped by SIGTTIN.
    */
   readonly terminal: boolean;
   /** With stdio `pipe`: feed this attempt's stdin. */
-  attach(target: Writable): void;
+  attach(target: Writable, attempt: AttemptNumber): void;
   detach(): void;
   close(): void;
+}
+
+/** Which attempt, of how many: the last one's reads need no recording. */
+export interface AttemptNumber {
+  attempt: number;
+  maxAttempts: number;
 }
 
 const FIXED = { attach() {}, detach() {}, close() {} };
@@ -31,13 +37,17 @@ const FIXED = { attach() {}, detach() {}, close() {} };
  * an attempt is started, so a run that never reads it never waits for it.
  */
 export function createStdinSource(mode: StdinMode): StdinSource {
-  if (mode === 'none' || isEmptyInput()) return { stdio: 'ignore', terminal: false, ...FIXED };
-  if (isatty(0)) return { stdio: 'inherit', terminal: true, ...FIXED };
+  if (mode === 'none' || isEmptyInput()) {
+    return { stdioFor: () => 'ignore', terminal: false, ...FIXED };
+  }
+  if (isatty(0)) return { stdioFor: () => 'inherit', terminal: true, ...FIXED };
   let replay: StdinReplay | undefined;
   return {
-    stdio: 'pipe',
+    // A run of one attempt replays nothing: it gets our stdin itself.
+    stdioFor: ({ maxAttempts }) => (maxAttempts === 1 ? 'inherit' : 'pipe'),
     terminal: false,
-    attach: (target) => (replay ??= new StdinReplay(process.stdin)).attach(target),
+    attach: (target, { attempt, maxAttempts }) =>
+      (replay ??= new StdinReplay(process.stdin)).attach(target, attempt < maxAttempts),
     detach: () => replay?.detach(),
     close: () => replay?.close(),
   };

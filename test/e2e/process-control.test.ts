@@ -325,6 +325,15 @@ describe('stdin', () => {
     expect(second).toMatch(/tmp=$/);
   });
 
+  it('a run of one attempt reads stdin itself: nothing is recorded', async () => {
+    const input = randomBytes(2 * 1024 * 1024);
+    const result = await run(['-n', '1', '--', node, fixture('hash-stdin.js'), '0'], { input });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      `attempt=1 bytes=${input.length} sha256=${await hashOf(input)} tmp=\n`,
+    );
+  });
+
   it('--stdin none gives every attempt an empty stdin', async () => {
     const result = await run(['--stdin', 'none', '--', node, fixture('hash-stdin.js'), '0'], {
       input: 'not for the command\n',
