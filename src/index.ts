@@ -28,7 +28,13 @@ export { parseConditions, type Condition } from './policy/conditions.js';
 export { normalizePolicy, normalizeConditions } from './policy/normalize.js';
 export type { RawPolicyOptions, RawConditionOptions, Mode } from './policy/normalize.js';
 export type { Policy } from './policy/policy.js';
-export { schedule, type ScheduleRow, type ScheduleOptions } from './policy/schedule.js';
+export {
+  schedule,
+  planSchedule,
+  type ScheduleRow,
+  type ScheduleOptions,
+  type SchedulePlan,
+} from './policy/schedule.js';
 export {
   nextDelay,
   STRATEGY_NAMES,

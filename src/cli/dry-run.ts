@@ -1,10 +1,11 @@
+import type { ChalkInstance } from 'chalk';
+import { renderSchedule } from '../explain/schedule-text.js';
 import type { RunConfig } from '../policy/config.js';
-import { formatDuration } from '../policy/duration.js';
-import { schedule } from '../policy/schedule.js';
+import { planSchedule } from '../policy/schedule.js';
 import { describePolicy } from '../report/text.js';
 
-/** `--dry-run`: the resolved policy and its schedule, on stderr; nothing runs. */
-export function renderDryRun(config: RunConfig): string {
+/** `--dry-run`: the resolved policy and its schedule (as `explain` shows it); nothing runs. */
+export function renderDryRun(config: RunConfig, style: ChalkInstance): string {
   const target = config.command?.display ?? config.url ?? '';
   const lines = [
     `would run: ${target} (${config.mode} mode)`,
@@ -15,25 +16,8 @@ export function renderDryRun(config: RunConfig): string {
   if (config.conditions.until.length > 0) {
     lines.push(`until: ${config.conditions.until.map((c) => c.token).join(',')}`);
   }
-  const rows = schedule(
-    config.policy,
-    config.policy.seed === undefined ? {} : { seed: config.policy.seed },
-  );
-  lines.push(
-    rows.length === 0
-      ? 'schedule: a single attempt, no waits'
-      : 'schedule (wait before each retry):',
-  );
-  for (const row of rows) {
-    const range =
-      row.minMs === row.maxMs
-        ? formatDuration(row.minMs)
-        : `${formatDuration(row.minMs)}–${formatDuration(row.maxMs)} (median ${formatDuration(row.medianMs)})`;
-    lines.push(`  retry ${row.retry}: ${range}${row.capped ? ' [cap]' : ''}`);
-  }
-  const worst = rows.at(-1)?.cumulativeMaxMs ?? 0;
-  lines.push(
-    `worst-case total wait: ${formatDuration(worst)}${config.policy.deadlineMs ? ` (deadline ${formatDuration(config.policy.deadlineMs)})` : ''}`,
-  );
+  const { seed } = config.policy;
+  const plan = planSchedule(config.policy, seed === undefined ? {} : { seed });
+  lines.push('', ...renderSchedule(config.policy, plan, style));
   return `${lines.join('\n')}\n`;
 }

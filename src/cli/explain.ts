@@ -1,39 +1,113 @@
-import { STRATEGY_TABLE } from '../explain/strategy-table.js';
-import { invalidValue } from '../errors.js';
+import { renderSchedule } from '../explain/schedule-text.js';
+import { renderSimulation } from '../explain/simulation-text.js';
+import { simulateHerd, SimulationLimitError, type HerdOptions } from '../explain/simulate.js';
+import { renderStrategyTable, STRATEGY_TABLE } from '../explain/strategy-table.js';
+import { invalidValue, UsageError } from '../errors.js';
+import { DEFAULTS } from '../policy/defaults.js';
+import { normalizePolicy, type RawPolicyOptions } from '../policy/normalize.js';
+import { parseInteger } from '../policy/numbers.js';
+import type { Policy } from '../policy/policy.js';
+import { planSchedule } from '../policy/schedule.js';
 import { stdoutStyle } from '../report/style.js';
 
-/** `retry-run explain`: the strategy table on stdout (the schedule and simulation come later). */
-export async function explainAction(options: { format?: string }): Promise<number> {
-  const format = options.format ?? 'text';
+export interface RawExplainOptions extends RawPolicyOptions {
+  format?: string;
+  simulate?: string;
+  capacity?: string;
+}
+
+/** The flags that shape a schedule: with any of them, `explain` prints that schedule. */
+const SCHEDULE_FLAGS = ['strategy', 'max', 'base', 'cap', 'factor', 'deadline', 'timeout'] as const;
+const MAX_CLIENTS = 100_000;
+
+/** What one form of `explain` prints: a JSON document, or lines of text. */
+type Explanation = (json: boolean) => unknown;
+
+/** `retry-run explain` (SPEC §10): the table, a schedule, or the thundering herd, on stdout. */
+export async function explainAction(raw: RawExplainOptions): Promise<number> {
+  const format = raw.format ?? 'text';
   if (format !== 'text' && format !== 'json')
     throw invalidValue('--format', format, 'expected text or json');
-  if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ strategies: STRATEGY_TABLE }, null, 2)}\n`);
-    return 0;
-  }
-  const style = stdoutStyle();
-  const widths = [12, 31, 0];
-  const header = ['strategy', 'delay for retry n', 'behaviour / when to use'];
-  const lines = [
-    style.bold(
-      header
-        .map((h, i) => h.padEnd(widths[i]!))
-        .join(' ')
-        .trimEnd(),
-    ),
-  ];
-  for (const s of STRATEGY_TABLE) {
-    lines.push(
-      `${style.cyan(s.name.padEnd(widths[0]!))} ${s.formula.padEnd(widths[1]!)} ${s.behaviour}`,
-    );
-    lines.push(`${''.padEnd(widths[0]! + widths[1]! + 1)} ${style.dim(s.whenToUse)}`);
-  }
-  lines.push(
-    '',
-    style.dim(
-      'e = min(cap, base*factor^(n-1)); defaults: base 1s, cap 60s, factor 2, strategy jitter',
-    ),
+  if (raw.capacity !== undefined && raw.simulate === undefined)
+    throw new UsageError('--capacity: applies only with --simulate <clients>');
+  const policy = normalizePolicy(raw);
+  const explain: Explanation =
+    raw.simulate !== undefined
+      ? explainHerd(herdOptions(raw, policy))
+      : SCHEDULE_FLAGS.some((flag) => raw[flag] !== undefined)
+        ? explainSchedule(policy)
+        : (json) => (json ? { strategies: STRATEGY_TABLE } : renderStrategyTable(stdoutStyle()));
+  const output = explain(format === 'json');
+  process.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify(output, null, 2)}\n`
+      : `${(output as string[]).join('\n')}\n`,
   );
-  process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+function explainSchedule(policy: Policy): Explanation {
+  const plan = planSchedule(policy, policy.seed === undefined ? {} : { seed: policy.seed });
+  return (json) =>
+    json
+      ? {
+          strategy: policy.strategy,
+          schedule: plan.rows.map(({ retry, minMs, medianMs, maxMs }) => ({
+            retry,
+            minMs,
+            medianMs,
+            maxMs,
+          })),
+          worstCaseMs: plan.worstCaseMs,
+        }
+      : renderSchedule(policy, plan, stdoutStyle());
+}
+
+function explainHerd(options: HerdOptions): Explanation {
+  const results = runHerd(options);
+  return (json) =>
+    json
+      ? {
+          simulation: results.map(({ strategy, peakLoad, completionMs, totalCalls }) => ({
+            strategy,
+            peakLoad,
+            completionMs,
+            totalCalls,
+          })),
+        }
+      : renderSimulation(results, options, stdoutStyle());
+}
+
+function herdOptions(raw: RawExplainOptions, policy: Policy): HerdOptions {
+  const clients = parseInteger(raw.simulate!, '--simulate', 1, MAX_CLIENTS);
+  const capacity =
+    raw.capacity === undefined
+      ? DEFAULTS.simulateCapacity
+      : parseInteger(raw.capacity, '--capacity', 1, 1_000_000);
+  if (policy.baseMs === 0 || policy.capMs === 0) {
+    throw new UsageError(
+      '--simulate: needs --base and --cap greater than 0 (with no wait, clients would retry forever in the same instant)',
+    );
+  }
+  return {
+    clients,
+    capacity,
+    sliceMs: DEFAULTS.simulateSliceMs,
+    // No --seed: a fresh one, printed with the result so that the run can be repeated.
+    seed: policy.seed ?? Math.floor(Math.random() * 2 ** 32),
+    baseMs: policy.baseMs,
+    capMs: policy.capMs,
+    factor: policy.factor,
+  };
+}
+
+function runHerd(options: HerdOptions) {
+  try {
+    return simulateHerd(options);
+  } catch (error) {
+    if (!(error instanceof SimulationLimitError)) throw error;
+    throw new UsageError(
+      `--simulate: ${error.message} to finish ${options.clients} clients at --capacity ${options.capacity}; simulate fewer clients, or give a larger --capacity or --base`,
+    );
+  }
 }

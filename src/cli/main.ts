@@ -38,5 +38,6 @@ function reportError(error: unknown): number {
   return 70;
 }
 
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

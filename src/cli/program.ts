@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addConditionOptions } from './options/condition-options.js';
+import { addExplainOptions } from './options/explain-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
 import { addStdinOptions } from './options/stdin-options.js';
@@ -44,10 +45,12 @@ export function buildProgram(
   });
 
   const explain = new Command('explain')
-    .description('show the strategies, and the schedule that the given policy options produce')
-    .option('--format <format>', 'text or json (default: text)')
+    .description(
+      'show the strategies, the schedule that the given policy options produce, and the thundering herd',
+    )
     .addHelpText('after', EXPLAIN_EXAMPLES);
   addPolicyOptions(explain);
+  addExplainOptions(explain);
   explain.action((options: Record<string, unknown>) => {
     setResult(import('./explain.js').then(({ explainAction }) => explainAction(options)));
   });

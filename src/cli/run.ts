@@ -5,16 +5,17 @@ import {
   type RunTarget,
 } from '../policy/config.js';
 import { retry } from '../engine/retry.js';
-import { renderDryRun } from './dry-run.js';
 import { handleInterrupts } from './interrupt.js';
 import { createReporters } from './reporters.js';
 import { createRunner } from './runner-factory.js';
+import { stderrStyle } from '../report/style.js';
 
 /** The default action: run the command (or URL) under the policy; resolves to the exit code. */
 export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<number> {
   const config = normalizeRunConfig(raw, target);
   if (config.dryRun) {
-    process.stderr.write(renderDryRun(config));
+    const { renderDryRun } = await import('./dry-run.js');
+    process.stderr.write(renderDryRun(config, stderrStyle()));
     return 0;
   }
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;

@@ -1,3 +1,4 @@
+import type { ChalkInstance } from 'chalk';
 import type { StrategyName } from '../policy/strategies.js';
 
 export interface StrategyDescription {
@@ -31,7 +32,7 @@ export const STRATEGY_TABLE: readonly StrategyDescription[] = [
     name: 'jitter',
     formula: 'uniform(0, e)',
     behaviour: 'full jitter over the exponential e',
-    whenToUse: 'the default: many clients, spreads load best',
+    whenToUse: 'many clients at once (the default): spreads load best',
   },
   {
     name: 'equal-jitter',
@@ -46,3 +47,25 @@ export const STRATEGY_TABLE: readonly StrategyDescription[] = [
     whenToUse: 'many clients, fewer calls than full jitter',
   },
 ];
+
+/** The table as text: two lines per strategy, within 80 columns. */
+export function renderStrategyTable(style: ChalkInstance): string[] {
+  const [nameWidth, formulaWidth] = [13, 32];
+  const lines = [
+    style.bold(
+      `${'strategy'.padEnd(nameWidth)}${'delay for retry n'.padEnd(formulaWidth)}behaviour`,
+    ),
+  ];
+  for (const s of STRATEGY_TABLE) {
+    lines.push(
+      `${style.cyan(s.name.padEnd(nameWidth))}${s.formula.padEnd(formulaWidth)}${s.behaviour}`,
+      `${' '.repeat(nameWidth)}${style.dim(`when: ${s.whenToUse}`)}`,
+    );
+  }
+  lines.push(
+    '',
+    style.dim('e = min(cap, base*factor^(n-1)), n = 1, 2, ... (the wait before attempt n+1)'),
+    style.dim('defaults: strategy jitter, base 1s, cap 60s, factor 2'),
+  );
+  return lines;
+}

@@ -19,4 +19,7 @@ export const DEFAULTS = {
   breakerCooldownMs: 30_000,
   maxRedirects: 10,
   expect: '2xx',
+  /** `explain --simulate`: calls the server answers per slice, and the slice's length. */
+  simulateCapacity: 10,
+  simulateSliceMs: 100,
 } as const;

@@ -7,11 +7,14 @@ export interface ScheduleRow {
   minMs: number;
   medianMs: number;
   maxMs: number;
-  /** Sum of the medians and of the maxima up to and including this retry. */
+  /** Sums of the minima, medians and maxima up to and including this retry. */
+  cumulativeMinMs: number;
   cumulativeMedianMs: number;
   cumulativeMaxMs: number;
-  /** The cap clamps this retry's delay (or its envelope). */
+  /** The cap clamps this retry's delay (or the top of its range). */
   capped: boolean;
+  /** In the worst case the deadline ends the run here: this wait is not started. */
+  deadlineMayEnd: boolean;
 }
 
 export interface ScheduleOptions {
@@ -22,64 +25,105 @@ export interface ScheduleOptions {
 
 export interface ScheduleShape extends BackoffPolicy {
   maxAttempts: number;
+  timeoutMs?: number;
+  deadlineMs?: number;
 }
+
+/** A schedule and what it adds up to: the rows that can happen, and the worst-case total. */
+export interface SchedulePlan {
+  rows: ScheduleRow[];
+  /** The retry the deadline always prevents (its wait would end past it even at its shortest). */
+  cutByDeadline?: { retry: number; earliestEndMs: number };
+  /** Waits at their maxima, plus every attempt at its `--timeout` when there is one. */
+  worstCaseMs: number;
+  worstCaseIncludesAttempts: boolean;
+  worstCaseBoundedByDeadline: boolean;
+  /** How decorrelated's medians were estimated (absent for the kinds with exact medians). */
+  sampled?: { samples: number; seed: number };
+}
+
+export const DEFAULT_SCHEDULE_SAMPLES = 1001;
+/** Beyond this many retries decorrelated's walk has settled; later medians repeat the last. */
+const MAX_SAMPLED_RETRIES = 1000;
 
 /**
  * The waits a policy gives between `maxAttempts` attempts: min, median and max per retry,
  * exact from the formulas where they give it (decorrelated's median is sampled, seeded).
+ * Rows the deadline always prevents are left out.
  */
 export function schedule(policy: ScheduleShape, options: ScheduleOptions = {}): ScheduleRow[] {
+  return planSchedule(policy, options).rows;
+}
+
+export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {}): SchedulePlan {
   const retries = Math.max(0, policy.maxAttempts - 1);
-  const medians =
-    policy.strategy === 'decorrelated' ? sampledMedians(policy, retries, options) : [];
+  const samples = options.samples ?? DEFAULT_SCHEDULE_SAMPLES;
+  const seed = options.seed ?? 1;
+  const sampling = policy.strategy === 'decorrelated';
+  const medians = sampling ? sampledMedians(policy, retries, samples, seed) : [];
   const rows: ScheduleRow[] = [];
+  let cutByDeadline: SchedulePlan['cutByDeadline'];
   let previousMax = policy.baseMs;
+  let cumulativeMinMs = 0;
   let cumulativeMedianMs = 0;
   let cumulativeMaxMs = 0;
   for (let retry = 1; retry <= retries; retry++) {
     const { minMs, maxMs } = delayBounds(policy, retry, previousMax);
+    const medianMs = sampling
+      ? (medians[Math.min(retry, medians.length) - 1] ?? minMs)
+      : medianOf(policy, minMs, maxMs);
+    const capped = isCapped(policy, retry, previousMax);
     previousMax = maxMs;
-    const medianMs = medianFor(policy, retry, minMs, maxMs, medians[retry - 1]);
+    cumulativeMinMs += minMs;
     cumulativeMedianMs += medianMs;
     cumulativeMaxMs += maxMs;
+    if (policy.deadlineMs !== undefined && cumulativeMinMs >= policy.deadlineMs) {
+      cutByDeadline = { retry, earliestEndMs: cumulativeMinMs };
+      break;
+    }
+    const latestEndMs = cumulativeMaxMs + retry * (policy.timeoutMs ?? 0);
     rows.push({
       retry,
       minMs,
       medianMs,
       maxMs,
+      cumulativeMinMs,
       cumulativeMedianMs,
       cumulativeMaxMs,
-      capped: isCapped(policy, retry),
+      capped,
+      deadlineMayEnd: policy.deadlineMs !== undefined && latestEndMs >= policy.deadlineMs,
     });
   }
-  return rows;
+  const attempts = rows.length + 1;
+  const total = (rows.at(-1)?.cumulativeMaxMs ?? 0) + attempts * (policy.timeoutMs ?? 0);
+  const bounded = policy.deadlineMs !== undefined && policy.deadlineMs < total;
+  return {
+    rows,
+    ...(cutByDeadline ? { cutByDeadline } : {}),
+    worstCaseMs: bounded ? policy.deadlineMs! : total,
+    worstCaseIncludesAttempts: policy.timeoutMs !== undefined,
+    worstCaseBoundedByDeadline: bounded,
+    ...(sampling && retries > 0 ? { sampled: { samples, seed } } : {}),
+  };
 }
 
-function medianFor(
-  policy: BackoffPolicy,
-  retry: number,
-  minMs: number,
-  maxMs: number,
-  sampled?: number,
-): number {
-  switch (policy.strategy) {
-    case 'jitter':
-    case 'equal-jitter':
-      return Math.round((minMs + maxMs) / 2);
-    case 'decorrelated':
-      return sampled ?? minMs;
-    default:
-      return minMs;
-  }
+/** The random kinds are uniform over their range, so the median is its middle. */
+function medianOf(policy: BackoffPolicy, minMs: number, maxMs: number): number {
+  return policy.strategy === 'jitter' || policy.strategy === 'equal-jitter'
+    ? Math.round((minMs + maxMs) / 2)
+    : minMs;
 }
 
-function isCapped(policy: BackoffPolicy, retry: number): boolean {
+/** Whether the cap clamps this retry's delay, or the top of its range for the random kinds. */
+function isCapped(policy: BackoffPolicy, retry: number, previousMaxMs: number): boolean {
   const { baseMs, capMs, factor } = policy;
   switch (policy.strategy) {
     case 'fixed':
       return baseMs > capMs;
     case 'linear':
       return baseMs * retry > capMs;
+    case 'decorrelated':
+      return Math.max(baseMs, 3 * previousMaxMs) > capMs;
     default:
       return baseMs * Math.pow(factor, retry - 1) > capMs;
   }
@@ -88,21 +132,19 @@ function isCapped(policy: BackoffPolicy, retry: number): boolean {
 function sampledMedians(
   policy: BackoffPolicy,
   retries: number,
-  options: ScheduleOptions,
+  samples: number,
+  seed: number,
 ): number[] {
-  const samples = options.samples ?? 1001;
-  const random = seededRandom(options.seed ?? 1);
-  const draws: number[][] = Array.from({ length: retries }, () => []);
+  const sampledRetries = Math.min(retries, MAX_SAMPLED_RETRIES);
+  const random = seededRandom(seed);
+  const draws = Array.from({ length: sampledRetries }, () => new Float64Array(samples));
   for (let s = 0; s < samples; s++) {
     let previous = policy.baseMs;
-    for (let retry = 1; retry <= retries; retry++) {
+    for (let retry = 1; retry <= sampledRetries; retry++) {
       const step = nextDelay(policy, retry, previous, random);
       previous = step.previousMs;
-      draws[retry - 1]!.push(step.delayMs);
+      draws[retry - 1]![s] = step.delayMs;
     }
   }
-  return draws.map((values) => {
-    values.sort((a, b) => a - b);
-    return values[Math.floor(values.length / 2)] ?? 0;
-  });
+  return draws.map((values) => values.sort()[Math.floor(samples / 2)] ?? 0);
 }

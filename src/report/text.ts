@@ -80,7 +80,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
 export function describePolicy(policy: Policy): string {
   const parts = [
     `strategy ${policy.strategy}`,
-    `max ${policy.maxAttempts} attempts`,
+    `max ${policy.maxAttempts} attempt${policy.maxAttempts === 1 ? '' : 's'}`,
     `base ${formatDuration(policy.baseMs)}`,
     `cap ${formatDuration(policy.capMs)}`,
     `factor ${policy.factor}`,

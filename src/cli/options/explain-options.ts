@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { DEFAULTS } from '../../policy/defaults.js';
+import { formatDuration } from '../../policy/duration.js';
+import { envOption } from './option.js';
+
+/** SPEC §10: what `retry-run explain` prints, and the thundering-herd simulation. */
+export function addExplainOptions(command: Command): Command {
+  return command
+    .addOption(envOption('--format <format>', 'text or json (default: text)'))
+    .addOption(
+      envOption(
+        '--simulate <clients>',
+        'simulate that many clients failing at once, for every strategy',
+      ),
+    )
+    .addOption(
+      envOption(
+        '--capacity <calls>',
+        `calls the simulated server answers per ${formatDuration(DEFAULTS.simulateSliceMs)} slice (default: ${DEFAULTS.simulateCapacity})`,
+      ),
+    );
+}
