@@ -43,12 +43,23 @@ async function run(args: readonly string[], options: CliOptions = {}) {
   return result;
 }
 
+/** `-- node <fixture> [args]`: the command part of a run's argv. */
+function command(name: string, ...args: string[]): string[] {
+  return ['--', node, fixture(name), ...args];
+}
+
 /** The pids a fixture printed (`grandchild=N`, `pid=N`), remembered for cleanup. */
 function pidsIn(text: string, name: string): number[] {
   const pids = [...text.matchAll(new RegExp(`${name}=(\\d+)`, 'g'))].map((m) => Number(m[1]));
   started.push(...pids);
   return pids;
 }
+
+/** A child that stays, with a grandchild that ignores SIGTERM, under a timeout. */
+const GRANDCHILD_TIMEOUT = [
+  ...['-n', '1', '-t', '3s', '--kill-after', '300ms'],
+  ...command('fork-grandchild.js', 'stay'),
+];
 
 // A time limit must not fire before a fixture has set itself up (a node start-up can take a
 // second on a loaded machine): limits that race a fixture's start are seconds long.
@@ -63,10 +74,7 @@ describe('--timeout', () => {
       '200ms',
       '--log-format',
       'json',
-      '--',
-      node,
-      fixture('sleep-forever.js'),
-      '--trap',
+      ...command('sleep-forever.js', '--trap'),
     ]);
     expect(timed.code).toBe(124);
     expect(timed.stderr).toContain('fixture: got SIGTERM');
@@ -76,35 +84,14 @@ describe('--timeout', () => {
   });
 
   it('retries a timed-out attempt by default, and exits 124 when the last one times out', async () => {
-    const result = await run([
-      '-n',
-      '2',
-      '-b',
-      '0',
-      '-t',
-      '150ms',
-      '--',
-      node,
-      fixture('sleep-forever.js'),
-    ]);
+    const result = await run(['-n', '2', '-b', '0', '-t', '150ms', ...command('sleep-forever.js')]);
     expect(result.code).toBe(124);
     expect(result.stderr).toMatch(/attempt 1\/2 failed \(timed out/);
     expect(result.stderr).toMatch(/attempt 2\/2 failed \(timed out/);
   });
 
   it('kills a grandchild that ignores SIGTERM after its parent died of the SIGTERM', async () => {
-    const result = await run([
-      '-n',
-      '1',
-      '-t',
-      '3s',
-      '--kill-after',
-      '300ms',
-      '--',
-      node,
-      fixture('fork-grandchild.js'),
-      'stay',
-    ]);
+    const result = await run(GRANDCHILD_TIMEOUT);
     expect(result.code).toBe(124);
     const [grandchild] = pidsIn(result.stdout, 'grandchild');
     expect(grandchild).toBeGreaterThan(0);
@@ -121,11 +108,7 @@ describe('an attempt is its process group', () => {
       '0',
       '--kill-after',
       '200ms',
-      '--',
-      node,
-      fixture('fork-grandchild.js'),
-      'exit',
-      '3',
+      ...command('fork-grandchild.js', 'exit', '3'),
     ]);
     expect(result.code).toBe(3);
     const grandchildren = pidsIn(result.stdout, 'grandchild');
@@ -137,11 +120,7 @@ describe('an attempt is its process group', () => {
     const result = await run([
       '--kill-after',
       '200ms',
-      '--',
-      node,
-      fixture('fork-grandchild.js'),
-      'exit',
-      '0',
+      ...command('fork-grandchild.js', 'exit', '0'),
     ]);
     expect(result.code).toBe(0);
     for (const pid of pidsIn(result.stdout, 'grandchild')) expect(isRunning(pid)).toBe(false);
@@ -157,10 +136,7 @@ describe('--deadline', () => {
       '200ms',
       '--log-format',
       'json',
-      '--',
-      node,
-      fixture('sleep-forever.js'),
-      '--trap',
+      ...command('sleep-forever.js', '--trap'),
     ]);
     expect(result.code).toBe(124);
     const summary = jsonEvents(result.stderr).at(-1);
@@ -178,10 +154,7 @@ describe('--deadline', () => {
       '1m',
       '--log-format',
       'json',
-      '--',
-      node,
-      fixture('exit-with.js'),
-      '3',
+      ...command('exit-with.js', '3'),
     ]);
     expect(result.code).toBe(3);
     const events = jsonEvents(result.stderr);
@@ -204,10 +177,7 @@ describe('a command killed by a signal', () => {
       '0',
       '--log-format',
       'json',
-      '--',
-      node,
-      fixture('kill-self.js'),
-      signal,
+      ...command('kill-self.js', signal),
     ]);
     expect(result.code).toBe(code);
     const attempts = jsonEvents(result.stderr).filter((event) => event.event === 'attempt');
@@ -238,7 +208,7 @@ describe('signals to retry-run', () => {
   ] as const)(
     '%s mid-attempt goes to the attempt; no further attempt; exit %i',
     async (signal, code) => {
-      const result = await run(['-n', '5', '-b', '0', '--', node, fixture('sleep-forever.js')], {
+      const result = await run(['-n', '5', '-b', '0', ...command('sleep-forever.js')], {
         onSpawn: (child) => {
           void waitForOutput(child, /fixture: running/).then(() => child.kill(signal));
         },
@@ -256,7 +226,7 @@ describe('signals to retry-run', () => {
   ] as const)('%s during a wait exits at once with %i', async (signal, code) => {
     // The wait is an hour long: only an immediate exit lets this test finish.
     const result = await run(
-      ['-n', '5', '-s', 'fixed', '-b', '1h', '-c', '1h', '--', node, fixture('exit-with.js'), '1'],
+      ['-n', '5', '-s', 'fixed', '-b', '1h', '-c', '1h', ...command('exit-with.js', '1')],
       {
         onSpawn: (child) => {
           void waitForOutput(child, /waiting 1h/).then(() => child.kill(signal));
@@ -269,17 +239,14 @@ describe('signals to retry-run', () => {
   });
 
   it('a second Ctrl-C kills an attempt that ignores the first, without waiting --kill-after', async () => {
-    const result = await run(
-      ['--kill-after', '1h', '--', node, fixture('sleep-forever.js'), '--trap'],
-      {
-        onSpawn: (child) => {
-          void waitForOutput(child, /fixture: running/)
-            .then(() => child.kill('SIGINT'))
-            .then(() => waitForOutput(child, /fixture: got SIGINT/))
-            .then(() => child.kill('SIGINT'));
-        },
+    const result = await run(['--kill-after', '1h', ...command('sleep-forever.js', '--trap')], {
+      onSpawn: (child) => {
+        void waitForOutput(child, /fixture: running/)
+          .then(() => child.kill('SIGINT'))
+          .then(() => waitForOutput(child, /fixture: got SIGINT/))
+          .then(() => child.kill('SIGINT'));
       },
-    );
+    });
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('SIGINT again: killing the attempt (SIGKILL)');
     for (const pid of pidsIn(result.stderr, 'pid')) expect(isRunning(pid)).toBe(false);
@@ -302,7 +269,7 @@ describe('stdin', () => {
 
   it('replays 5 MiB byte for byte to every attempt, spooled to a file that is removed', async () => {
     const input = randomBytes(5 * 1024 * 1024);
-    const result = await run(['-n', '3', '-b', '0', '--', node, fixture('hash-stdin.js'), '2'], {
+    const result = await run(['-n', '3', '-b', '0', ...command('hash-stdin.js', '2')], {
       input,
     });
     expect(result.code).toBe(0);
@@ -316,10 +283,9 @@ describe('stdin', () => {
 
   it('gives a later attempt what the first read and then the rest', async () => {
     const input = randomBytes(300 * 1024);
-    const result = await run(
-      ['-n', '2', '-b', '0', '--', node, fixture('hash-stdin.js'), '1', '10'],
-      { input },
-    );
+    const result = await run(['-n', '2', '-b', '0', ...command('hash-stdin.js', '1', '10')], {
+      input,
+    });
     expect(result.code).toBe(0);
     const [first, second] = result.stdout.trim().split('\n');
     expect(first).toContain(`attempt=1 bytes=10 sha256=${await hashOf(input.subarray(0, 10))}`);
@@ -329,7 +295,7 @@ describe('stdin', () => {
 
   it('a run of one attempt reads stdin itself: nothing is recorded', async () => {
     const input = randomBytes(2 * 1024 * 1024);
-    const result = await run(['-n', '1', '--', node, fixture('hash-stdin.js'), '0'], { input });
+    const result = await run(['-n', '1', ...command('hash-stdin.js', '0')], { input });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `attempt=1 bytes=${input.length} sha256=${await hashOf(input)} tmp=\n`,
@@ -337,7 +303,7 @@ describe('stdin', () => {
   });
 
   it('--stdin none gives every attempt an empty stdin', async () => {
-    const result = await run(['--stdin', 'none', '--', node, fixture('hash-stdin.js'), '0'], {
+    const result = await run(['--stdin', 'none', ...command('hash-stdin.js', '0')], {
       input: 'not for the command\n',
     });
     expect(result.code).toBe(0);
@@ -345,12 +311,12 @@ describe('stdin', () => {
   });
 
   it('an open, silent stdin does not delay a command that does not read it', async () => {
-    const failing = await run(['-n', '3', '-b', '0', '--', node, fixture('exit-with.js'), '4'], {
+    const failing = await run(['-n', '3', '-b', '0', ...command('exit-with.js', '4')], {
       openStdin: true,
     });
     expect(failing.code).toBe(4);
     expect(failing.stdout.trim().split('\n')).toHaveLength(3);
-    const passing = await run(['--', node, fixture('exit-with.js'), '0'], { openStdin: true });
+    const passing = await run(command('exit-with.js', '0'), { openStdin: true });
     expect(passing.code).toBe(0);
   });
 
@@ -364,7 +330,7 @@ describe('stdin', () => {
 describe('nested runs', () => {
   it('warns that attempts multiply, naming outer × inner', async () => {
     const bin = fixture('../../bin/retry-run.js');
-    const inner = [node, bin, '-n', '3', '-b', '0', '--', node, fixture('exit-with.js'), '1'];
+    const inner = [node, bin, '-n', '3', '-b', '0', ...command('exit-with.js', '1')];
     const result = await run(['-n', '2', '-b', '0', '--', ...inner]);
     expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n')).toHaveLength(6);
@@ -409,18 +375,7 @@ describe('on a terminal', () => {
   });
 
   it('a timeout still ends the whole tree, grandchild included', async () => {
-    const result = await onTerminal([
-      '-n',
-      '1',
-      '-t',
-      '3s',
-      '--kill-after',
-      '300ms',
-      '--',
-      node,
-      fixture('fork-grandchild.js'),
-      'stay',
-    ]);
+    const result = await onTerminal(GRANDCHILD_TIMEOUT);
     expect(result.code).toBe(124);
     const [grandchild] = pidsIn(result.output, 'grandchild');
     expect(grandchild).toBeGreaterThan(0);
@@ -431,7 +386,7 @@ describe('on a terminal', () => {
     let seen = '';
     let sigintsBeforeSecond = 0;
     const result = await onTerminal(
-      ['--kill-after', '1h', '--', node, fixture('sleep-forever.js'), '--trap'],
+      ['--kill-after', '1h', ...command('sleep-forever.js', '--trap')],
       (child) => {
         child.stdout.on('data', (chunk: string) => (seen += chunk));
         void waitForOutput(child, /fixture: running/, 'stdout')

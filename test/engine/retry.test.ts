@@ -162,30 +162,37 @@ describe('the retry loop', () => {
     expect(time.sleeps).toEqual([1000]);
   });
 
-  it('ends as interrupted, with the exit code the abort reason carries', async () => {
-    const controller = new AbortController();
-    const time = fakeTime();
-    let attempts = 0;
-    const runner: Runner = {
-      description: 'x',
-      async run() {
-        attempts++;
-        controller.abort({ signal: 'SIGTERM', exitCode: 143 });
-        return { ok: false, exitCode: 143, signal: 'SIGTERM', durationMs: 1 };
-      },
-    };
-    const result = await retry({
-      runner,
-      policy: normalizePolicy({}),
-      conditions: normalizeConditions({}, 'command'),
-      clock: time.clock,
-      sleep: time.sleep,
-      signal: controller.signal,
-    });
-    expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 143, attempts: 1 });
-    expect(attempts).toBe(1);
-    expect(time.sleeps).toEqual([]);
-  });
+  it.each([
+    ['an attempt killed by the signal', { ok: false, exitCode: 143, signal: 'SIGTERM' }],
+    // An interrupt wins even over a success: the user asked the run to stop (SPEC §6).
+    ['an attempt that traps the signal and succeeds', { ok: true, exitCode: 0 }],
+  ])(
+    'ends as interrupted, with the exit code the abort reason carries, after %s',
+    async (_, outcome) => {
+      const controller = new AbortController();
+      const time = fakeTime();
+      let attempts = 0;
+      const runner: Runner = {
+        description: 'x',
+        async run() {
+          attempts++;
+          controller.abort({ signal: 'SIGTERM', exitCode: 143 });
+          return { ...outcome, durationMs: 1 };
+        },
+      };
+      const result = await retry({
+        runner,
+        policy: normalizePolicy({}),
+        conditions: normalizeConditions({}, 'command'),
+        clock: time.clock,
+        sleep: time.sleep,
+        signal: controller.signal,
+      });
+      expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 143, attempts: 1 });
+      expect(attempts).toBe(1);
+      expect(time.sleeps).toEqual([]);
+    },
+  );
 
   it('asks the gate before each attempt and ends as circuit-open when refused', async () => {
     const time = fakeTime();
@@ -247,27 +254,6 @@ describe('the retry loop', () => {
 });
 
 describe('interrupts and the deadline (SPEC §6)', () => {
-  it('ends as interrupted even when the interrupted attempt then succeeds', async () => {
-    const controller = new AbortController();
-    const time = fakeTime();
-    const runner: Runner = {
-      description: 'traps SIGINT and finishes its work',
-      async run() {
-        controller.abort({ signal: 'SIGINT', exitCode: 130 });
-        return { ok: true, exitCode: 0, durationMs: 1 };
-      },
-    };
-    const result = await retry({
-      runner,
-      policy: normalizePolicy({}),
-      conditions: normalizeConditions({}, 'command'),
-      clock: time.clock,
-      sleep: time.sleep,
-      signal: controller.signal,
-    });
-    expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 130, attempts: 1 });
-  });
-
   it('starts no attempt once a late wait has carried the run past the deadline', async () => {
     const time = fakeTime();
     const { runner, contexts } = scriptedRunner([fail(6)], time.advance);
