@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { AttemptContext, AttemptResult, InterruptReason, Runner } from '../engine/types.js';
@@ -85,15 +85,22 @@ function runOnce(
   // that reads the terminal is stopped by SIGTTIN, so an attempt reading the terminal stays
   // in ours (and is ended through its process tree instead).
   const ownGroup = !stdin.terminal;
-  const child = spawn(options.command.file, options.command.args, {
-    stdio: [stdin.stdioFor(context), 'inherit', 'inherit'],
-    detached: ownGroup,
-    env: {
-      ...(options.env ?? process.env),
-      RETRY_RUN_ATTEMPT: String(context.attempt),
-      RETRY_RUN_MAX_ATTEMPTS: String(context.maxAttempts),
-    },
-  });
+  let child: ChildProcess;
+  try {
+    child = spawn(options.command.file, options.command.args, {
+      stdio: [stdin.stdioFor(context), 'inherit', 'inherit'],
+      detached: ownGroup,
+      env: {
+        ...(options.env ?? process.env),
+        RETRY_RUN_ATTEMPT: String(context.attempt),
+        RETRY_RUN_MAX_ATTEMPTS: String(context.maxAttempts),
+      },
+    });
+  } catch (error) {
+    // E2BIG, EINVAL…: Node throws these at once instead of emitting 'error'.
+    const result = startFailure(options.command.file, error as NodeJS.ErrnoException);
+    return Promise.resolve({ ...result, durationMs: Math.round(performance.now() - started) });
+  }
   if (child.stdin) stdin.attach(child.stdin, context);
   const processes = trackAttemptProcesses(child, { ownGroup, killAfterMs: options.killAfterMs });
   attempts.add(processes);
@@ -106,10 +113,11 @@ function runOnce(
       processes.stop('SIGTERM');
     }, ms);
   }
-  const interrupt = interruptReason(context.signal.reason);
+  let escalate: AbortSignal | undefined;
   const onAbort = () => {
-    const { signal, escalate } = interruptReason(context.signal.reason);
-    processes.stop(signal);
+    const reason = interruptReason(context.signal.reason);
+    escalate = reason.escalate;
+    processes.stop(reason.signal);
     if (escalate?.aborted) processes.kill();
     else escalate?.addEventListener('abort', processes.kill, { once: true });
   };
@@ -123,7 +131,7 @@ function runOnce(
       finished = true;
       clearTimeout(limitTimer);
       context.signal.removeEventListener('abort', onAbort);
-      interrupt.escalate?.removeEventListener('abort', processes.kill);
+      escalate?.removeEventListener('abort', processes.kill);
       attempts.delete(processes);
       resolve({ ...result, durationMs: Math.round(performance.now() - started) });
     };
@@ -134,6 +142,9 @@ function runOnce(
       finish(startFailure(options.command.file, error));
     });
     child.once('exit', (code, signal) => {
+      // The command's own end decides the result: a limit passing while its leftovers are
+      // being ended (settle) does not turn a success into a timeout.
+      clearTimeout(limitTimer);
       stdin.detach();
       void processes.settle().then(() => {
         if (timedOut) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InterruptReason } from '../../src/engine/types.js';
-import { createCommandRunner, shellCommand } from '../../src/runners/command.js';
+import { argvCommand, createCommandRunner, shellCommand } from '../../src/runners/command.js';
 import { isRunning } from '../helpers/processes.js';
 
 let dir: string;
@@ -68,6 +68,40 @@ describe('the command runner', () => {
       timeLimit: { ms: 20, reason: 'deadline' },
     });
     expect(result).toMatchObject({ ok: false, exitCode: 124, timedOut: 'deadline' });
+    await runner.close!();
+  });
+
+  it('a limit that passes while leftovers are being ended does not undo a success', async () => {
+    // The command exits 0 at once, leaving a SIGTERM-proof process that takes the whole
+    // 4s grace to end; the 2s limit passes meanwhile.
+    const runner = runnerFor(
+      `(trap '' TERM; echo ok > ${dir}/ready; sleep 300) & ` +
+        `while [ ! -s ${dir}/ready ]; do sleep 0.01; done; exit 0`,
+      4000,
+    );
+    const result = await runner.run({
+      attempt: 1,
+      maxAttempts: 1,
+      signal: new AbortController().signal,
+      timeLimit: { ms: 2000, reason: 'timeout' },
+    });
+    expect(result).toMatchObject({ ok: true, exitCode: 0 });
+    expect(result.timedOut).toBeUndefined();
+    await runner.close!();
+  });
+
+  it('a command the system refuses to start (E2BIG) is a failed attempt, exit 126', async () => {
+    const runner = createCommandRunner({
+      command: argvCommand(['true', 'x'.repeat(3_000_000)]),
+      killAfterMs: 1000,
+      stdin: 'none',
+    });
+    const result = await runner.run({
+      attempt: 1,
+      maxAttempts: 1,
+      signal: new AbortController().signal,
+    });
+    expect(result).toMatchObject({ ok: false, exitCode: 126, errorCode: 'E2BIG' });
     await runner.close!();
   });
 });
