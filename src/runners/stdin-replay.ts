@@ -59,11 +59,16 @@ export class StdinReplay {
     target.destroy();
   }
 
-  /** Releases our stdin (so it cannot keep the process alive) and removes the spool file. */
+  /**
+   * Lets go of our stdin — paused and without our listeners it keeps no process alive, and a
+   * library's host may still read it — and removes the spool file.
+   */
   close(): void {
     this.detach();
     this.source.removeListener('data', this.onData);
-    this.source.destroy();
+    this.source.removeListener('end', this.onEnd);
+    this.source.removeListener('error', this.onEnd);
+    this.source.pause();
     this.removeSpool();
   }
 
