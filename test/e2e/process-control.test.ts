@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,23 @@ describe('an attempt is its process group', () => {
     ]);
     expect(result.code).toBe(0);
     for (const pid of pidsIn(result.stdout, 'grandchild')) expect(isRunning(pid)).toBe(false);
+  });
+});
+
+describe('an internal error', () => {
+  it('still ends the running attempt and removes the stdin spool', () => {
+    const result = spawnSync(node, [fixture('crash-mid-attempt.js')], {
+      input: randomBytes(2 * 1024 * 1024),
+      env: { PATH: process.env.PATH, RETRY_RUN_TEST_TAG: TAG, TMPDIR: tmp },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(result.stderr).toContain('fixture: crash while the attempt runs');
+    expect(result.status).toBe(1);
+    const [attempt] = pidsIn(result.stdout, 'attempt');
+    expect(attempt).toBeGreaterThan(0);
+    expect(isRunning(attempt!)).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
 
