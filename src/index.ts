@@ -48,5 +48,35 @@ export {
   argvCommand,
   shellCommand,
   type CommandSpec,
+  type CommandRunnerOptions,
 } from './runners/command.js';
+export type { CaptureOptions } from './runners/output-capture.js';
+export { KNOWN_TOOLS, type KnownTool, type ToolExit } from './runners/known-tools.js';
 export { RetryRunError, UsageError } from './errors.js';
+export { normalizeHttpConfig, type HttpConfig, type RawHttpOptions } from './policy/http-config.js';
+export {
+  parseRetryAfter,
+  parseRateLimit,
+  parseRateLimitReset,
+  serverWaitFromHeaders,
+  type ServerWait,
+} from './policy/server-wait.js';
+export type { HttpRunnerOptions } from './runners/http.js';
+
+/** The HTTP runner (SPEC §5); undici is loaded on the first call, not with the library. */
+export async function createHttpRunner(
+  options: import('./runners/http.js').HttpRunnerOptions,
+): Promise<import('./engine/types.js').Runner> {
+  const http = await import('./runners/http.js');
+  return http.createHttpRunner(options);
+}
+export {
+  createSharedBreaker,
+  type SharedBreaker,
+  type SharedBreakerOptions,
+} from './breaker/breaker.js';
+export type { BreakerData, BreakerSettings } from './breaker/state.js';
+export { createFileStore, type FileStoreOptions } from './store/file-store.js';
+export { createRedisStore, type RedisStoreOptions } from './store/redis-store.js';
+export { openStore, resolveStateLocation, type StateLocation } from './store/open-store.js';
+export { StoreError, type StateStore, type AppendOptions } from './store/store.js';

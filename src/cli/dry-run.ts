@@ -3,12 +3,14 @@ import { renderSchedule } from '../explain/schedule-text.js';
 import type { RunConfig } from '../policy/config.js';
 import { planSchedule } from '../policy/schedule.js';
 import { describePolicy } from '../report/text.js';
+import { describeHeaders } from '../policy/http-config.js';
 
 /** `--dry-run`: the resolved policy and its schedule (as `explain` shows it); nothing runs. */
 export function renderDryRun(config: RunConfig, style: ChalkInstance): string {
-  const target = config.command?.display ?? config.url ?? '';
+  const target = config.command?.display ?? config.http?.description ?? '';
   const lines = [
     `would run: ${target} (${config.mode} mode)`,
+    ...(config.http ? describeHeaders(config.http).map((header) => `  ${header}`) : []),
     `policy: ${describePolicy(config.policy)}`,
     `retry on: ${config.conditions.retryOn.map((c) => c.token).join(',') || '(nothing)'}`,
     `stop on: ${config.conditions.stopOn.map((c) => c.token).join(',') || '(nothing)'}`,

@@ -22,6 +22,13 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   const reporter = createReporters(config);
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
+  const breaker = config.breaker
+    ? (await import('./breaker-gate.js')).openBreakerGate(
+        config.breaker,
+        config.state,
+        config.report.quiet,
+      )
+    : undefined;
   const interrupts = handleInterrupts();
   try {
     const result = await retry({
@@ -30,12 +37,14 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
       conditions: config.conditions,
       signal: interrupts.controller.signal,
       onEvent: (event) => reporter.onEvent(event),
+      ...(breaker ? { gate: breaker.gate } : {}),
     });
     return result.exitCode;
   } finally {
     await reporter.close?.();
     // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
+    await breaker?.close();
     interrupts.dispose();
   }
 }

@@ -1,7 +1,9 @@
 import type { Runner } from '../engine/types.js';
 import { UsageError } from '../errors.js';
+import { needsOutput } from '../policy/conditions.js';
 import type { RunConfig } from '../policy/config.js';
 import { createCommandRunner } from '../runners/command.js';
+import { toolNamed } from '../runners/known-tools.js';
 
 /** The runner for the config's mode. */
 export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): Promise<Runner> {
@@ -11,7 +13,24 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
       killAfterMs: config.policy.killAfterMs,
       stdin: config.stdin,
       env,
+      capture: { tails: keepsTails(config), stdout: config.stdout },
     });
   }
-  throw new UsageError('HTTP mode is not available in this build yet; use -- curl -fsS <url>');
+  if (config.mode === 'http' && config.http) {
+    // undici is loaded only here, so a command run does not pay for it at start-up.
+    const { createHttpRunner } = await import('../runners/http.js');
+    return createHttpRunner({ http: config.http, stdout: process.stdout, stdin: process.stdin });
+  }
+  throw new UsageError('nothing to run');
+}
+
+/**
+ * Output tails are kept when a condition reads output, or for a tool whose `Retry-After:`
+ * lines are honoured (curl). Otherwise the command inherits the terminal (SPEC §4).
+ */
+function keepsTails(config: RunConfig): boolean {
+  const { retryOn, stopOn, until } = config.conditions;
+  if (needsOutput([...retryOn, ...stopOn, ...until])) return true;
+  const tool = config.command ? toolNamed(config.command.file) : undefined;
+  return config.policy.serverWait && tool?.readsRetryAfter === true;
 }

@@ -1,10 +1,13 @@
 import type { Condition } from '../policy/conditions.js';
+import { foundIn, lineAround } from './evidence.js';
 import type { AttemptResult, Classification, Conditions } from './types.js';
 
 /** What made a condition match, for the log: the token and the text it matched on. */
 interface Match {
   condition: Condition;
   evidence?: string;
+  /** A reason more specific than the failure's own, e.g. `status:503` found in the output. */
+  reason?: string;
 }
 
 /**
@@ -15,8 +18,8 @@ export function classifyAttempt(result: AttemptResult, conditions: Conditions): 
   const until = firstMatch(conditions.until, result, true);
   const success = conditions.until.length > 0 ? until !== undefined : result.ok;
   if (success) {
-    const why = until ? `matched --until ${describe(until)}` : 'succeeded';
-    return { success, retryable: false, reason: 'success', explanation: why };
+    const why = until ? `matches --until ${describe(until)}` : 'succeeded';
+    return { success, retryable: false, reason: 'success', explanation: why, ...evidenceOf(until) };
   }
   const baseReason = failureReason(result, conditions);
   const stop = firstMatch(conditions.stopOn, result, false);
@@ -26,30 +29,33 @@ export function classifyAttempt(result: AttemptResult, conditions: Conditions): 
       retryable: false,
       reason: reasonFor(stop, baseReason),
       explanation: `not retried: matches --stop-on ${describe(stop)}`,
-    };
-  }
-  if (result.notRetryableBecause) {
-    return {
-      success,
-      retryable: false,
-      reason: baseReason,
-      explanation: `not retried: ${result.notRetryableBecause}`,
+      ...evidenceOf(stop),
     };
   }
   const retry = firstMatch(conditions.retryOn, result, false);
+  // The runner's veto (a POST) matters only for a failure that would otherwise be retried.
+  if (retry && result.notRetryableBecause) {
+    return {
+      success,
+      retryable: false,
+      reason: reasonFor(retry, baseReason),
+      explanation: `not retried: ${result.notRetryableBecause}`,
+    };
+  }
   if (retry) {
     return {
       success,
       retryable: true,
       reason: reasonFor(retry, baseReason),
       explanation: `retryable: matches --retry-on ${describe(retry)}`,
+      ...evidenceOf(retry),
     };
   }
   return {
     success,
     retryable: false,
     reason: baseReason,
-    explanation: `not retried: ${baseReason} is not in --retry-on ${conditions.retryOn.map((c) => c.token).join(',')}`,
+    explanation: `not retried: ${baseReason}${parenthesized(result.failureEvidence)} is not in --retry-on ${conditions.retryOn.map((c) => c.token).join(',')}`,
   };
 }
 
@@ -63,18 +69,28 @@ function failureReason(result: AttemptResult, conditions: Conditions): string {
   }
   if (result.failureClass === 'body') return 'body';
   if (result.status !== undefined) return `status:${result.status}`;
+  if (result.reportedStatus !== undefined) return `status:${result.reportedStatus}`;
   if (result.ok && conditions.until.length > 0) return 'until';
   return `exit:${result.exitCode}`;
 }
 
 /** An output pattern names the failure better than the exit code it came with. */
 function reasonFor(match: Match, baseReason: string): string {
-  return match.condition.kind === 'output' ? match.condition.token : baseReason;
+  if (match.condition.kind === 'output') return match.condition.token;
+  return baseReason.startsWith('exit:') ? (match.reason ?? baseReason) : baseReason;
 }
 
 function describe(match: Match): string {
-  const where = match.evidence ? ` (${match.evidence})` : '';
-  return `${match.condition.token}${where}`;
+  return match.evidence ? `${match.condition.token} ${match.evidence}` : match.condition.token;
+}
+
+function parenthesized(evidence: string | undefined): string {
+  if (!evidence) return '';
+  return evidence.startsWith('(') ? ` ${evidence}` : ` (${evidence})`;
+}
+
+function evidenceOf(match: Match | undefined): { evidence?: string } {
+  return match?.evidence ? { evidence: match.evidence } : {};
 }
 
 function firstMatch(
@@ -89,7 +105,13 @@ function firstMatch(
   return undefined;
 }
 
-const STATUS_WORD = /\b[1-5]\d\d\b/g;
+/**
+ * An HTTP status as a whole word: not part of a longer word or number, so `15030ms`, `v503`,
+ * `1.503` and `503,000` are not statuses, while `error: 503` and `HTTP/1.1 503 ` are.
+ */
+const STATUS_WORD = /(?<!\w|\d[.,:])[1-5]\d\d(?!\w|[.,:]\d)/g;
+/** SPEC §5: an --expect-body mismatch is retried like a 503 (the readiness-poll case). */
+const BODY_MISMATCH_STATUS = 503;
 
 function matchCondition(
   condition: Condition,
@@ -111,63 +133,65 @@ function matchCondition(
         ? { condition }
         : undefined;
     case 'timeout':
-      return result.timedOut || result.failureClass === 'timeout' ? { condition } : undefined;
+      if (result.timedOut) return { condition };
+      return result.failureClass === 'timeout' ? runnerFinding(condition, result) : undefined;
     case 'connection':
-      return result.failureClass === 'connection' ? { condition } : undefined;
-    case 'status':
-      if (result.status !== undefined) {
-        return result.status >= condition.min && result.status <= condition.max
-          ? { condition }
+      return result.failureClass === 'connection' ? runnerFinding(condition, result) : undefined;
+    case 'status': {
+      if (result.failureClass === 'body') {
+        return condition.min <= BODY_MISMATCH_STATUS && BODY_MISMATCH_STATUS <= condition.max
+          ? { condition, evidence: '(body mismatch counts as 503)' }
           : undefined;
       }
-      return searchTails(
-        result,
-        'output',
-        (text) => findStatusWord(text, condition.min, condition.max),
-        condition,
-      );
+      const status = result.status ?? result.reportedStatus;
+      if (status !== undefined) {
+        return status >= condition.min && status <= condition.max
+          ? runnerFinding(condition, result)
+          : undefined;
+      }
+      return searchTails(result, 'output', condition, (text) => {
+        const word = findStatusWord(text, condition.min, condition.max);
+        return word && { line: word.line, reason: `status:${word.status}` };
+      });
+    }
     case 'output':
-      return searchTails(
-        result,
-        condition.stream,
-        (text) => findRegex(text, condition.regex),
-        condition,
-      );
+      return searchTails(result, condition.stream, condition, (text) => {
+        const match = condition.regex.exec(text);
+        return match ? { line: lineAround(text, match.index) } : undefined;
+      });
   }
 }
 
+/** A match on what the runner itself recognised, with what it rests on. */
+function runnerFinding(condition: Condition, result: AttemptResult): Match {
+  return result.failureEvidence ? { condition, evidence: result.failureEvidence } : { condition };
+}
+
+/** Searches stderr first: tools report errors there. */
 function searchTails(
   result: AttemptResult,
   stream: 'output' | 'stdout' | 'stderr',
-  find: (text: string) => string | undefined,
   condition: Condition,
+  find: (text: string) => { line: string; reason?: string } | undefined,
 ): Match | undefined {
-  const streams = stream === 'output' ? (['stdout', 'stderr'] as const) : ([stream] as const);
+  const streams = stream === 'output' ? (['stderr', 'stdout'] as const) : ([stream] as const);
   for (const name of streams) {
     const text = name === 'stdout' ? result.stdoutTail : result.stderrTail;
     const found = text ? find(text) : undefined;
-    if (found !== undefined) return { condition, evidence: `in ${name}: '${found}'` };
+    if (found) return { condition, evidence: foundIn(name, found.line), reason: found.reason };
   }
   return undefined;
 }
 
-function findStatusWord(text: string, min: number, max: number): string | undefined {
+/** The first HTTP status within min–max written as a whole word in `text`, with its line. */
+export function findStatusWord(
+  text: string,
+  min: number,
+  max: number,
+): { status: number; line: string } | undefined {
   for (const match of text.matchAll(STATUS_WORD)) {
     const status = Number(match[0]);
-    if (status >= min && status <= max) return lineAround(text, match.index);
+    if (status >= min && status <= max) return { status, line: lineAround(text, match.index) };
   }
   return undefined;
-}
-
-function findRegex(text: string, regex: RegExp): string | undefined {
-  const match = regex.exec(text);
-  return match ? lineAround(text, match.index) : undefined;
-}
-
-/** The line holding a match, trimmed to something a log line can carry. */
-function lineAround(text: string, index: number): string {
-  const start = text.lastIndexOf('\n', index - 1) + 1;
-  const newline = text.indexOf('\n', index);
-  const line = text.slice(start, newline === -1 ? undefined : newline).trim();
-  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }

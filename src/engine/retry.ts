@@ -122,6 +122,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       ...(timeLimit ? { timeLimit } : {}),
     });
     const classification = classifyAttempt(result, conditions);
+    await runner.afterAttempt?.(classification.success);
     attemptsLog.push({
       attempt,
       startedAt: new Date(attemptStart).toISOString(),
@@ -137,7 +138,10 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       classification,
     });
 
-    const breakerNotice = await options.gate?.record(classification.success);
+    // An attempt cut short by our own interruption says nothing about the dependency.
+    const breakerNotice = signal.aborted
+      ? undefined
+      : await options.gate?.record(classification.success, classification.reason);
     if (breakerNotice) emit({ event: 'breaker', time: iso(), ...breakerNotice });
 
     // An interrupt wins even over a success: the user asked retry-run to stop (SPEC §6).
@@ -170,11 +174,14 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       }
     }
     if (deadlineAt !== undefined && clock.now() + delayMs >= deadlineAt) {
-      const asked = source === 'server' ? 'the server asked for a wait of' : 'the next wait of';
+      const wait =
+        source === 'server'
+          ? `the wait of ${formatDuration(delayMs)} the server asked for`
+          : `the next wait of ${formatDuration(delayMs)}`;
       return finish(
         'deadline',
         result.exitCode,
-        `${asked} ${formatDuration(delayMs)} would pass the deadline of ${formatDuration(policy.deadlineMs ?? 0)}`,
+        `${wait} would pass the deadline of ${formatDuration(policy.deadlineMs ?? 0)}`,
       );
     }
     emit({ event: 'wait', time: iso(), nextAttempt: attempt + 1, delayMs, source });

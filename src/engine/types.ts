@@ -22,12 +22,18 @@ export interface AttemptResult {
   errorCode?: string;
   /** The failure class the runner recognised itself (HTTP socket errors, known tools). */
   failureClass?: 'connection' | 'timeout' | 'body';
+  /** Command mode: the HTTP status a known tool reported (curl exit 22, wget exit 8). */
+  reportedStatus?: number;
+  /** What `failureClass` or `reportedStatus` rests on, for the log: `(curl exit 7: '…')`. */
+  failureEvidence?: string;
   /** One human line on what happened, for the log. */
   message?: string;
   durationMs: number;
   /** The last bytes of each stream, kept only when a condition needs them. */
   stdoutTail?: string;
   stderrTail?: string;
+  /** HTTP mode: the start of a failed response's body, secrets hidden, for the `-v` log. */
+  bodySnippet?: string;
   /** A wait the server asked for (Retry-After and kin), in ms. */
   serverWaitMs?: number;
   /** Set by a runner that knows this failure must not be repeated (e.g. a POST). */
@@ -62,6 +68,11 @@ export interface Runner {
   /** What is being run, for the log (secrets already redacted). */
   readonly description: string;
   run(context: AttemptContext): Promise<AttemptResult>;
+  /**
+   * Called once per attempt, after it is classified and before it is reported: a runner that
+   * held the attempt's output (`--stdout final`) releases it now.
+   */
+  afterAttempt?(success: boolean): Promise<void>;
   /** Release what the runner holds (spools, sockets) when the run is over. */
   close?(): Promise<void>;
 }
@@ -80,4 +91,6 @@ export interface Classification {
   reason: string;
   /** Why it was or was not retried, in words, for the log. */
   explanation: string;
+  /** The text the deciding condition matched on, when it read any: `in stderr: '…'`. */
+  evidence?: string;
 }

@@ -16,7 +16,8 @@ export type OutputStream = 'output' | 'stdout' | 'stderr';
 const VALID_TOKENS =
   'any, exit:N, exit:N-M, exit:any, signal, signal:NAME, timeout, connection, NNN, Nxx, ' +
   'output:/re/, stdout:/re/, stderr:/re/';
-const REGEX_FLAGS = /^[imsu]*$/;
+/** `g` and `y` are left out: they would make matching depend on the previous match. */
+const REGEX_FLAGS = /^[imsuv]*$/;
 const MAX_LIST_LENGTH = 10_000;
 
 /**
@@ -108,7 +109,7 @@ function parseSignal(name: string, flag: string): Condition {
 function parseOutput(stream: OutputStream, source: string, flags: string, flag: string): Condition {
   if (!REGEX_FLAGS.test(flags)) {
     throw new UsageError(
-      `${flag}: regular expression flags may only be i, m, s, u (got '${flags}')`,
+      `${flag}: regular expression flags may only be i, m, s, u, v (got '${flags}')`,
     );
   }
   try {
@@ -125,10 +126,14 @@ function parseOutput(stream: OutputStream, source: string, flags: string, flag: 
   }
 }
 
-/** Whether any of these conditions reads the attempt's output (so the runner must keep a tail). */
+/**
+ * Whether any of these conditions reads the attempt's output, so the runner must tee it and
+ * keep a tail: output patterns, statuses (a whole word in the output) and `connection` (its
+ * messages, e.g. "Connection refused"). `timeout` needs none: it is `--timeout` or a known
+ * tool's exit code (curl 28).
+ */
 export function needsOutput(conditions: readonly Condition[]): boolean {
   return conditions.some(
-    (c) =>
-      c.kind === 'output' || c.kind === 'status' || c.kind === 'connection' || c.kind === 'timeout',
+    (c) => c.kind === 'output' || c.kind === 'status' || c.kind === 'connection',
   );
 }

@@ -8,17 +8,30 @@ import {
   type RawConditionOptions,
   type RawPolicyOptions,
 } from './normalize.js';
-import type { Policy } from './policy.js';
 import { DEFAULTS } from './defaults.js';
+import type { Policy } from './policy.js';
+import { resolveStateLocation, type StateLocation } from '../store/location.js';
+import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
+import { redactUrl } from '../report/redact.js';
+import {
+  normalizeHttpConfig,
+  rejectHttpFlags,
+  type HttpConfig,
+  type RawHttpOptions,
+} from './http-config.js';
 import { STDIN_MODES, type StdinMode } from '../runners/stdin-source.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
-export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions {
+export interface RawRunOptions
+  extends RawPolicyOptions, RawConditionOptions, RawHttpOptions, RawBreakerOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
   logFormat?: string;
   dryRun?: boolean;
+  stdout?: string;
+  /** `--state`: a directory or a redis:// URL. */
+  state?: string;
   stdin?: string;
 }
 
@@ -38,11 +51,19 @@ export interface ReportConfig {
 export interface RunConfig {
   mode: Mode;
   command?: CommandSpec;
+  /** HTTP mode: the URL as logs show it (secrets hidden); the request uses `http.url`. */
   url?: string;
+  /** HTTP mode: the request, validated (SPEC §5). */
+  http?: HttpConfig;
   policy: Policy;
   conditions: Conditions;
   report: ReportConfig;
   dryRun: boolean;
+  /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
+  stdout: 'live' | 'final';
+  /** Where breakers and history live (SPEC §8). */
+  state: StateLocation;
+  breaker?: BreakerConfig;
   /** What the attempts read on stdin (SPEC §6). */
   stdin: StdinMode;
 }
@@ -54,16 +75,33 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   if (logFormat !== 'text' && logFormat !== 'json') {
     throw invalidValue('--log-format', logFormat, 'expected text or json');
   }
+  const stdout = raw.stdout ?? DEFAULTS.stdout;
+  if (stdout !== 'live' && stdout !== 'final') {
+    throw invalidValue('--stdout', stdout, 'expected live or final');
+  }
+  if (stdout === 'final' && mode === 'http') {
+    throw new UsageError(
+      '--stdout: works in command mode only; HTTP mode writes only the successful body',
+    );
+  }
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
+  if (mode === 'command') rejectHttpFlags(raw);
+  if (mode === 'http' && raw.stdin !== undefined) {
+    throw new UsageError('--stdin: works in command mode only');
+  }
+  const breaker = normalizeBreaker(raw);
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
-    ...(url ? { url } : {}),
+    ...(url ? { url: redactUrl(url), http: normalizeHttpConfig(raw, url) } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
     dryRun: raw.dryRun ?? false,
+    stdout,
+    state: resolveStateLocation(raw.state),
+    ...(breaker ? { breaker } : {}),
     stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
   });
 }

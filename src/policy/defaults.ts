@@ -18,7 +18,10 @@ export const DEFAULTS = {
   breakerThreshold: 5,
   breakerCooldownMs: 30_000,
   maxRedirects: 10,
+  /** HTTP mode: limit for making the connection (undici's own default). */
+  connectTimeoutMs: 10_000,
   expect: '2xx',
+  stdout: 'live',
   /** `explain --simulate`: calls the server answers per slice, and the slice's length. */
   simulateCapacity: 10,
   simulateSliceMs: 100,

@@ -42,6 +42,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
         case 'attempt':
           line(describeAttempt(event, style, verbose));
           if (verbose) showTails(event, line, style, options.tailLines ?? 10);
+          if (verbose) showBodySnippet(event, line, style, options.tailLines ?? 10);
           break;
         case 'wait': {
           const why = event.source === 'server' ? ' (asked by the server)' : '';
@@ -96,13 +97,14 @@ function describeAttempt(event: AttemptEvent, style: ChalkInstance, verbose: boo
   const counter = `attempt ${event.attempt}/${event.maxAttempts}`;
   const took = formatDuration(result.durationMs);
   if (classification.success) {
-    const detail = verbose ? `; ${classification.explanation}` : '';
+    const detail = verbose || classification.evidence ? `; ${classification.explanation}` : '';
     return `${counter} ${style.green('succeeded')} (${took})${detail}`;
   }
   const what = describeFailure(event);
   const message = result.message ? `: ${result.message}` : '';
+  // A retry that rests on what the output said is worth a word even without -v.
   const verdict = classification.retryable
-    ? verbose
+    ? verbose || classification.evidence
       ? `; ${classification.explanation}`
       : ''
     : `; ${style.bold(classification.explanation)}`;
@@ -114,6 +116,9 @@ function describeFailure({ result, classification }: AttemptEvent): string {
   if (result.timedOut) return 'timed out';
   if (result.signal) return `killed by ${result.signal}`;
   if (result.status !== undefined) return `HTTP ${result.status}`;
+  if (result.reportedStatus !== undefined)
+    return `exit ${result.exitCode}, HTTP ${result.reportedStatus}`;
+  if (result.failureClass === 'timeout') return `exit ${result.exitCode}, timed out`;
   if (classification.reason.startsWith('connection')) return classification.reason;
   if (classification.reason === 'until') return 'exit 0, --until not matched';
   return `exit ${result.exitCode}`;
@@ -142,4 +147,18 @@ function showTails(
     line(style.dim(`last ${lines.length} line(s) of ${stream}:`));
     for (const text of lines) line(style.dim(`  | ${text}`));
   }
+}
+
+/** HTTP mode, `-v`: the start of a failed response's body (it never goes to stdout). */
+function showBodySnippet(
+  event: AttemptEvent,
+  line: (text: string) => void,
+  style: ChalkInstance,
+  count: number,
+) {
+  const snippet = event.result.bodySnippet?.trimEnd();
+  if (!snippet || event.classification.success) return;
+  const lines = snippet.split('\n');
+  line(style.dim(`response body${lines.length > count ? ` (first ${count} lines)` : ''}:`));
+  for (const text of lines.slice(0, count)) line(style.dim(`  | ${text}`));
 }

@@ -2,8 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { AttemptContext, AttemptResult, InterruptReason, Runner } from '../engine/types.js';
-import { trackAttemptProcesses, type AttemptProcesses } from './process-group.js';
+import { commandFacts } from './command-facts.js';
+import { prepareOutput, type CaptureOptions } from './output-capture.js';
+import {
+  createAttemptRegistry,
+  trackAttemptProcesses,
+  type AttemptRegistry,
+} from './process-group.js';
 import { createStdinSource, type StdinMode, type StdinSource } from './stdin-source.js';
+import { openSpoolFile, type SpoolFile } from './stdout-spool.js';
 
 /** What to run: an argv (no shell), or a script for /bin/sh -c. */
 export interface CommandSpec {
@@ -21,6 +28,8 @@ export interface CommandRunnerOptions {
   env?: NodeJS.ProcessEnv;
   /** What the attempts read on stdin (SPEC §6); default `auto`. */
   stdin?: StdinMode;
+  /** Output tails and `--stdout final`; without it the child inherits stdout and stderr. */
+  capture?: CaptureOptions;
 }
 
 /** Exit codes of a command that could not be started, as shells report them. */
@@ -46,41 +55,67 @@ export function argvCommand(argv: readonly string[]): CommandSpec {
  */
 export function createCommandRunner(options: CommandRunnerOptions): Runner {
   const stdin = createStdinSource(options.stdin ?? 'auto');
-  const running = new Set<AttemptProcesses>();
-  // The last resort of an internal error that skips close(): no attempt outlives retry-run.
-  const killAllAtExit = () => running.forEach((processes) => processes.kill());
-  const attempts: RunningAttempts = {
-    add(processes) {
-      if (running.size === 0) process.on('exit', killAllAtExit);
-      running.add(processes);
-    },
-    delete(processes) {
-      running.delete(processes);
-      if (running.size === 0) process.removeListener('exit', killAllAtExit);
-    },
-  };
+  const attempts = createAttemptRegistry();
+  const holdStdout = options.capture?.stdout === 'final';
+  // --stdout final: the attempt's stdout waits in a spool until the engine has classified it.
+  let held: SpoolFile | undefined;
   return {
     description: options.command.display,
-    run: (context) => runOnce(options, stdin, attempts, context),
+    run: async (context) => {
+      if (holdStdout) {
+        await held?.discard();
+        held = await openSpoolFile();
+      }
+      return runOnce(options, { stdin, attempts, ...(held ? { spool: held } : {}) }, context);
+    },
+    ...(holdStdout
+      ? {
+          afterAttempt: async (success: boolean) => {
+            const spool = held;
+            held = undefined;
+            await spool?.release(success ? process.stdout : process.stderr);
+          },
+        }
+      : {}),
     close: async () => {
-      killAllAtExit();
+      attempts.killAll();
       stdin.close();
+      await held?.discard();
+      held = undefined;
     },
   };
 }
 
-interface RunningAttempts {
-  add(processes: AttemptProcesses): void;
-  delete(processes: AttemptProcesses): void;
+/** What the attempts of one runner share. */
+interface RunnerState {
+  stdin: StdinSource;
+  attempts: AttemptRegistry;
+  spool?: SpoolFile;
 }
 
 function runOnce(
   options: CommandRunnerOptions,
-  stdin: StdinSource,
-  attempts: RunningAttempts,
+  { stdin, attempts, spool }: RunnerState,
   context: AttemptContext,
 ): Promise<AttemptResult> {
   const started = performance.now();
+  const tails = options.capture?.tails ?? false;
+  const output = prepareOutput({
+    tails,
+    stdout: spool?.writable ?? (tails ? process.stdout : undefined),
+    stderr: tails ? process.stderr : undefined,
+  });
+  const finishWith = async (exited: Omit<AttemptResult, 'durationMs'>) => {
+    // The output may still be in the pipes: the attempt is over when it has all been read.
+    const outputTails = await output.settle();
+    await spool?.endWriting();
+    const result = {
+      ...exited,
+      ...outputTails,
+      durationMs: Math.round(performance.now() - started),
+    };
+    return { ...result, ...commandFacts(options.command.file, result, Date.now()) };
+  };
   // A process group of its own lets one kill reach grandchildren; but a background group
   // that reads the terminal is stopped by SIGTTIN, so an attempt reading the terminal stays
   // in ours (and is ended through its process tree instead).
@@ -88,7 +123,7 @@ function runOnce(
   let child: ChildProcess;
   try {
     child = spawn(options.command.file, options.command.args, {
-      stdio: [stdin.stdioFor(context), 'inherit', 'inherit'],
+      stdio: [stdin.stdioFor(context), ...output.stdio],
       detached: ownGroup,
       env: {
         ...(options.env ?? process.env),
@@ -98,9 +133,9 @@ function runOnce(
     });
   } catch (error) {
     // E2BIG, EINVAL…: Node throws these at once instead of emitting 'error'.
-    const result = startFailure(options.command.file, error as NodeJS.ErrnoException);
-    return Promise.resolve({ ...result, durationMs: Math.round(performance.now() - started) });
+    return finishWith(startFailure(options.command.file, error as NodeJS.ErrnoException));
   }
+  output.attach(child);
   if (child.stdin) stdin.attach(child.stdin, context);
   const processes = trackAttemptProcesses(child, { ownGroup, killAfterMs: options.killAfterMs });
   attempts.add(processes);
@@ -126,14 +161,14 @@ function runOnce(
 
   return new Promise((resolve) => {
     let finished = false;
-    const finish = (result: Omit<AttemptResult, 'durationMs'>) => {
+    const finish = (exited: Omit<AttemptResult, 'durationMs'>) => {
       if (finished) return;
       finished = true;
       clearTimeout(limitTimer);
       context.signal.removeEventListener('abort', onAbort);
       escalate?.removeEventListener('abort', processes.kill);
       attempts.delete(processes);
-      resolve({ ...result, durationMs: Math.round(performance.now() - started) });
+      void finishWith(exited).then(resolve);
     };
     child.once('error', (error: NodeJS.ErrnoException) => {
       // Only a failure to start ends the attempt here; once running, 'exit' does.

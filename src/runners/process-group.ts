@@ -130,3 +130,28 @@ function signalProcess(pid: number, signal: NodeJS.Signals | 0): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** The attempts a runner has running, so that none outlives retry-run. */
+export interface AttemptRegistry {
+  add(processes: AttemptProcesses): void;
+  delete(processes: AttemptProcesses): void;
+  /** SIGKILL to every attempt still running (the runner is closed). */
+  killAll(): void;
+}
+
+export function createAttemptRegistry(): AttemptRegistry {
+  const running = new Set<AttemptProcesses>();
+  const killAll = () => running.forEach((processes) => processes.kill());
+  return {
+    add(processes) {
+      // The last resort of an internal error that skips close(): process exit kills them.
+      if (running.size === 0) process.on('exit', killAll);
+      running.add(processes);
+    },
+    delete(processes) {
+      running.delete(processes);
+      if (running.size === 0) process.removeListener('exit', killAll);
+    },
+    killAll,
+  };
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { access, constants, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { RetryRunError } from '../errors.js';
+import type { BodySource } from '../policy/http-config.js';
+
+/** The request body, read once before the first attempt and sent again on every attempt. */
+export async function loadRequestBody(
+  source: BodySource | undefined,
+  stdin: Readable,
+): Promise<Buffer | undefined> {
+  if (!source) return undefined;
+  if (source.kind === 'text') return Buffer.from(source.text);
+  if (source.kind === 'file') return readInputFile(source.path, source.flag);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** Fails before any attempt when `--output` could not be written at all. */
+export async function checkOutputDirectory(target: string): Promise<void> {
+  try {
+    await access(dirname(target), constants.W_OK);
+  } catch (error) {
+    throw new RetryRunError(
+      `--output: cannot write to '${dirname(target)}': ${(error as Error).message}`,
+      'ERR_UNWRITABLE_OUTPUT',
+    );
+  }
+}
+
+/** A file named by a flag; unreadable is retry-run's own error (exit 125), before any attempt. */
+export async function readInputFile(path: string, flag: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new RetryRunError(
+      `${flag}: cannot read '${path}': ${(error as Error).message}`,
+      'ERR_UNREADABLE_FILE',
+    );
+  }
+}
+
+/** Where a successful response's body goes while it streams in. */
+export interface BodySink {
+  write(chunk: Uint8Array): Promise<void>;
+  /** Bytes written so far. */
+  readonly written: number;
+  /** The attempt succeeded: make the body visible (`--output`: rename into place). */
+  commit(): Promise<void>;
+  /** The attempt failed: leave nothing behind. */
+  discard(): Promise<void>;
+}
+
+/** Thrown when the body cannot be written: not a network failure, and not worth a retry. */
+export class BodyWriteError extends Error {
+  readonly code: string;
+  constructor(cause: unknown) {
+    super(`cannot write the body: ${(cause as Error)?.message ?? String(cause)}`);
+    this.code = (cause as { code?: string })?.code ?? 'EIO';
+  }
+}
+
+/** stdout: bytes go out as they arrive, so nothing is held in memory. */
+export function streamSink(stream: Writable): BodySink {
+  // A closed pipe (`| head`) must not crash retry-run; the next write sees `errored`.
+  stream.on('error', () => {});
+  let written = 0;
+  return {
+    get written() {
+      return written;
+    },
+    write: async (chunk) => {
+      written += chunk.length;
+      await writeChunk(stream, chunk);
+    },
+    commit: async () => {},
+    discard: async () => {},
+  };
+}
+
+/**
+ * `--output`: a temporary file beside the target (so the rename stays on one file system and
+ * is atomic), renamed over the target only on success.
+ */
+export function fileSink(target: string): BodySink {
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.retry-run-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
+  let file: WriteStream | undefined;
+  let written = 0;
+  const open = () => {
+    file ??= createWriteStream(temporary, { flags: 'wx' }).on('error', () => {});
+    return file;
+  };
+  const close = async () => {
+    if (!file) return;
+    if (!file.closed) {
+      file.end();
+      await once(file, 'close').catch(() => {});
+    }
+    if (file.errored) throw new BodyWriteError(file.errored);
+  };
+  return {
+    get written() {
+      return written;
+    },
+    write: async (chunk) => {
+      written += chunk.length;
+      await writeChunk(open(), chunk);
+    },
+    commit: async () => {
+      open(); // an empty body makes an empty file
+      try {
+        await close();
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error instanceof BodyWriteError ? error : new BodyWriteError(error);
+      }
+    },
+    discard: async () => {
+      await close().catch(() => {});
+      await rm(temporary, { force: true });
+    },
+  };
+}
+
+async function writeChunk(stream: Writable, chunk: Uint8Array): Promise<void> {
+  if (stream.errored) throw new BodyWriteError(stream.errored);
+  try {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  } catch (error) {
+    throw new BodyWriteError(error);
+  }
+}

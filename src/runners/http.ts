@@ -1,0 +1,245 @@
+import { performance } from 'node:perf_hooks';
+import type { Readable, Writable } from 'node:stream';
+import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
+import type { AttemptContext, AttemptResult, Runner } from '../engine/types.js';
+import { DEFAULTS } from '../policy/defaults.js';
+import { formatDuration } from '../policy/duration.js';
+import type { HttpConfig, StatusRange } from '../policy/http-config.js';
+import { serverWaitFromHeaders } from '../policy/server-wait.js';
+import { createRedactor } from '../report/redact.js';
+import {
+  BodyWriteError,
+  checkOutputDirectory,
+  fileSink,
+  loadRequestBody,
+  readInputFile,
+  streamSink,
+  type BodySink,
+} from './http-body.js';
+import { HTTP_EXIT, requestFailure } from './http-failure.js';
+
+export interface HttpRunnerOptions {
+  http: HttpConfig;
+  /** Where the successful body goes without `--output`. */
+  stdout: Writable;
+  /** Read once for `-d @-`. */
+  stdin: Readable;
+  /** Wall clock for server-directed waits; injected in tests. */
+  now?: () => number;
+}
+
+/** How much of a failed response's body the `-v` log shows. */
+const SNIPPET_BYTES = 2048;
+/** `--expect-body` must hold the body to match it; past this it fails instead of growing. */
+const MAX_MATCHED_BODY_BYTES = 16 * 1024 * 1024;
+
+type Outcome = Omit<AttemptResult, 'durationMs'>;
+
+/**
+ * HTTP mode (SPEC §5): one request per attempt through undici. Expected failures (a status,
+ * a socket error, a timeout) come back as an AttemptResult; only retry-run's own problems
+ * (an unreadable --data file or --cacert) throw, before the first attempt.
+ */
+export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runner> {
+  const { http } = options;
+  const body = await loadRequestBody(http.body, options.stdin);
+  const ca = http.cacert === undefined ? undefined : await readInputFile(http.cacert, '--cacert');
+  if (http.output !== undefined) await checkOutputDirectory(http.output);
+  const tls = { rejectUnauthorized: !http.insecure, ...(ca ? { ca } : {}) };
+  const agent = new EnvHttpProxyAgent({
+    connect: { ...tls, timeout: http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs },
+    requestTls: tls,
+    // Like curl: an http:// URL goes to the proxy as a plain request, https:// through CONNECT.
+    proxyTunnel: false,
+    // --timeout bounds the whole attempt; undici's own limits would add hidden ones.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+  const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: http.maxRedirects }));
+  const redact = createRedactor(http.secrets);
+  const stdoutSink = http.output === undefined ? streamSink(options.stdout) : undefined;
+  const attempt: AttemptRunner = {
+    http,
+    dispatcher,
+    body,
+    redact,
+    now: options.now ?? Date.now,
+    newSink: () => stdoutSink ?? fileSink(http.output!),
+  };
+  return {
+    description: http.description,
+    run: (context) => runOnce(attempt, context),
+    close: () => agent.close(),
+  };
+}
+
+interface AttemptRunner {
+  http: HttpConfig;
+  dispatcher: Dispatcher;
+  body: Buffer | undefined;
+  redact: (text: string) => string;
+  now: () => number;
+  newSink: () => BodySink;
+}
+
+async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<AttemptResult> {
+  const started = performance.now();
+  const limit = new AbortController();
+  let timedOut: 'timeout' | 'deadline' | undefined;
+  const timer =
+    context.timeLimit &&
+    setTimeout(() => {
+      timedOut = context.timeLimit!.reason;
+      limit.abort(new Error('time limit'));
+    }, context.timeLimit.ms);
+  let sink: BodySink | undefined;
+  let outcome: Outcome;
+  let neverSent = false;
+  try {
+    const response = await request(runner.http.url, {
+      method: runner.http.method as Dispatcher.HttpMethod,
+      headers: runner.http.headers.flat(),
+      body: runner.body ?? null,
+      dispatcher: runner.dispatcher,
+      signal: AbortSignal.any([context.signal, limit.signal]),
+    });
+    sink = expected(response.statusCode, runner.http.expect) ? runner.newSink() : undefined;
+    outcome = await handleResponse(runner, response, sink);
+  } catch (error) {
+    ({ neverSent, ...outcome } = failedAttempt(runner, context, error, timedOut, sink));
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+  if (sink && !outcome.ok) await sink.discard();
+  if (!outcome.ok && !neverSent && !runner.http.retryable) {
+    outcome.notRetryableBecause ??= `${runner.http.method} is not idempotent and may have taken effect; give --idempotency-key or --retry-unsafe to retry it`;
+  }
+  if (outcome.message) outcome.message = runner.redact(outcome.message);
+  return { ...outcome, durationMs: Math.round(performance.now() - started) };
+}
+
+async function handleResponse(
+  runner: AttemptRunner,
+  response: Dispatcher.ResponseData,
+  sink: BodySink | undefined,
+): Promise<Outcome> {
+  const { statusCode: status, headers } = response;
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  const serverWait = () => {
+    const wait = serverWaitFromHeaders(header, status, runner.now());
+    return wait ? { serverWaitMs: wait.ms, waitHeader: wait.header } : {};
+  };
+  if (!sink) {
+    const snippet = await readSnippet(response.body);
+    const { waitHeader, ...wait } = serverWait();
+    const redirect =
+      status >= 300 && status < 400 && header('location')
+        ? `redirect not followed (--max-redirs ${runner.http.maxRedirects})`
+        : undefined;
+    const message = [response.statusText || undefined, redirect, waitHeader].filter(Boolean);
+    return {
+      ok: false,
+      status,
+      exitCode: HTTP_EXIT.status,
+      ...wait,
+      ...(message.length ? { message: message.join(', ') } : {}),
+      ...(snippet ? { bodySnippet: runner.redact(snippet) } : {}),
+    };
+  }
+  const pattern = runner.http.expectBody;
+  if (pattern) {
+    const text = await readForMatch(response.body);
+    if (text === undefined || !pattern.test(text)) {
+      const { waitHeader, ...wait } = serverWait();
+      const why =
+        text === undefined
+          ? `the body is larger than ${MAX_MATCHED_BODY_BYTES / 1024 / 1024} MiB, too large for --expect-body`
+          : `the body does not match --expect-body ${pattern}`;
+      return {
+        ok: false,
+        status,
+        exitCode: HTTP_EXIT.status,
+        failureClass: 'body',
+        ...wait,
+        message: waitHeader ? `${why}, ${waitHeader}` : why,
+        ...(text ? { bodySnippet: runner.redact(text.slice(0, SNIPPET_BYTES)) } : {}),
+      };
+    }
+    await sink.write(Buffer.from(text));
+  } else {
+    for await (const chunk of response.body) await sink.write(chunk as Buffer);
+  }
+  await sink.commit();
+  return { ok: true, status, exitCode: 0 };
+}
+
+function failedAttempt(
+  runner: AttemptRunner,
+  context: AttemptContext,
+  error: unknown,
+  timedOut: 'timeout' | 'deadline' | undefined,
+  sink: BodySink | undefined,
+): Outcome & { neverSent: boolean } {
+  // Bytes already on stdout cannot be taken back; a retry would print the body twice.
+  const partial =
+    sink && sink.written > 0 && runner.http.output === undefined
+      ? {
+          notRetryableBecause: `${sink.written} bytes of the body already went to stdout; use --output to make such a download retryable`,
+        }
+      : {};
+  if (error instanceof BodyWriteError) {
+    return {
+      ok: false,
+      exitCode: HTTP_EXIT.write,
+      errorCode: error.code,
+      message: error.message,
+      notRetryableBecause: 'the body could not be written',
+      neverSent: false,
+    };
+  }
+  if (timedOut) {
+    const flag = timedOut === 'timeout' ? '--timeout' : '--deadline';
+    return {
+      ok: false,
+      exitCode: HTTP_EXIT.timeout,
+      timedOut,
+      message: `no complete response within ${formatDuration(context.timeLimit?.ms ?? 0)} (${flag})`,
+      ...partial,
+      neverSent: false,
+    };
+  }
+  if (context.signal.aborted) {
+    return { ok: false, exitCode: HTTP_EXIT.reset, message: 'interrupted', neverSent: false };
+  }
+  return { ...requestFailure(error), ...partial };
+}
+
+function expected(status: number, ranges: readonly StatusRange[]): boolean {
+  return ranges.some((range) => status >= range.min && status <= range.max);
+}
+
+/** The start of a failed body for the `-v` log; the rest is dropped unread. */
+async function readSnippet(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size >= SNIPPET_BYTES) break;
+  }
+  return Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString('utf8');
+}
+
+async function readForMatch(body: Dispatcher.ResponseData['body']): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_MATCHED_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
