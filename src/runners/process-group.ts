@@ -45,6 +45,7 @@ export function trackAttemptProcesses(
   const targets = options.ownGroup ? groupTargets(child) : treeTargets(child);
   let state: 'running' | 'stopping' | 'killed' = 'running';
   let killTimer: NodeJS.Timeout | undefined;
+  let termSent = false;
 
   const kill = () => {
     clearTimeout(killTimer);
@@ -54,17 +55,18 @@ export function trackAttemptProcesses(
   const stop = (signal: NodeJS.Signals) => {
     if (state === 'killed') return;
     targets.send(signal);
-    if (signal !== 'SIGCONT') targets.send('SIGCONT');
+    targets.send('SIGCONT');
+    termSent ||= signal === 'SIGTERM';
     if (state === 'running') {
       state = 'stopping';
       killTimer = setTimeout(kill, options.killAfterMs);
     }
   };
   const settle = async () => {
-    if (state === 'running') {
-      if (!(await targets.alive())) return;
-      stop('SIGTERM');
-    }
+    if (state === 'running' && !(await targets.alive())) return;
+    // What the command left behind gets SIGTERM, even when the command itself was asked to
+    // stop by another signal (a forwarded SIGINT that a background process ignores).
+    if (!termSent) stop('SIGTERM');
     let waitMs = FIRST_POLL_MS;
     let killedFor = 0;
     while ((await targets.alive()) && killedFor < AFTER_KILL_MS) {
