@@ -105,7 +105,8 @@ function treeTargets(child: ChildProcess): Targets {
     const table = await readProcessTable();
     if (!table) return [];
     const ourGroup = table.get(process.pid)?.pgid;
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    // The table says whether the command still runs (and so has a tree to walk).
+    if (child.pid !== undefined && table.has(child.pid)) {
       for (const pid of treeOf(table, child.pid)) known.add(pid);
     }
     return [...known].filter((pid) => pid !== process.pid && table.get(pid)?.pgid === ourGroup);
@@ -115,9 +116,10 @@ function treeTargets(child: ChildProcess): Targets {
       // A SIGINT that reaches retry-run while the attempt reads the terminal is a Ctrl-C,
       // which the terminal has sent the attempt as well (same foreground group): passing it
       // on would deliver it twice, and many programs take a second Ctrl-C as "force quit".
-      if (signal === 'SIGINT') return;
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      void current().then((pids) => pids.forEach((pid) => signalProcess(pid, signal)));
+      // The tree is still looked up, so what the command leaves behind can be ended later.
+      const deliver = signal !== 'SIGINT';
+      if (deliver && child.exitCode === null && child.signalCode === null) child.kill(signal);
+      void current().then((pids) => deliver && pids.forEach((pid) => signalProcess(pid, signal)));
     },
     alive: async () => (await current()).length > 0,
   };
