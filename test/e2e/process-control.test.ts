@@ -340,10 +340,13 @@ describe('stdin', () => {
     expect(passing.code).toBe(0);
   });
 
-  it('rejects an unknown --stdin mode as a usage error', async () => {
+  it('rejects an unknown --stdin mode, and --stdin in HTTP mode, as usage errors', async () => {
     const result = await run(['--stdin', 'sometimes', '--', 'true']);
     expect(result.code).toBe(125);
     expect(result.stderr).toContain("--stdin: expected auto or none (got 'sometimes')");
+    const http = await run(['--stdin', 'none', 'http://127.0.0.1:9/']);
+    expect(http.code).toBe(125);
+    expect(http.stderr).toContain('--stdin: works in command mode only');
   });
 });
 
