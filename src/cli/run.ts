@@ -6,8 +6,10 @@ import {
 } from '../policy/config.js';
 import { retry } from '../engine/retry.js';
 import { handleInterrupts } from './interrupt.js';
-import { createReporters } from './reporters.js';
+import { createReporters, warn } from './reporters.js';
 import { createRunner } from './runner-factory.js';
+import { openStore } from '../store/open-store.js';
+import type { StateStore } from '../store/store.js';
 import { stderrStyle } from '../report/style.js';
 
 /** The default action: run the command (or URL) under the policy; resolves to the exit code. */
@@ -20,14 +22,18 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   }
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
-  const reporter = createReporters(config);
+  let store: StateStore | undefined;
+  const openState = () => (store ??= openStore(config.state));
+  // The breaker and history share the store: a broken one is told once, and not under -q.
+  let storeWarned = config.report.quiet;
+  const warnStore = (message: string) => {
+    if (!storeWarned) warn(message);
+    storeWarned = true;
+  };
+  const reporter = await createReporters(config, { store: openState, warnStore });
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker
-    ? (await import('./breaker-gate.js')).openBreakerGate(
-        config.breaker,
-        config.state,
-        config.report.quiet,
-      )
+    ? (await import('./breaker-gate.js')).openBreakerGate(config.breaker, openState(), warnStore)
     : undefined;
   const interrupts = handleInterrupts();
   try {
@@ -45,6 +51,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
     await breaker?.close();
+    await store?.close();
     interrupts.dispose();
   }
 }

@@ -123,15 +123,17 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     });
     const classification = classifyAttempt(result, conditions);
     await runner.afterAttempt?.(classification.success);
-    attemptsLog.push({
+    const record = {
       attempt,
       startedAt: new Date(attemptStart).toISOString(),
       result,
       classification,
-    });
+    };
+    attemptsLog.push(record);
     emit({
       event: 'attempt',
       time: iso(),
+      startedAt: record.startedAt,
       attempt,
       maxAttempts: policy.maxAttempts,
       result,

@@ -8,6 +8,11 @@ import {
   type RawConditionOptions,
   type RawPolicyOptions,
 } from './normalize.js';
+import {
+  normalizeObservability,
+  type ObservabilityConfig,
+  type RawObservabilityOptions,
+} from './observability.js';
 import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
@@ -23,7 +28,12 @@ import { STDIN_MODES, type StdinMode } from '../runners/stdin-source.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions
-  extends RawPolicyOptions, RawConditionOptions, RawHttpOptions, RawBreakerOptions {
+  extends
+    RawPolicyOptions,
+    RawConditionOptions,
+    RawHttpOptions,
+    RawBreakerOptions,
+    RawObservabilityOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -58,6 +68,7 @@ export interface RunConfig {
   policy: Policy;
   conditions: Conditions;
   report: ReportConfig;
+  observability: ObservabilityConfig;
   dryRun: boolean;
   /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
   stdout: 'live' | 'final';
@@ -98,6 +109,11 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
+    observability: normalizeObservability(raw, {
+      command,
+      url,
+      ...(breaker ? { breaker: breaker.name } : {}),
+    }),
     dryRun: raw.dryRun ?? false,
     stdout,
     state: resolveStateLocation(raw.state),

@@ -15,6 +15,9 @@ export const DEFAULTS = {
   commandStopOn: 'exit:126,exit:127',
   httpRetryOn: '408,429,500,502,503,504,timeout,connection',
   warnAfter: 2,
+  /** Newest history records kept per name; older ones are pruned. */
+  historyKeep: 1000,
+  statsSinceMs: 7 * 24 * 3_600_000,
   breakerThreshold: 5,
   breakerCooldownMs: 30_000,
   maxRedirects: 10,

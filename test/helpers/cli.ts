@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/retry-run.js', import.meta.url));
@@ -21,6 +24,9 @@ export interface CliOptions {
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
 
+/** Runs record their history here unless a test says otherwise, not in the real home. */
+const STATE_HOME = mkdtempSync(join(tmpdir(), 'retry-run-test-state-'));
+
 /**
  * Runs the built `bin/retry-run.js` as a user would, with colour off and no inherited
  * RETRY_RUN_* settings, and collects exit code, stdout and stderr separately.
@@ -29,6 +35,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    XDG_STATE_HOME: STATE_HOME,
     NO_COLOR: '1',
     ...options.env,
   };
