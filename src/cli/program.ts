@@ -8,6 +8,7 @@ import { addHttpOptions } from './options/http-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
 import { addStateOption } from './options/state-options.js';
+import { addStdinOptions } from './options/stdin-options.js';
 import { BREAKER_EXAMPLES, EXPLAIN_EXAMPLES, RUN_EXAMPLES, STATS_EXAMPLES } from './help.js';
 import { envOption } from './options/option.js';
 import { VERSION } from './version.js';
@@ -45,6 +46,7 @@ export function buildProgram(
   addBreakerOptions(program);
   addStateOption(program);
   addObservabilityOptions(program);
+  addStdinOptions(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,

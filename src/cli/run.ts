@@ -1,4 +1,9 @@
-import { normalizeRunConfig, type RawRunOptions, type RunTarget } from '../policy/config.js';
+import {
+  normalizeRunConfig,
+  type RawRunOptions,
+  type RunConfig,
+  type RunTarget,
+} from '../policy/config.js';
 import { retry } from '../engine/retry.js';
 import { handleInterrupts } from './interrupt.js';
 import { createReporters, warn } from './reporters.js';
@@ -26,11 +31,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     storeWarned = true;
   };
   const reporter = await createReporters(config, { store: openState, warnStore });
-  if (depth > 0 && !config.report.quiet) {
-    process.stderr.write(
-      `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply (outer × inner)\n`,
-    );
-  }
+  if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker
     ? (await import('./breaker-gate.js')).openBreakerGate(config.breaker, openState(), warnStore)
     : undefined;
@@ -46,10 +47,25 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     });
     return result.exitCode;
   } finally {
-    interrupts.dispose();
     await reporter.close?.();
+    // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
     await breaker?.close();
     await store?.close();
+    interrupts.dispose();
   }
+}
+
+/**
+ * SPEC §6: a retry-run inside another multiplies attempts. The outer one tells its command
+ * how many attempts it makes (RETRY_RUN_MAX_ATTEMPTS), so the product can be named.
+ */
+function nestingWarning(depth: number, config: RunConfig): string {
+  const inner = config.policy.maxAttempts;
+  const outer = Number(process.env.RETRY_RUN_MAX_ATTEMPTS);
+  const product =
+    Number.isInteger(outer) && outer > 0
+      ? `up to ${outer} outer × ${inner} inner = ${outer * inner} runs of the command`
+      : `outer × ${inner} inner`;
+  return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
 }

@@ -24,6 +24,7 @@ import {
   type HttpConfig,
   type RawHttpOptions,
 } from './http-config.js';
+import { STDIN_MODES, type StdinMode } from '../runners/stdin-source.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions
@@ -41,6 +42,7 @@ export interface RawRunOptions
   stdout?: string;
   /** `--state`: a directory or a redis:// URL. */
   state?: string;
+  stdin?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -73,6 +75,8 @@ export interface RunConfig {
   /** Where breakers and history live (SPEC §8). */
   state: StateLocation;
   breaker?: BreakerConfig;
+  /** What the attempts read on stdin (SPEC §6). */
+  stdin: StdinMode;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -94,6 +98,9 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
   if (mode === 'command') rejectHttpFlags(raw);
+  if (mode === 'http' && raw.stdin !== undefined) {
+    throw new UsageError('--stdin: works in command mode only');
+  }
   const breaker = normalizeBreaker(raw);
   return Object.freeze({
     mode,
@@ -111,7 +118,14 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     stdout,
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
+    stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
   });
+}
+
+function parseStdinMode(text: string): StdinMode {
+  const mode = STDIN_MODES.find((name) => name === text.trim().toLowerCase());
+  if (!mode) throw invalidValue('--stdin', text, `expected ${STDIN_MODES.join(' or ')}`);
+  return mode;
 }
 
 const URL_PATTERN = /^https?:\/\//i;

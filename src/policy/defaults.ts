@@ -9,6 +9,7 @@ export const DEFAULTS = {
   capMs: 60_000,
   factor: 2,
   killAfterMs: 5000,
+  stdin: 'auto',
   maxServerWaitMs: 5 * 60_000,
   commandRetryOn: 'any',
   commandStopOn: 'exit:126,exit:127',

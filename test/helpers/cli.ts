@@ -17,6 +17,8 @@ export interface CliResult {
 export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   input?: string | Buffer;
+  /** Give retry-run a stdin pipe that stays open and silent until it exits. */
+  openStdin?: boolean;
   cwd?: string;
   /** Called once the process is spawned, e.g. to send it a signal. */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
@@ -41,14 +43,21 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     const child = spawn(process.execPath, [BIN, ...args], {
       env,
       cwd: options.cwd,
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      stdio: [
+        options.input === undefined && !options.openStdin ? 'ignore' : 'pipe',
+        'pipe',
+        'pipe',
+      ],
     });
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      child.stdin?.destroy();
+      resolve({ code, signal, stdout, stderr });
+    });
     if (options.input !== undefined) child.stdin!.end(options.input);
     options.onSpawn?.(child);
   });
