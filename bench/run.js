@@ -2,8 +2,8 @@
 // prints a table of medians and ratios (also written to bench/results.json). The machines are
 // shared and noisy, so every figure is a ratio or a difference against a baseline measured
 // alongside it, never an absolute threshold in the test suite.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,25 +16,39 @@ const quick = process.argv.includes('--quick');
 const work = mkdtempSync(join(tmpdir(), 'retry-run-bench-'));
 const figures = [];
 
-function hyperfine(commands, { runs = 30, warmup = 5, shell = false } = {}) {
+/**
+ * Runs each command `runs` times, interleaved in a fresh random order every round, and returns
+ * the median wall time of each in ms. Interleaving spreads the noise of a shared machine over
+ * all commands alike, where back-to-back batches (hyperfine's way) let a burst of load land on
+ * one command only.
+ */
+function interleaved(commands, runs) {
+  const rounds = quick ? Math.max(5, Math.ceil(runs / 5)) : runs;
+  const argvs = commands.map((command) => command.split(' '));
+  const times = argvs.map(() => []);
+  const once = (argv) => {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
+    if (result.error) throw result.error;
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  for (const argv of argvs) once(argv); // warm the file cache and the code cache
+  for (let round = 0; round < rounds; round++) {
+    const order = argvs.map((_, index) => index).sort(() => Math.random() - 0.5);
+    for (const index of order) times[index].push(once(argvs[index]));
+  }
+  return times.map((list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)] };
+  });
+}
+
+/** hyperfine for long commands that need a shell (pipes): median wall time in ms. */
+function hyperfine(commands, { runs, warmup }) {
   const out = join(work, 'hyperfine.json');
-  const args = [
-    '--export-json',
-    out,
-    '--style',
-    'none',
-    '-w',
-    String(warmup),
-    '-r',
-    String(quick ? Math.max(3, Math.ceil(runs / 5)) : runs),
-  ];
-  if (!shell) args.push('-N');
+  const args = ['--export-json', out, '--style', 'none', '-w', String(warmup), '-r', String(runs)];
   execFileSync('hyperfine', [...args, ...commands], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return JSON.parse(readFileSync(out, 'utf8')).results.map((r) => ({
-    median: r.median * 1000,
-    user: r.user * 1000,
-    system: r.system * 1000,
-  }));
+  return JSON.parse(readFileSync(out, 'utf8')).results.map((r) => ({ median: r.median * 1000 }));
 }
 
 const q = (s) => `'${s}'`;
@@ -53,7 +67,7 @@ function record(name, value, unit, baselineValue, target, pass) {
 const round = (x) => Math.round(x * 100) / 100;
 
 function startupFigures() {
-  const [base, run] = hyperfine([`${node} ${baseline} true`, cli('-q -- true')], { runs: 40 });
+  const [base, run] = interleaved([`${node} ${baseline} true`, cli('-q -- true')], 60);
   record(
     'start-up: retry-run -- true (median)',
     run.median / base.median,
@@ -80,9 +94,9 @@ async function httpFigures() {
     server.stdout.once('data', (d) => resolve(String(d).trim())),
   );
   try {
-    const [base, run] = hyperfine(
+    const [base, run] = interleaved(
       [`${node} ${baseline} true`, cli(`-q http://127.0.0.1:${port}/`)],
-      { runs: 30 },
+      40,
     );
     record(
       'HTTP: one request to a loopback server (median)',
@@ -98,13 +112,13 @@ async function httpFigures() {
 }
 
 function attemptFigures() {
-  const [one, eleven, waited] = hyperfine(
+  const [one, eleven, waited] = interleaved(
     [
       cli('-q -n 1 -b 0 -- false'),
       cli('-q -n 11 -b 0 -- false'),
       cli('-q -n 11 -s fixed -b 100ms -- false'),
     ],
-    { runs: 20 },
+    20,
   );
   const perAttempt = (eleven.median - one.median) / 10;
   record(
@@ -134,7 +148,7 @@ function throughputFigures() {
       `${producer} | cat > /dev/null`,
       `${cli(`-q -n 1 --retry-on ${q('output:/never/')} -- ${producer}`)} > /dev/null`,
     ],
-    { runs: 3, warmup: 1, shell: true },
+    { runs: 3, warmup: 1 },
   );
   record(
     `output condition: ${bytes / 2 ** 30} GiB through tee + tail`,
@@ -159,35 +173,36 @@ function throughputFigures() {
   }
 }
 
+/** Peak RSS of retry-run itself: `exec` makes it the process GNU time measures. */
 function peakRssMb(command) {
-  const report = execFileSync('/usr/bin/time', ['-v', 'sh', '-c', command], {
+  const { stderr } = spawnSync('/usr/bin/time', ['-v', 'sh', '-c', `exec ${command}`], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  return Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)[1]) / 1024;
+  return Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)[1]) / 1024;
 }
 
 function storeFigures() {
-  const script = join(root, 'bench/breaker.js');
-  if (!existsSync(script)) return;
-  const result = JSON.parse(
-    execFileSync(node, [script, '--json'], {
+  const rows = JSON.parse(
+    execFileSync(node, [join(root, 'bench/breaker.js'), '--json', '--seconds', quick ? '1' : '3'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     }),
   );
-  for (const [store, figure] of Object.entries(result)) {
+  for (const row of rows) {
+    const target = row.store === 'file' ? '≤ 10 ms' : '—';
+    const pass = row.store === 'file' ? row.medianUpdateMs <= 10 : null;
     record(
-      `breaker update, 8 processes, ${store} store (median)`,
-      figure.medianUpdateMs,
+      `breaker update, 8 processes, ${row.store} store (median)`,
+      row.medianUpdateMs,
       'ms',
       undefined,
-      store === 'file' ? '≤ 10 ms' : '—',
-      store === 'file' ? figure.medianUpdateMs <= 10 : null,
+      target,
+      pass,
     );
     record(
-      `breaker updates per second, 8 processes, ${store} store`,
-      figure.updatesPerSecond,
+      `breaker updates per second, 8 processes, ${row.store} store`,
+      row.updatesPerSecond,
       '/s',
       undefined,
       '—',
