@@ -70,14 +70,14 @@ export function createCommandRunner(options: CommandRunnerOptions): Runner {
   };
 }
 
-function runOnce(
+async function runOnce(
   options: CommandRunnerOptions,
   context: AttemptContext,
   spool?: SpoolFile,
 ): Promise<AttemptResult> {
   const started = performance.now();
   const tails = options.capture?.tails ?? false;
-  const output = prepareOutput({
+  const output = await prepareOutput({
     tails,
     stdout: spool?.writable ?? (tails ? process.stdout : undefined),
     stderr: tails ? process.stderr : undefined,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { prepareOutput } from '../../src/runners/output-capture.js';
+import { prepareOutput, type AttemptOutput } from '../../src/runners/output-capture.js';
 import { TAIL_BYTES } from '../../src/runners/output-tail.js';
 
 /** A destination that takes its time, to make the child's pipe push back. */
@@ -11,7 +11,8 @@ function slowSink() {
   const sink = new Writable({
     highWaterMark: 4096,
     write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
+      // A copy: the chunk lives in the tee's reused buffer until `done` is called.
+      chunks.push(Buffer.from(chunk));
       setImmediate(done);
     },
   });
@@ -19,25 +20,23 @@ function slowSink() {
   return { sink, bytes: () => Buffer.concat(chunks), drains: () => drains };
 }
 
-function run(script: string, output: ReturnType<typeof prepareOutput>) {
+function run(script: string, output: AttemptOutput) {
   const child = spawn('/bin/sh', ['-c', script], { stdio: ['ignore', ...output.stdio] });
   output.attach(child);
   return new Promise<number | null>((resolve) => child.once('exit', resolve));
 }
 
 describe('prepareOutput', () => {
-  it('lets the child inherit both streams when nothing is kept', () => {
-    expect(prepareOutput({ tails: false, stdout: undefined, stderr: undefined }).stdio).toEqual([
-      'inherit',
-      'inherit',
-    ]);
+  it('lets the child inherit both streams when nothing is kept', async () => {
+    const output = await prepareOutput({ tails: false, stdout: undefined, stderr: undefined });
+    expect(output.stdio).toEqual(['inherit', 'inherit']);
   });
 
   it('tees every byte through unchanged, respecting backpressure, and keeps 64 KiB tails', async () => {
     const out = slowSink();
     const err = slowSink();
-    const output = prepareOutput({ tails: true, stdout: out.sink, stderr: err.sink });
-    expect(output.stdio).toEqual(['pipe', 'pipe']);
+    const output = await prepareOutput({ tails: true, stdout: out.sink, stderr: err.sink });
+    expect(output.stdio).toEqual([expect.any(Number), expect.any(Number)]);
     // 1 MB of numbered lines on stdout, a short message on stderr.
     const code = await run(
       'i=0; while [ $i -lt 20000 ]; do echo "line $i of the output stream........"; i=$((i+1)); done; echo oops >&2',
@@ -58,8 +57,8 @@ describe('prepareOutput', () => {
 
   it('pipes only stdout when only stdout is held, keeping no tails', async () => {
     const out = slowSink();
-    const output = prepareOutput({ tails: false, stdout: out.sink, stderr: undefined });
-    expect(output.stdio).toEqual(['pipe', 'inherit']);
+    const output = await prepareOutput({ tails: false, stdout: out.sink, stderr: undefined });
+    expect(output.stdio).toEqual([expect.any(Number), 'inherit']);
     await run('echo held', output);
     expect(await output.settle()).toEqual({});
     expect(out.bytes().toString()).toBe('held\n');
@@ -67,7 +66,7 @@ describe('prepareOutput', () => {
 
   it('does not wait for a background process that keeps the pipe open but is silent', async () => {
     const out = slowSink();
-    const output = prepareOutput({ tails: true, stdout: out.sink, stderr: undefined });
+    const output = await prepareOutput({ tails: true, stdout: out.sink, stderr: undefined });
     await run('sleep 30 & echo "$!"; echo started', output);
     const tails = await output.settle();
     expect(tails.stdoutTail).toMatch(/^\d+\nstarted\n$/);
