@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { prepareOutput, type AttemptOutput } from '../../src/runners/output-capture.js';
 import { TAIL_BYTES } from '../../src/runners/output-tail.js';
 
@@ -71,5 +72,90 @@ describe('prepareOutput', () => {
     const tails = await output.settle();
     expect(tails.stdoutTail).toMatch(/^\d+\nstarted\n$/);
     process.kill(Number(tails.stdoutTail!.split('\n')[0]), 'SIGKILL');
+  });
+
+  it("falls back to Node's stdio pipes where no FIFO can be made, with the same result", async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent'; // no mkfifo
+    const out = slowSink();
+    let output: AttemptOutput;
+    try {
+      output = await prepareOutput({ tails: true, stdout: out.sink, stderr: process.stderr });
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(output.stdio).toEqual(['pipe', 'pipe']);
+    await run('seq 1 30000', output);
+    const expected = Array.from({ length: 30000 }, (_, i) => `${i + 1}\n`).join('');
+    const tails = await output.settle();
+    expect(out.bytes().toString()).toBe(expected);
+    expect(tails.stdoutTail).toBe(expected.slice(-TAIL_BYTES));
+  });
+
+  it('holds the child back while our stdout does not take more, and loses nothing', async () => {
+    // A destination that takes the first chunk and then nothing until released.
+    const received: Buffer[] = [];
+    let release: (() => void) | undefined;
+    const stalled = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        received.push(Buffer.from(chunk));
+        if (received.length === 1) release = done;
+        else done();
+      },
+    });
+    const output = await prepareOutput({ tails: true, stdout: stalled, stderr: undefined });
+    let exited = false;
+    const exit = run('seq 1 2000000', output).then((code) => {
+      exited = true;
+      return code;
+    });
+    await vi.waitFor(() => expect(release).toBeDefined(), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // 14 MB to print; the pipe holds 64 KiB and we hold one chunk: the child must be waiting.
+    expect(exited).toBe(false);
+    expect(received).toHaveLength(1);
+    release!();
+    expect(await exit).toBe(0);
+    const tails = await output.settle();
+    const expected = Array.from({ length: 2000000 }, (_, i) => `${i + 1}\n`).join('');
+    expect(Buffer.concat(received).toString()).toBe(expected);
+    expect(tails.stdoutTail).toBe(expected.slice(-TAIL_BYTES));
+  });
+
+  it('gives the child SIGPIPE when our stdout breaks, as an inherited pipe would', async () => {
+    const broken = new Writable({
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    broken.on('error', () => undefined);
+    const output = await prepareOutput({ tails: true, stdout: broken, stderr: undefined });
+    const child = spawn('yes', [], { stdio: ['ignore', ...output.stdio] });
+    output.attach(child);
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.once('exit', (...end) => resolve(end)),
+    );
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGPIPE' });
+    expect((await output.settle()).stdoutTail).toMatch(/^(y\n)+$/);
+  });
+
+  it('ends when the command cannot start, and leaves no descriptor behind', async () => {
+    const before = readdirSync('/proc/self/fd').length;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const out = slowSink();
+      const output = await prepareOutput({ tails: true, stdout: out.sink, stderr: out.sink });
+      const child = spawn('/nonexistent/command', [], { stdio: ['ignore', ...output.stdio] });
+      output.attach(child);
+      await new Promise((resolve) => child.once('error', resolve));
+      expect(await output.settle()).toEqual({ stdoutTail: '', stderrTail: '' });
+      const threw = await prepareOutput({ tails: true, stdout: out.sink, stderr: undefined });
+      threw.attach(undefined); // spawn threw: our pipes are closed all the same
+      expect(await threw.settle()).toEqual({ stdoutTail: '' });
+      await run(
+        'echo fine',
+        await prepareOutput({ tails: true, stdout: out.sink, stderr: undefined }),
+      );
+    }
+    await vi.waitFor(() => expect(readdirSync('/proc/self/fd').length).toBe(before));
   });
 });
