@@ -70,3 +70,13 @@ export async function createHttpRunner(
   const http = await import('./runners/http.js');
   return http.createHttpRunner(options);
 }
+export {
+  createSharedBreaker,
+  type SharedBreaker,
+  type SharedBreakerOptions,
+} from './breaker/breaker.js';
+export type { BreakerData, BreakerSettings } from './breaker/state.js';
+export { createFileStore, type FileStoreOptions } from './store/file-store.js';
+export { createRedisStore, type RedisStoreOptions } from './store/redis-store.js';
+export { openStore, resolveStateLocation, type StateLocation } from './store/open-store.js';
+export { StoreError, type StateStore, type AppendOptions } from './store/store.js';

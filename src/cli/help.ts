@@ -19,6 +19,10 @@ Examples:
   # POST safely: the same Idempotency-Key on every attempt; Retry-After is honoured
   retry-run --idempotency-key auto --json '{"sku":"A-1"}' https://api.example.com/orders
 
+  # Share a circuit breaker between parallel jobs: after 5 failed attempts in a row
+  # every run naming 'registry' exits 75 at once for 30s; then one run probes
+  retry-run --breaker registry -- docker pull registry.example.com/app:latest
+
   # Machine-readable attempt log on stderr
   retry-run --log-format json -- ./job 2> attempts.jsonl
 
@@ -35,4 +39,15 @@ Examples:
   retry-run explain -s jitter -n 6 --deadline 20s -t 5s # where the deadline bites
   retry-run explain --simulate 200 --seed 1           # 200 clients fail at once
   retry-run explain --format json -s jitter --seed 1
+`;
+
+export const BREAKER_EXAMPLES = `
+Examples:
+  retry-run breaker list                              # every breaker in the state store
+  retry-run breaker status api --format json          # one breaker, as JSON
+  retry-run breaker open api --for 10m                # stop all runs naming 'api' for 10 minutes
+  retry-run breaker reset api                         # close it and forget its failures
+  retry-run breaker list --state redis://redis.internal:6379/0
+
+A run named with --breaker <name> exits 75 without running while that breaker is open.
 `;

@@ -1,11 +1,13 @@
 import { Command } from 'commander';
+import { addBreakerOptions } from './options/breaker-options.js';
 import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addExplainOptions } from './options/explain-options.js';
 import { addHttpOptions } from './options/http-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
-import { EXPLAIN_EXAMPLES, RUN_EXAMPLES } from './help.js';
+import { addStateOption } from './options/state-options.js';
+import { BREAKER_EXAMPLES, EXPLAIN_EXAMPLES, RUN_EXAMPLES } from './help.js';
 import { VERSION } from './version.js';
 import { runAction } from './run.js';
 import type { RunTarget } from '../policy/config.js';
@@ -23,7 +25,7 @@ export function buildProgram(
 ): Command {
   const program = new Command('retry-run')
     .usage(
-      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run <explain> [options]',
+      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]',
     )
     .description('Run a command or an HTTP request, and retry it with smart, observable backoff.')
     .version(VERSION, '--version', 'print the version')
@@ -38,6 +40,8 @@ export function buildProgram(
   addOutputOptions(program);
   addCaptureOptions(program);
   addHttpOptions(program);
+  addBreakerOptions(program);
+  addStateOption(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,
@@ -57,5 +61,23 @@ export function buildProgram(
     setResult(import('./explain.js').then(({ explainAction }) => explainAction(options)));
   });
   program.addCommand(explain);
+
+  const breaker = new Command('breaker')
+    .description('show or change shared circuit breakers')
+    .usage('list | status <name> | reset <name> | open <name> [--for <duration>] [options]')
+    .argument('<action>', 'list, status, reset or open')
+    .argument('[name]', 'the breaker (all but list)')
+    .option('--format <format>', 'list and status: text or json (default: text)')
+    .option('--for <duration>', 'open: how long it stays open (default: 30s)')
+    .addHelpText('after', BREAKER_EXAMPLES);
+  addStateOption(breaker);
+  breaker.action((action: string, name: string | undefined, options: Record<string, unknown>) => {
+    setResult(
+      import('./breaker-command.js').then(({ breakerAction }) =>
+        breakerAction(action, name, options),
+      ),
+    );
+  });
+  program.addCommand(breaker);
   return program;
 }

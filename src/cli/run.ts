@@ -21,6 +21,13 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
       `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply (outer × inner)\n`,
     );
   }
+  const breaker = config.breaker
+    ? (await import('./breaker-gate.js')).openBreakerGate(
+        config.breaker,
+        config.state,
+        config.report.quiet,
+      )
+    : undefined;
   const interrupts = handleInterrupts();
   try {
     const result = await retry({
@@ -29,11 +36,13 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
       conditions: config.conditions,
       signal: interrupts.controller.signal,
       onEvent: (event) => reporter.onEvent(event),
+      ...(breaker ? { gate: breaker.gate } : {}),
     });
     return result.exitCode;
   } finally {
     interrupts.dispose();
     await reporter.close?.();
     await runner.close?.();
+    await breaker?.close();
   }
 }

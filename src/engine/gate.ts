@@ -13,5 +13,6 @@ export type GateDecision =
  */
 export interface AttemptGate {
   admit(): Promise<GateDecision>;
-  record(success: boolean): Promise<BreakerNotice | undefined>;
+  /** `reason` is the attempt's reason token (`exit:1`, `status:503`), for "why it opened". */
+  record(success: boolean, reason: string): Promise<BreakerNotice | undefined>;
 }

@@ -124,7 +124,10 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       classification,
     });
 
-    const breakerNotice = await options.gate?.record(classification.success);
+    // An attempt cut short by our own interruption says nothing about the dependency.
+    const breakerNotice = signal.aborted
+      ? undefined
+      : await options.gate?.record(classification.success, classification.reason);
     if (breakerNotice) emit({ event: 'breaker', time: iso(), ...breakerNotice });
 
     if (classification.success) return finish('success', 0, `succeeded on attempt ${attempt}`);

@@ -10,6 +10,8 @@ import {
 } from './normalize.js';
 import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
+import { resolveStateLocation, type StateLocation } from '../store/location.js';
+import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
 import { redactUrl } from '../report/redact.js';
 import {
   normalizeHttpConfig,
@@ -19,13 +21,16 @@ import {
 } from './http-config.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
-export interface RawRunOptions extends RawPolicyOptions, RawConditionOptions, RawHttpOptions {
+export interface RawRunOptions
+  extends RawPolicyOptions, RawConditionOptions, RawHttpOptions, RawBreakerOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
   logFormat?: string;
   dryRun?: boolean;
   stdout?: string;
+  /** `--state`: a directory or a redis:// URL. */
+  state?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -54,6 +59,9 @@ export interface RunConfig {
   dryRun: boolean;
   /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
   stdout: 'live' | 'final';
+  /** Where breakers and history live (SPEC §8). */
+  state: StateLocation;
+  breaker?: BreakerConfig;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -75,6 +83,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
   if (mode === 'command') rejectHttpFlags(raw);
+  const breaker = normalizeBreaker(raw);
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
@@ -84,6 +93,8 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
     dryRun: raw.dryRun ?? false,
     stdout,
+    state: resolveStateLocation(raw.state),
+    ...(breaker ? { breaker } : {}),
   });
 }
 

@@ -187,6 +187,35 @@ describe('the retry loop', () => {
     expect(time.sleeps).toEqual([]);
   });
 
+  it('does not report an attempt cut short by an interruption to the gate', async () => {
+    const controller = new AbortController();
+    const time = fakeTime();
+    const recorded: boolean[] = [];
+    const result = await retry({
+      runner: {
+        description: 'x',
+        async run() {
+          controller.abort({ signal: 'SIGINT', exitCode: 130 });
+          return { ok: false, exitCode: 130, signal: 'SIGINT', durationMs: 1 };
+        },
+      },
+      policy: normalizePolicy({}),
+      conditions: normalizeConditions({}, 'command'),
+      clock: time.clock,
+      sleep: time.sleep,
+      signal: controller.signal,
+      gate: {
+        admit: async () => ({ allowed: true }),
+        record: async (success) => {
+          recorded.push(success);
+          return undefined;
+        },
+      },
+    });
+    expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 130 });
+    expect(recorded).toEqual([]);
+  });
+
   it('asks the gate before each attempt and ends as circuit-open when refused', async () => {
     const time = fakeTime();
     const { runner, contexts } = scriptedRunner([fail()], time.advance);

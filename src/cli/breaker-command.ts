@@ -1,0 +1,136 @@
+import { BREAKER_COLLECTION, checked, readBreaker } from '../breaker/breaker.js';
+import { checkBreakerName } from '../breaker/config.js';
+import {
+  breakerView,
+  describeRefusal,
+  isoSecond,
+  whyOpen,
+  type BreakerView,
+} from '../breaker/describe.js';
+import { forceOpen, type BreakerData } from '../breaker/state.js';
+import { invalidValue, RetryRunError, UsageError } from '../errors.js';
+import { DEFAULTS } from '../policy/defaults.js';
+import { formatDuration, parseDuration } from '../policy/duration.js';
+import { stdoutStyle } from '../report/style.js';
+import { openStore, resolveStateLocation } from '../store/open-store.js';
+import { StoreError, type StateStore } from '../store/store.js';
+
+export interface BreakerCommandOptions {
+  format?: string;
+  for?: string;
+  state?: string;
+}
+
+const ACTIONS = ['list', 'status', 'reset', 'open'] as const;
+
+/** `retry-run breaker list|status <name>|reset <name>|open <name> [--for d]` (SPEC §8). */
+export async function breakerAction(
+  action: string,
+  name: string | undefined,
+  options: BreakerCommandOptions,
+): Promise<number> {
+  if (!(ACTIONS as readonly string[]).includes(action)) {
+    throw invalidValue('breaker', action, `expected one of ${ACTIONS.join(', ')}`);
+  }
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw invalidValue('--format', format, 'expected text or json');
+  if (action === 'list' && name !== undefined)
+    throw new UsageError(`breaker list: takes no name (got '${name}')`);
+  if (action !== 'list' && name === undefined)
+    throw new UsageError(`breaker ${action}: needs the breaker's name`);
+  if (options.for !== undefined && action !== 'open')
+    throw new UsageError(`--for: only applies to 'breaker open'`);
+  const forMs =
+    options.for === undefined ? DEFAULTS.breakerCooldownMs : parseDuration(options.for, '--for');
+  if (name !== undefined) checkBreakerName(name, 'breaker name');
+
+  const store = openStore(resolveStateLocation(options.state));
+  try {
+    const now = Date.now();
+    const print = (text: string) => process.stdout.write(`${text}\n`);
+    switch (action) {
+      case 'list': {
+        const views = await listBreakers(store, now);
+        if (format === 'json') print(JSON.stringify(views, null, 2));
+        else print(views.length === 0 ? `no breakers in ${store.location}` : table(views));
+        return 0;
+      }
+      case 'status': {
+        const data = await readBreaker(store, name!);
+        if (format === 'json') print(JSON.stringify(breakerView(name!, data, now), null, 2));
+        else print(describeStatus(name!, data, now));
+        return 0;
+      }
+      case 'reset':
+        await store.delete(BREAKER_COLLECTION, name!);
+        print(`breaker '${name}' reset: closed, no failures counted`);
+        return 0;
+      default: {
+        const data = await store.update<BreakerData>(BREAKER_COLLECTION, name!, (current) =>
+          forceOpen(checked(current, store, name!), now, forMs),
+        );
+        print(
+          `breaker '${name}' opened by hand for ${formatDuration(forMs)}, until ${isoSecond(data.closesAt!)}`,
+        );
+        return 0;
+      }
+    }
+  } catch (error) {
+    if (error instanceof StoreError) {
+      throw new RetryRunError(`breaker ${action}: ${error.message}`, 'ERR_STATE_STORE');
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function listBreakers(store: StateStore, now: number): Promise<BreakerView[]> {
+  const names = await store.list(BREAKER_COLLECTION);
+  const views: BreakerView[] = [];
+  for (const name of names) {
+    const data = await readBreaker(store, name).catch(() => undefined);
+    // A breaker deleted while listing is simply no longer there.
+    if (data) views.push(breakerView(name, data, now));
+  }
+  return views;
+}
+
+function describeStatus(name: string, data: BreakerData, now: number): string {
+  const view = breakerView(name, data, now);
+  if (view.state === 'closed') {
+    const failures = data.consecutiveFailures;
+    return `breaker '${name}' is closed (${failures} consecutive failure${failures === 1 ? '' : 's'})`;
+  }
+  if (data.state === 'open' && view.state === 'open')
+    return `breaker '${name}' is ${describeRefusal(data, now).replace('; nothing run', '')}`;
+  const probing = data.state === 'half-open' && data.probeStartedAt !== null;
+  return probing
+    ? `breaker '${name}' is half-open (${whyOpen(data)}): the last probe started at ${isoSecond(data.probeStartedAt!)}; the next run probes unless that one is still running`
+    : `breaker '${name}' is half-open (${whyOpen(data)}): the next run probes`;
+}
+
+function table(views: readonly BreakerView[]): string {
+  const style = stdoutStyle();
+  const rows = [
+    ['NAME', 'STATE', 'FAILURES', 'OPENED AT', 'PROBE AT'],
+    ...views.map((v) => [
+      v.name,
+      v.state,
+      String(v.consecutiveFailures),
+      v.openedAt ?? '-',
+      v.closesAt ?? '-',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows
+    .map((row, index) => {
+      const text = row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd();
+      return index === 0 ? style.bold(text) : text;
+    })
+    .join('\n');
+}

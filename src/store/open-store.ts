@@ -1,0 +1,16 @@
+import { createFileStore } from './file-store.js';
+import type { StateLocation } from './location.js';
+import { createRedisStore } from './redis-store.js';
+import type { StateStore } from './store.js';
+
+export { resolveStateLocation, defaultStateDir, type StateLocation } from './location.js';
+
+/**
+ * The store for a location (`--state`). Opening never touches the disk or the network:
+ * a broken store shows up as a StoreError from the first operation, where callers decide.
+ */
+export function openStore(location: StateLocation): StateStore {
+  return location.kind === 'redis'
+    ? createRedisStore({ url: location.url, location: location.display })
+    : createFileStore({ dir: location.dir });
+}
