@@ -2,7 +2,7 @@
 // prints a table of medians and ratios (also written to bench/results.json). The machines are
 // shared and noisy, so every figure is a ratio or a difference against a baseline measured
 // alongside it, never an absolute threshold in the test suite.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const quick = process.argv.includes('--quick');
 const work = mkdtempSync(join(tmpdir(), 'retry-run-bench-'));
 const figures = [];
 
-function hyperfine(commands, { runs = 30, warmup = 5, shell = false } = {}) {
+function hyperfine(commands, { runs = 30, warmup = 5, shell = false, failing = false } = {}) {
   const out = join(work, 'hyperfine.json');
   const args = [
     '--export-json',
@@ -29,6 +29,7 @@ function hyperfine(commands, { runs = 30, warmup = 5, shell = false } = {}) {
     String(quick ? Math.max(3, Math.ceil(runs / 5)) : runs),
   ];
   if (!shell) args.push('-N');
+  if (failing) args.push('-i'); // the timed command fails on purpose (`false`)
   execFileSync('hyperfine', [...args, ...commands], { stdio: ['ignore', 'ignore', 'inherit'] });
   return JSON.parse(readFileSync(out, 'utf8')).results.map((r) => ({
     median: r.median * 1000,
@@ -104,7 +105,7 @@ function attemptFigures() {
       cli('-q -n 11 -b 0 -- false'),
       cli('-q -n 11 -s fixed -b 100ms -- false'),
     ],
-    { runs: 20 },
+    { runs: 20, failing: true },
   );
   const perAttempt = (eleven.median - one.median) / 10;
   record(
@@ -129,22 +130,31 @@ function attemptFigures() {
 function throughputFigures() {
   const bytes = quick ? 256 * 2 ** 20 : 2 * 2 ** 30;
   const producer = `head -c ${bytes} /dev/zero`;
-  const [cat, tee] = hyperfine(
+  const teed = cli(`-q -n 1 --retry-on ${q('output:/never/')} -- ${producer}`);
+  // Our stdout a file, then a pipe (as in CI logs): each against `cat` in the same place.
+  const [cat, tee, catPiped, teePiped] = hyperfine(
     [
       `${producer} | cat > /dev/null`,
-      `${cli(`-q -n 1 --retry-on ${q('output:/never/')} -- ${producer}`)} > /dev/null`,
+      `${teed} > /dev/null`,
+      `${producer} | cat | cat > /dev/null`,
+      `${teed} | cat > /dev/null`,
     ],
     { runs: 3, warmup: 1, shell: true },
   );
-  record(
-    `output condition: ${bytes / 2 ** 30} GiB through tee + tail`,
-    tee.median / cat.median,
-    '× cat',
-    cat.median,
-    '≤ 1.5×',
-    tee.median / cat.median <= 1.5,
-  );
-  for (const size of [64 * 2 ** 20, bytes]) {
+  for (const [where, base, run] of [
+    ['', cat, tee],
+    [', piped on', catPiped, teePiped],
+  ]) {
+    record(
+      `output condition: ${bytes / 2 ** 30} GiB through tee + tail${where}`,
+      run.median / base.median,
+      '× cat',
+      base.median,
+      '≤ 1.5×',
+      run.median / base.median <= 1.5,
+    );
+  }
+  for (const size of quick ? [64 * 2 ** 20, bytes] : [64 * 2 ** 20, 2 ** 30, bytes]) {
     const rss = peakRssMb(
       `${cli(`-q -n 1 --retry-on ${q('output:/never/')} -- head -c ${size} /dev/zero`)} > /dev/null`,
     );
@@ -160,10 +170,11 @@ function throughputFigures() {
 }
 
 function peakRssMb(command) {
-  const report = execFileSync('/usr/bin/time', ['-v', 'sh', '-c', command], {
+  // GNU time reports on stderr, which execFileSync does not return.
+  const report = spawnSync('/usr/bin/time', ['-v', 'sh', '-c', command], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  }).stderr;
   return Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)[1]) / 1024;
 }
 
