@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, constants, openSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { closeSync, constants, openSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,22 +12,22 @@ export interface PipeEnds {
 }
 
 /**
- * `count` pipes we can read with a reused buffer (output-tee.ts), made as FIFOs in a private
- * directory that is removed as soon as both ends are open: the open descriptors are then the
- * only way to them, so nothing is left behind whatever happens to retry-run later.
- * Node has no pipe() nor mkfifo(), hence one short `mkfifo` per attempt (a few ms, paid only
- * when output is teed). Undefined when FIFOs cannot be made here (no mkfifo, a temp directory
- * that refuses them): the caller then falls back to Node's own stdio pipes.
+ * `count` pipes we can read with a reused buffer (output-tee.ts), made as FIFOs (mode 600,
+ * fresh random names: mkfifo refuses a name that exists) and unlinked as soon as both ends are
+ * open: the descriptors are then the only way to them, so nothing is left behind whatever
+ * happens to retry-run later. Node has no pipe() nor mkfifo(), hence one short `mkfifo` per
+ * attempt (about the cost of spawning `true`, paid only when output is teed). Undefined when
+ * FIFOs cannot be made here (no mkfifo, a directory that refuses them): the caller then falls
+ * back to Node's own stdio pipes.
  */
 export async function openPipes(
   count: number,
   directory = tmpdir(),
 ): Promise<PipeEnds[] | undefined> {
-  let dir: string | undefined;
+  const name = `retry-run-${process.pid}-${randomUUID()}`;
+  const paths = Array.from({ length: count }, (_, i) => join(directory, `${name}-${i}`));
   const opened: number[] = [];
   try {
-    dir = await mkdtemp(join(directory, 'retry-run-'));
-    const paths = Array.from({ length: count }, (_, i) => join(dir!, `pipe-${i}`));
     const mkfifo = spawn('mkfifo', ['-m', '600', ...paths], { stdio: 'ignore' });
     const [code] = (await once(mkfifo, 'exit')) as [number | null];
     if (code !== 0) return undefined;
@@ -45,6 +45,12 @@ export async function openPipes(
     opened.forEach((fd) => closeSync(fd));
     return undefined;
   } finally {
-    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    for (const path of paths) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Never made (mkfifo failed part way) or already gone.
+      }
+    }
   }
 }
