@@ -74,6 +74,18 @@ describe('prepareOutput', () => {
     process.kill(Number(tails.stdoutTail!.split('\n')[0]), 'SIGKILL');
   });
 
+  it('gives the child real pipes, which it can reopen as /dev/stdout and /dev/stderr', async () => {
+    const out = slowSink();
+    const err = slowSink();
+    const output = await prepareOutput({ tails: true, stdout: out.sink, stderr: err.sink });
+    const script = 'echo "to /dev/stdout" > /dev/stdout; echo "to /dev/stderr" > /dev/stderr';
+    expect(await run(script, output)).toBe(0);
+    const tails = await output.settle();
+    expect(out.bytes().toString()).toBe('to /dev/stdout\n');
+    expect(err.bytes().toString()).toBe('to /dev/stderr\n');
+    expect(tails).toEqual({ stdoutTail: 'to /dev/stdout\n', stderrTail: 'to /dev/stderr\n' });
+  });
+
   it("falls back to Node's stdio pipes where no FIFO can be made, with the same result", async () => {
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent'; // no mkfifo
