@@ -53,6 +53,14 @@ export {
 export type { CaptureOptions } from './runners/output-capture.js';
 export { KNOWN_TOOLS, type KnownTool, type ToolExit } from './runners/known-tools.js';
 export { RetryRunError, UsageError } from './errors.js';
+export type {
+  RunReport,
+  ReportPolicy,
+  ReportAttempt,
+  ReportSummary,
+} from './report/report-file.js';
+export type { HistoryRecord } from './stats/history-record.js';
+export type { NameStats } from './stats/stats.js';
 export { normalizeHttpConfig, type HttpConfig, type RawHttpOptions } from './policy/http-config.js';
 export {
   parseRetryAfter,

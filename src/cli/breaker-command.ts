@@ -11,7 +11,7 @@ import { forceOpen, type BreakerData } from '../breaker/state.js';
 import { invalidValue, RetryRunError, UsageError } from '../errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration, parseDuration } from '../policy/duration.js';
-import { stdoutStyle } from '../report/style.js';
+import { stdoutStyle, type Style } from '../report/style.js';
 import { openStore, resolveStateLocation } from '../store/open-store.js';
 import { StoreError, type StateStore } from '../store/store.js';
 
@@ -53,7 +53,12 @@ export async function breakerAction(
       case 'list': {
         const views = await listBreakers(store, now);
         if (format === 'json') print(JSON.stringify(views, null, 2));
-        else print(views.length === 0 ? `no breakers in ${store.location}` : table(views));
+        else
+          print(
+            views.length === 0
+              ? `no breakers in ${store.location}`
+              : table(views, await stdoutStyle()),
+          );
         return 0;
       }
       case 'status': {
@@ -111,8 +116,7 @@ function describeStatus(name: string, data: BreakerData, now: number): string {
     : `breaker '${name}' is half-open (${whyOpen(data)}): the next run probes`;
 }
 
-function table(views: readonly BreakerView[]): string {
-  const style = stdoutStyle();
+function table(views: readonly BreakerView[], style: Style): string {
   const rows = [
     ['NAME', 'STATE', 'FAILURES', 'OPENED AT', 'PROBE AT'],
     ...views.map((v) => [

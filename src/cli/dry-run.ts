@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../report/style.js';
 import { renderSchedule } from '../explain/schedule-text.js';
 import type { RunConfig } from '../policy/config.js';
 import { planSchedule } from '../policy/schedule.js';
@@ -6,7 +6,7 @@ import { describePolicy } from '../report/text.js';
 import { describeHeaders } from '../policy/http-config.js';
 
 /** `--dry-run`: the resolved policy and its schedule (as `explain` shows it); nothing runs. */
-export function renderDryRun(config: RunConfig, style: ChalkInstance): string {
+export function renderDryRun(config: RunConfig, style: Style): string {
   const target = config.command?.display ?? config.http?.description ?? '';
   const lines = [
     `would run: ${target} (${config.mode} mode)`,

@@ -8,7 +8,7 @@ import { normalizePolicy, type RawPolicyOptions } from '../policy/normalize.js';
 import { parseInteger } from '../policy/numbers.js';
 import type { Policy } from '../policy/policy.js';
 import { planSchedule } from '../policy/schedule.js';
-import { stdoutStyle } from '../report/style.js';
+import { plainStyle, stdoutStyle, type Style } from '../report/style.js';
 
 export interface RawExplainOptions extends RawPolicyOptions {
   format?: string;
@@ -21,7 +21,7 @@ const SCHEDULE_FLAGS = ['strategy', 'max', 'base', 'cap', 'factor', 'deadline', 
 const MAX_CLIENTS = 100_000;
 
 /** What one form of `explain` prints: a JSON document, or lines of text. */
-type Explanation = (json: boolean) => unknown;
+type Explanation = (json: boolean, style: Style) => unknown;
 
 /** `retry-run explain` (SPEC §10): the table, a schedule, or the thundering herd, on stdout. */
 export async function explainAction(raw: RawExplainOptions): Promise<number> {
@@ -36,8 +36,9 @@ export async function explainAction(raw: RawExplainOptions): Promise<number> {
       ? explainHerd(herdOptions(raw, policy))
       : SCHEDULE_FLAGS.some((flag) => raw[flag] !== undefined)
         ? explainSchedule(policy)
-        : (json) => (json ? { strategies: STRATEGY_TABLE } : renderStrategyTable(stdoutStyle()));
-  const output = explain(format === 'json');
+        : (json, style) => (json ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style));
+  const json = format === 'json';
+  const output = explain(json, json ? plainStyle : await stdoutStyle());
   process.stdout.write(
     format === 'json'
       ? `${JSON.stringify(output, null, 2)}\n`
@@ -48,7 +49,7 @@ export async function explainAction(raw: RawExplainOptions): Promise<number> {
 
 function explainSchedule(policy: Policy): Explanation {
   const plan = planSchedule(policy, policy.seed === undefined ? {} : { seed: policy.seed });
-  return (json) =>
+  return (json, style) =>
     json
       ? {
           strategy: policy.strategy,
@@ -60,12 +61,12 @@ function explainSchedule(policy: Policy): Explanation {
           })),
           worstCaseMs: plan.worstCaseMs,
         }
-      : renderSchedule(policy, plan, stdoutStyle());
+      : renderSchedule(policy, plan, style);
 }
 
 function explainHerd(options: HerdOptions): Explanation {
   const results = runHerd(options);
-  return (json) =>
+  return (json, style) =>
     json
       ? {
           simulation: results.map(({ strategy, peakLoad, completionMs, totalCalls }) => ({
@@ -75,7 +76,7 @@ function explainHerd(options: HerdOptions): Explanation {
             totalCalls,
           })),
         }
-      : renderSimulation(results, options, stdoutStyle());
+      : renderSimulation(results, options, style);
 }
 
 function herdOptions(raw: RawExplainOptions, policy: Policy): HerdOptions {

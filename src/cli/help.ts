@@ -41,6 +41,15 @@ Examples:
   retry-run explain --format json -s jitter --seed 1
 `;
 
+export const STATS_EXAMPLES = `
+Examples:
+  retry-run stats                                     # every name, the last 7 days, flakiest first
+  retry-run stats --name deploy --since 30d
+  retry-run stats --format json | jq '.[] | select(.firstAttemptSuccessRate < 0.9)'
+  retry-run stats --format openmetrics > /var/lib/node_exporter/retry-run-stats.prom
+  retry-run stats --state redis://redis.internal:6379/2   # the history of a whole fleet
+`;
+
 export const BREAKER_EXAMPLES = `
 Examples:
   retry-run breaker list                              # every breaker in the state store

@@ -1,25 +1,31 @@
 import { constants } from 'node:os';
+import type { InterruptReason } from '../engine/types.js';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Why the run was aborted: the signal retry-run received and the exit code it implies. */
-export interface InterruptReason {
-  signal: NodeJS.Signals;
-  exitCode: number;
-}
-
 /**
  * Turns SIGINT, SIGTERM and SIGHUP into an abort of the run (SPEC §6): the engine starts no
- * further attempt or wait, the runner passes the signal on to the attempt, and retry-run
- * exits 128+signal. Returns the controller and a function that removes the handlers.
+ * further attempt or wait, the runner passes the signal on to the attempt's process group,
+ * and retry-run exits 128+signal. A second signal (Ctrl-C again) aborts the reason's
+ * `escalate`: the runner then sends SIGKILL without waiting for --kill-after.
+ * Returns the controller and a function that removes the handlers.
  */
 export function handleInterrupts(): { controller: AbortController; dispose: () => void } {
   const controller = new AbortController();
+  const escalation = new AbortController();
   const handlers = FORWARDED.map((signal) => {
     const handler = () => {
-      if (controller.signal.aborted) return;
-      const reason: InterruptReason = { signal, exitCode: 128 + constants.signals[signal] };
-      controller.abort(reason);
+      if (!controller.signal.aborted) {
+        const reason: InterruptReason = {
+          signal,
+          exitCode: 128 + constants.signals[signal],
+          escalate: escalation.signal,
+        };
+        controller.abort(reason);
+      } else if (!escalation.signal.aborted) {
+        process.stderr.write(`retry-run: ${signal} again: killing the attempt (SIGKILL)\n`);
+        escalation.abort();
+      }
     };
     process.on(signal, handler);
     return () => process.off(signal, handler);

@@ -38,6 +38,18 @@ function reportError(error: unknown): number {
   return 70;
 }
 
+/**
+ * A reader that stops early (`retry-run --help | head`) closes our pipe: that is not an error
+ * of retry-run's, so EPIPE must not crash it. Whoever writes a body handles its own errors.
+ */
+function ignoreClosedPipes(stream: NodeJS.WriteStream) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
+ignoreClosedPipes(process.stdout);
+ignoreClosedPipes(process.stderr);
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

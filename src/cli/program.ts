@@ -2,12 +2,15 @@ import { Command } from 'commander';
 import { addBreakerOptions } from './options/breaker-options.js';
 import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
+import { addObservabilityOptions } from './options/observability-options.js';
 import { addExplainOptions } from './options/explain-options.js';
 import { addHttpOptions } from './options/http-options.js';
 import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
 import { addStateOption } from './options/state-options.js';
-import { BREAKER_EXAMPLES, EXPLAIN_EXAMPLES, RUN_EXAMPLES } from './help.js';
+import { addStdinOptions } from './options/stdin-options.js';
+import { BREAKER_EXAMPLES, EXPLAIN_EXAMPLES, RUN_EXAMPLES, STATS_EXAMPLES } from './help.js';
+import { envOption } from './options/option.js';
 import { VERSION } from './version.js';
 import { runAction } from './run.js';
 import type { RunTarget } from '../policy/config.js';
@@ -25,7 +28,7 @@ export function buildProgram(
 ): Command {
   const program = new Command('retry-run')
     .usage(
-      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]',
+      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]',
     )
     .description('Run a command or an HTTP request, and retry it with smart, observable backoff.')
     .version(VERSION, '--version', 'print the version')
@@ -42,6 +45,8 @@ export function buildProgram(
   addHttpOptions(program);
   addBreakerOptions(program);
   addStateOption(program);
+  addObservabilityOptions(program);
+  addStdinOptions(program);
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,
@@ -62,6 +67,24 @@ export function buildProgram(
   });
   program.addCommand(explain);
 
+  const stats = new Command('stats')
+    .description(
+      'show the run history per name: success rates, attempts, waits, failure reasons, trend',
+    )
+    .addOption(envOption('--name <name>', 'only this name (default: every name)'))
+    .addOption(
+      envOption(
+        '--since <duration|date>',
+        'how far back to look, e.g. 7d, 12h, 2026-11-01 (default: 7d)',
+      ),
+    )
+    .addOption(envOption('--format <format>', 'table, json or openmetrics (default: table)'))
+    .addHelpText('after', STATS_EXAMPLES);
+  addStateOption(stats);
+  stats.action((options: Record<string, unknown>) => {
+    setResult(import('./stats.js').then(({ statsAction }) => statsAction(options)));
+  });
+  program.addCommand(stats);
   const breaker = new Command('breaker')
     .description('show or change shared circuit breakers')
     .usage('list | status <name> | reset <name> | open <name> [--for <duration>] [options]')

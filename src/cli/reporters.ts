@@ -1,20 +1,120 @@
 import type { RunConfig } from '../policy/config.js';
+import { DEFAULTS } from '../policy/defaults.js';
+import type { StateStore } from '../store/store.js';
+import { createHistoryReporter } from '../report/history.js';
 import { createJsonLinesReporter } from '../report/json-lines.js';
+import { createRedactor, redactHeader, redactUrl } from '../report/redact.js';
 import { fanOut, type Reporter } from '../report/reporter.js';
 import { stderrStyle } from '../report/style.js';
 import { createTextReporter } from '../report/text.js';
+import { VERSION } from './version.js';
 
-/** Every reporter a run's config asks for, joined into one. */
-export function createReporters(config: RunConfig): Reporter {
+/** A one-line warning of retry-run's own on stderr: it never changes the exit code. */
+export function warn(message: string): void {
+  process.stderr.write(`retry-run: warning: ${message}\n`);
+}
+
+export interface ReporterDependencies {
+  /** Opens (once) the state store the run shares with the breaker. */
+  store: () => StateStore;
+  /** How a store that cannot be used is told (the breaker shares it): once at most. */
+  warnStore: (message: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Every reporter a run's config asks for, joined into one. The report file, GitHub and
+ * metrics reporters are loaded only by the runs that ask for them.
+ */
+export async function createReporters(
+  config: RunConfig,
+  dependencies: ReporterDependencies,
+): Promise<Reporter> {
+  const { observability, breaker } = config;
+  const env = dependencies.env ?? process.env;
   const reporters: Reporter[] = [
     config.report.logFormat === 'json'
       ? createJsonLinesReporter(process.stderr)
       : createTextReporter({
           sink: process.stderr,
-          style: stderrStyle(),
+          style: await stderrStyle(),
           quiet: config.report.quiet,
           verbose: config.report.verbose,
         }),
   ];
+  if (observability.reportFile) {
+    const tokens = (list: readonly { token: string }[]) => list.map((c) => c.token);
+    const { createReportFileReporter } = await import('../report/report-file.js');
+    reporters.push(
+      createReportFileReporter({
+        path: observability.reportFile,
+        name: observability.name,
+        mode: config.mode,
+        version: VERSION,
+        conditions: {
+          retryOn: tokens(config.conditions.retryOn),
+          stopOn: tokens(config.conditions.stopOn),
+          until: tokens(config.conditions.until),
+        },
+        ...(config.http
+          ? {
+              request: {
+                method: config.http.method,
+                url: redactUrl(config.http.url),
+                headers: config.http.headers.map(([name, value]) => redactHeader(name, value)),
+                retryable: config.http.retryable,
+              },
+              redact: createRedactor(config.http.secrets),
+            }
+          : {}),
+        warn,
+      }),
+    );
+  }
+  if (env.GITHUB_ACTIONS === 'true') {
+    const { createGitHubReporter } = await import('../report/github.js');
+    reporters.push(
+      createGitHubReporter({
+        sink: process.stderr,
+        name: observability.name,
+        warnAfter: observability.warnAfter,
+        ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),
+        warn,
+      }),
+    );
+  }
+  if (observability.record) {
+    reporters.push(
+      createHistoryReporter({
+        name: observability.name,
+        mode: config.mode,
+        store: dependencies.store,
+        keep: DEFAULTS.historyKeep,
+        warn: dependencies.warnStore,
+      }),
+    );
+  }
+  if (observability.metricsFile) {
+    const { createMetricsFileReporter } = await import('../report/metrics-file.js');
+    reporters.push(
+      createMetricsFileReporter({
+        path: observability.metricsFile,
+        name: observability.name,
+        ...(breaker
+          ? { breakerState: () => breakerState(breaker.name, dependencies.store()) }
+          : {}),
+        warn,
+      }),
+    );
+  }
   return reporters.length === 1 ? reporters[0]! : fanOut(reporters);
+}
+
+/** A breaker's state as `breaker status` shows it; the breaker code loads only when asked. */
+async function breakerState(name: string, store: StateStore) {
+  const [{ readBreaker }, { visibleState }] = await Promise.all([
+    import('../breaker/breaker.js'),
+    import('../breaker/state.js'),
+  ]);
+  return { name, state: visibleState(await readBreaker(store, name), Date.now()) };
 }

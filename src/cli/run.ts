@@ -1,8 +1,15 @@
-import { normalizeRunConfig, type RawRunOptions, type RunTarget } from '../policy/config.js';
+import {
+  normalizeRunConfig,
+  type RawRunOptions,
+  type RunConfig,
+  type RunTarget,
+} from '../policy/config.js';
 import { retry } from '../engine/retry.js';
 import { handleInterrupts } from './interrupt.js';
-import { createReporters } from './reporters.js';
+import { createReporters, warn } from './reporters.js';
 import { createRunner } from './runner-factory.js';
+import { openStore } from '../store/open-store.js';
+import type { StateStore } from '../store/store.js';
 import { stderrStyle } from '../report/style.js';
 
 /** The default action: run the command (or URL) under the policy; resolves to the exit code. */
@@ -10,23 +17,23 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const config = normalizeRunConfig(raw, target);
   if (config.dryRun) {
     const { renderDryRun } = await import('./dry-run.js');
-    process.stderr.write(renderDryRun(config, stderrStyle()));
+    process.stderr.write(renderDryRun(config, await stderrStyle()));
     return 0;
   }
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
-  const reporter = createReporters(config);
-  if (depth > 0 && !config.report.quiet) {
-    process.stderr.write(
-      `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply (outer × inner)\n`,
-    );
-  }
+  let store: StateStore | undefined;
+  const openState = () => (store ??= openStore(config.state));
+  // The breaker and history share the store: a broken one is told once, and not under -q.
+  let storeWarned = config.report.quiet;
+  const warnStore = (message: string) => {
+    if (!storeWarned) warn(message);
+    storeWarned = true;
+  };
+  const reporter = await createReporters(config, { store: openState, warnStore });
+  if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker
-    ? (await import('./breaker-gate.js')).openBreakerGate(
-        config.breaker,
-        config.state,
-        config.report.quiet,
-      )
+    ? (await import('./breaker-gate.js')).openBreakerGate(config.breaker, openState(), warnStore)
     : undefined;
   const interrupts = handleInterrupts();
   try {
@@ -40,9 +47,25 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     });
     return result.exitCode;
   } finally {
-    interrupts.dispose();
     await reporter.close?.();
+    // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
     await breaker?.close();
+    await store?.close();
+    interrupts.dispose();
   }
+}
+
+/**
+ * SPEC §6: a retry-run inside another multiplies attempts. The outer one tells its command
+ * how many attempts it makes (RETRY_RUN_MAX_ATTEMPTS), so the product can be named.
+ */
+function nestingWarning(depth: number, config: RunConfig): string {
+  const inner = config.policy.maxAttempts;
+  const outer = Number(process.env.RETRY_RUN_MAX_ATTEMPTS);
+  const product =
+    Number.isInteger(outer) && outer > 0
+      ? `up to ${outer} outer × ${inner} inner = ${outer * inner} runs of the command`
+      : `outer × ${inner} inner`;
+  return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
 }

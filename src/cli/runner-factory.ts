@@ -11,6 +11,7 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
     return createCommandRunner({
       command: config.command,
       killAfterMs: config.policy.killAfterMs,
+      stdin: config.stdin,
       env,
       capture: { tails: keepsTails(config), stdout: config.stdout },
     });

@@ -16,6 +16,8 @@ export interface StartEvent {
 export interface AttemptEvent {
   event: 'attempt';
   time: string;
+  /** When the attempt began; `time` is when it ended. */
+  startedAt: string;
   attempt: number;
   maxAttempts: number;
   result: AttemptResult;

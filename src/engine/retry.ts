@@ -10,6 +10,8 @@ import { formatDuration } from '../policy/duration.js';
 
 /** Exit code when nothing was run because the circuit is open (SPEC §7). */
 export const CIRCUIT_OPEN_EXIT_CODE = 75;
+/** Exit code when the deadline ended the run before any attempt could (SPEC §7). */
+const TIMEOUT_EXIT_CODE = 124;
 
 export interface RetryOptions {
   runner: Runner;
@@ -72,7 +74,11 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     return { ...summary, attemptsLog };
   };
   const interrupted = () =>
-    finish('interrupted', abortExitCode(signal.reason), 'interrupted: no further attempt');
+    finish(
+      'interrupted',
+      abortExitCode(signal.reason),
+      `${abortCause(signal.reason)}: no further attempt`,
+    );
 
   emit({
     event: 'start',
@@ -95,9 +101,17 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
 
     const attemptStart = clock.now();
     const remaining = deadlineAt === undefined ? undefined : deadlineAt - attemptStart;
+    if (remaining !== undefined && remaining <= 0) {
+      // Only a late timer or a slow breaker store gets here: starting now would be past it.
+      return finish(
+        'deadline',
+        attemptsLog.at(-1)?.result.exitCode ?? TIMEOUT_EXIT_CODE,
+        `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} passed before attempt ${attempt}`,
+      );
+    }
     const timeLimit =
       remaining !== undefined && (policy.timeoutMs === undefined || remaining < policy.timeoutMs)
-        ? { ms: Math.max(0, remaining), reason: 'deadline' as const }
+        ? { ms: remaining, reason: 'deadline' as const }
         : policy.timeoutMs !== undefined
           ? { ms: policy.timeoutMs, reason: 'timeout' as const }
           : undefined;
@@ -109,15 +123,17 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     });
     const classification = classifyAttempt(result, conditions);
     await runner.afterAttempt?.(classification.success);
-    attemptsLog.push({
+    const record = {
       attempt,
       startedAt: new Date(attemptStart).toISOString(),
       result,
       classification,
-    });
+    };
+    attemptsLog.push(record);
     emit({
       event: 'attempt',
       time: iso(),
+      startedAt: record.startedAt,
       attempt,
       maxAttempts: policy.maxAttempts,
       result,
@@ -130,8 +146,9 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       : await options.gate?.record(classification.success, classification.reason);
     if (breakerNotice) emit({ event: 'breaker', time: iso(), ...breakerNotice });
 
-    if (classification.success) return finish('success', 0, `succeeded on attempt ${attempt}`);
+    // An interrupt wins even over a success: the user asked retry-run to stop (SPEC §6).
     if (signal.aborted) return interrupted();
+    if (classification.success) return finish('success', 0, `succeeded on attempt ${attempt}`);
     if (result.timedOut === 'deadline') {
       return finish(
         'deadline',
@@ -144,7 +161,13 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     if (breakerNotice?.state === 'open')
       return finish('circuit-open', result.exitCode, breakerNotice.message);
     if (attempt >= policy.maxAttempts) {
-      return finish('exhausted', result.exitCode, `all ${policy.maxAttempts} attempts failed`);
+      return finish(
+        'exhausted',
+        result.exitCode,
+        policy.maxAttempts === 1
+          ? 'the only attempt failed'
+          : `all ${policy.maxAttempts} attempts failed`,
+      );
     }
 
     const step = nextDelay(policy, attempt, previousDelay, random);
@@ -174,6 +197,12 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     await sleep(delayMs, signal);
     waitedMs += clock.now() - waitStart;
   }
+}
+
+/** `SIGINT received` for an abort the CLI made of a signal; `aborted` for any other. */
+function abortCause(reason: unknown): string {
+  const name = (reason as { signal?: unknown } | undefined)?.signal;
+  return typeof name === 'string' ? `${name} received` : 'aborted';
 }
 
 /** 128+N for an abort caused by signal N; the CLI puts `exitCode` on the abort reason. */

@@ -40,10 +40,24 @@ export interface AttemptResult {
   notRetryableBecause?: string;
 }
 
+/**
+ * The abort reason the CLI gives when retry-run receives a signal (SPEC §6): the signal the
+ * runner passes on to the attempt, the code retry-run exits with, and a signal that is aborted
+ * when the user insists (a second Ctrl-C), asking for SIGKILL at once.
+ */
+export interface InterruptReason {
+  signal: NodeJS.Signals;
+  exitCode: number;
+  escalate?: AbortSignal;
+}
+
 export interface AttemptContext {
   attempt: number;
   maxAttempts: number;
-  /** Aborted when the run is interrupted; the runner ends the attempt at once. */
+  /**
+   * Aborted when the run is interrupted; the runner ends the attempt at once. An
+   * InterruptReason as the reason names the signal to pass on (default SIGTERM).
+   */
   signal: AbortSignal;
   /** Time this attempt may take, if bounded, and which limit bounds it. */
   timeLimit?: { ms: number; reason: 'timeout' | 'deadline' };

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../report/style.js';
 import { formatDuration } from '../policy/duration.js';
 import type { SchedulePlan, ScheduleRow, ScheduleShape } from '../policy/schedule.js';
 import { STRATEGY_TABLE } from './strategy-table.js';
@@ -13,11 +13,7 @@ const TAIL_LINES = 5;
  * retries folded into one), then the deadline, the cap and the worst case in words. Shared by
  * `retry-run explain` and `--dry-run`.
  */
-export function renderSchedule(
-  policy: ScheduleShape,
-  plan: SchedulePlan,
-  style: ChalkInstance,
-): string[] {
+export function renderSchedule(policy: ScheduleShape, plan: SchedulePlan, style: Style): string[] {
   const formula = STRATEGY_TABLE.find((s) => s.name === policy.strategy)?.formula ?? '';
   const lines = [`${style.bold(`strategy ${policy.strategy}`)}: ${formula}`];
   if (plan.rows.length === 0 && !plan.cutByDeadline) {
@@ -69,7 +65,7 @@ function header(random: boolean): string {
   return `${'retry'.padStart(RETRY_WIDTH)} ${cols(names)}`;
 }
 
-function rowLine({ first, last }: RowRun, random: boolean, style: ChalkInstance): string {
+function rowLine({ first, last }: RowRun, random: boolean, style: Style): string {
   const label = first === last ? `${first.retry}` : `${first.retry}-${last.retry}`;
   const d = formatDuration;
   const cells = random
@@ -100,7 +96,7 @@ function elide(lines: string[]): string[] {
   ];
 }
 
-function footnotes(policy: ScheduleShape, plan: SchedulePlan, style: ChalkInstance): string[] {
+function footnotes(policy: ScheduleShape, plan: SchedulePlan, style: Style): string[] {
   const d = formatDuration;
   const notes: string[] = [];
   const random = isRandom(policy);

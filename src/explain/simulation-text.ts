@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../report/style.js';
 import { formatDuration } from '../policy/duration.js';
 import { blockFor, columnPeaks } from './load-chart.js';
 import type { HerdOptions, HerdResult } from './simulate.js';
@@ -14,7 +14,7 @@ const CHART_WIDTH = 56;
 export function renderSimulation(
   results: readonly HerdResult[],
   options: HerdOptions,
-  style: ChalkInstance,
+  style: Style,
 ): string[] {
   const d = formatDuration;
   const count = (n: number) => n.toLocaleString('en-US');

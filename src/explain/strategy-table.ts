@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../report/style.js';
 import type { StrategyName } from '../policy/strategies.js';
 
 export interface StrategyDescription {
@@ -49,7 +49,7 @@ export const STRATEGY_TABLE: readonly StrategyDescription[] = [
 ];
 
 /** The table as text: two lines per strategy, within 80 columns. */
-export function renderStrategyTable(style: ChalkInstance): string[] {
+export function renderStrategyTable(style: Style): string[] {
   const [nameWidth, formulaWidth] = [13, 32];
   const lines = [
     style.bold(

@@ -8,6 +8,11 @@ import {
   type RawConditionOptions,
   type RawPolicyOptions,
 } from './normalize.js';
+import {
+  normalizeObservability,
+  type ObservabilityConfig,
+  type RawObservabilityOptions,
+} from './observability.js';
 import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
@@ -19,10 +24,16 @@ import {
   type HttpConfig,
   type RawHttpOptions,
 } from './http-config.js';
+import { STDIN_MODES, type StdinMode } from '../runners/stdin-source.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions
-  extends RawPolicyOptions, RawConditionOptions, RawHttpOptions, RawBreakerOptions {
+  extends
+    RawPolicyOptions,
+    RawConditionOptions,
+    RawHttpOptions,
+    RawBreakerOptions,
+    RawObservabilityOptions {
   shell?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -31,6 +42,7 @@ export interface RawRunOptions
   stdout?: string;
   /** `--state`: a directory or a redis:// URL. */
   state?: string;
+  stdin?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -56,12 +68,15 @@ export interface RunConfig {
   policy: Policy;
   conditions: Conditions;
   report: ReportConfig;
+  observability: ObservabilityConfig;
   dryRun: boolean;
   /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
   stdout: 'live' | 'final';
   /** Where breakers and history live (SPEC §8). */
   state: StateLocation;
   breaker?: BreakerConfig;
+  /** What the attempts read on stdin (SPEC §6). */
+  stdin: StdinMode;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -83,6 +98,9 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   if (raw.quiet && raw.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
   if (mode === 'command') rejectHttpFlags(raw);
+  if (mode === 'http' && raw.stdin !== undefined) {
+    throw new UsageError('--stdin: works in command mode only');
+  }
   const breaker = normalizeBreaker(raw);
   return Object.freeze({
     mode,
@@ -91,11 +109,23 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
+    observability: normalizeObservability(raw, {
+      command,
+      url,
+      ...(breaker ? { breaker: breaker.name } : {}),
+    }),
     dryRun: raw.dryRun ?? false,
     stdout,
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
+    stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
   });
+}
+
+function parseStdinMode(text: string): StdinMode {
+  const mode = STDIN_MODES.find((name) => name === text.trim().toLowerCase());
+  if (!mode) throw invalidValue('--stdin', text, `expected ${STDIN_MODES.join(' or ')}`);
+  return mode;
 }
 
 const URL_PATTERN = /^https?:\/\//i;

@@ -77,3 +77,25 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
     .sort((a, b) => b.length - a.length);
   return (text) => values.reduce((out, secret) => out.replaceAll(secret, REDACTED), text);
 }
+
+const URL_PASSWORD_IN_TEXT = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]*@/gi;
+const CREDENTIAL_HEADER_IN_TEXT =
+  /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|api-key|x-auth-token|private-token)(\s*[:=]\s*)(?:(bearer|basic|token)\s+)?[^\s'",;]+/gi;
+const SECRET_PARAMETER_IN_TEXT =
+  /([?&\s-](?:access_token|api_key|apikey|token|password|passwd|secret|client_secret)=)[^\s&'"]+/gi;
+
+/**
+ * Belt and braces for free text that reaches a report or a CI summary (a command line, a
+ * message): a URL's password, a credential header or a `token=` parameter written into a
+ * command is masked too, though runners already redact what they know to be secret.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(URL_PASSWORD_IN_TEXT, `$1${REDACTED}@`)
+    .replace(
+      CREDENTIAL_HEADER_IN_TEXT,
+      (_all, name: string, separator: string, scheme?: string) =>
+        `${name}${separator}${scheme ? `${scheme} ` : ''}${REDACTED}`,
+    )
+    .replace(SECRET_PARAMETER_IN_TEXT, `$1${REDACTED}`);
+}

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 import type { AttemptEvent, RetryEvent, SummaryEvent } from '../engine/events.js';
 import { formatDuration } from '../policy/duration.js';
 import type { Policy } from '../policy/policy.js';
@@ -6,7 +6,7 @@ import type { LineSink, Reporter } from './reporter.js';
 
 export interface TextReporterOptions {
   sink: LineSink;
-  style: ChalkInstance;
+  style: Style;
   /** Only a final failure. */
   quiet?: boolean;
   /** The resolved policy, classification detail, output tails. */
@@ -92,7 +92,7 @@ export function describePolicy(policy: Policy): string {
   return parts.join(', ');
 }
 
-function describeAttempt(event: AttemptEvent, style: ChalkInstance, verbose: boolean): string {
+function describeAttempt(event: AttemptEvent, style: Style, verbose: boolean): string {
   const { result, classification } = event;
   const counter = `attempt ${event.attempt}/${event.maxAttempts}`;
   const took = formatDuration(result.durationMs);
@@ -124,7 +124,7 @@ function describeFailure({ result, classification }: AttemptEvent): string {
   return `exit ${result.exitCode}`;
 }
 
-function describeSummary(event: SummaryEvent, style: ChalkInstance): string {
+function describeSummary(event: SummaryEvent, style: Style): string {
   const attempts = `${event.attempts} attempt${event.attempts === 1 ? '' : 's'}`;
   const times = `in ${formatDuration(event.elapsedMs)}, waited ${formatDuration(event.waitedMs)}`;
   if (event.outcome === 'success') {
@@ -137,7 +137,7 @@ function describeSummary(event: SummaryEvent, style: ChalkInstance): string {
 function showTails(
   event: { result?: AttemptEvent['result'] | undefined },
   line: (text: string) => void,
-  style: ChalkInstance,
+  style: Style,
   count: number,
 ) {
   for (const stream of ['stdout', 'stderr'] as const) {
@@ -153,7 +153,7 @@ function showTails(
 function showBodySnippet(
   event: AttemptEvent,
   line: (text: string) => void,
-  style: ChalkInstance,
+  style: Style,
   count: number,
 ) {
   const snippet = event.result.bodySnippet?.trimEnd();

@@ -162,30 +162,37 @@ describe('the retry loop', () => {
     expect(time.sleeps).toEqual([1000]);
   });
 
-  it('ends as interrupted, with the exit code the abort reason carries', async () => {
-    const controller = new AbortController();
-    const time = fakeTime();
-    let attempts = 0;
-    const runner: Runner = {
-      description: 'x',
-      async run() {
-        attempts++;
-        controller.abort({ signal: 'SIGTERM', exitCode: 143 });
-        return { ok: false, exitCode: 143, signal: 'SIGTERM', durationMs: 1 };
-      },
-    };
-    const result = await retry({
-      runner,
-      policy: normalizePolicy({}),
-      conditions: normalizeConditions({}, 'command'),
-      clock: time.clock,
-      sleep: time.sleep,
-      signal: controller.signal,
-    });
-    expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 143, attempts: 1 });
-    expect(attempts).toBe(1);
-    expect(time.sleeps).toEqual([]);
-  });
+  it.each([
+    ['an attempt killed by the signal', { ok: false, exitCode: 143, signal: 'SIGTERM' }],
+    // An interrupt wins even over a success: the user asked the run to stop (SPEC §6).
+    ['an attempt that traps the signal and succeeds', { ok: true, exitCode: 0 }],
+  ])(
+    'ends as interrupted, with the exit code the abort reason carries, after %s',
+    async (_, outcome) => {
+      const controller = new AbortController();
+      const time = fakeTime();
+      let attempts = 0;
+      const runner: Runner = {
+        description: 'x',
+        async run() {
+          attempts++;
+          controller.abort({ signal: 'SIGTERM', exitCode: 143 });
+          return { ...outcome, durationMs: 1 };
+        },
+      };
+      const result = await retry({
+        runner,
+        policy: normalizePolicy({}),
+        conditions: normalizeConditions({}, 'command'),
+        clock: time.clock,
+        sleep: time.sleep,
+        signal: controller.signal,
+      });
+      expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 143, attempts: 1 });
+      expect(attempts).toBe(1);
+      expect(time.sleeps).toEqual([]);
+    },
+  );
 
   it('does not report an attempt cut short by an interruption to the gate', async () => {
     const controller = new AbortController();
@@ -272,5 +279,41 @@ describe('the retry loop', () => {
     const { run, events } = setup([pass]);
     await run();
     expect(events[0]!.time).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
+
+describe('interrupts and the deadline (SPEC §6)', () => {
+  it('starts no attempt once a late wait has carried the run past the deadline', async () => {
+    const time = fakeTime();
+    const { runner, contexts } = scriptedRunner([fail(6)], time.advance);
+    // The wait may begin (10ms + 900ms < 1s) but its timer fires late, at 1.01s.
+    const lateSleep: Sleep = async (ms) => void time.advance(ms + 100);
+    const result = await retry({
+      runner,
+      policy: normalizePolicy({ strategy: 'fixed', base: '900ms', deadline: '1s' }),
+      conditions: normalizeConditions({}, 'command'),
+      clock: time.clock,
+      sleep: lateSleep,
+    });
+    expect(contexts).toHaveLength(1);
+    expect(result).toMatchObject({ outcome: 'deadline', exitCode: 6, attempts: 1 });
+    expect(result.message).toMatch(/passed before attempt 2/);
+  });
+
+  it('a signal during a real wait ends the run at once', async () => {
+    const controller = new AbortController();
+    const { runner, contexts } = scriptedRunner([fail()], () => {});
+    // An hour-long wait on the real sleep: only the abort lets this test finish.
+    const result = await retry({
+      runner,
+      policy: normalizePolicy({ strategy: 'fixed', base: '1h', cap: '1h' }),
+      conditions: normalizeConditions({}, 'command'),
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.event === 'wait') controller.abort({ signal: 'SIGTERM', exitCode: 143 });
+      },
+    });
+    expect(contexts).toHaveLength(1);
+    expect(result).toMatchObject({ outcome: 'interrupted', exitCode: 143, attempts: 1 });
   });
 });

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/retry-run.js', import.meta.url));
@@ -14,10 +17,15 @@ export interface CliResult {
 export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   input?: string | Buffer;
+  /** Give retry-run a stdin pipe that stays open and silent until it exits. */
+  openStdin?: boolean;
   cwd?: string;
   /** Called once the process is spawned, e.g. to send it a signal. */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
+
+/** Runs record their history here unless a test says otherwise, not in the real home. */
+const STATE_HOME = mkdtempSync(join(tmpdir(), 'retry-run-test-state-'));
 
 /**
  * Runs the built `bin/retry-run.js` as a user would, with colour off and no inherited
@@ -27,6 +35,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    XDG_STATE_HOME: STATE_HOME,
     NO_COLOR: '1',
     ...options.env,
   };
@@ -34,14 +43,21 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     const child = spawn(process.execPath, [BIN, ...args], {
       env,
       cwd: options.cwd,
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      stdio: [
+        options.input === undefined && !options.openStdin ? 'ignore' : 'pipe',
+        'pipe',
+        'pipe',
+      ],
     });
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      child.stdin?.destroy();
+      resolve({ code, signal, stdout, stderr });
+    });
     if (options.input !== undefined) child.stdin!.end(options.input);
     options.onSpawn?.(child);
   });

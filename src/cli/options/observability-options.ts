@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { DEFAULTS } from '../../policy/defaults.js';
+import { envOption } from './option.js';
+
+/** SPEC §9: the report file, run history, metrics file and GitHub Actions annotations. */
+export function addObservabilityOptions(command: Command): Command {
+  return command
+    .addOption(envOption('--report <file>', 'write a JSON report of the run to <file>'))
+    .addOption(
+      envOption(
+        '--name <name>',
+        'name for history, metrics and annotations (default: breaker name, command basename or URL host)',
+      ),
+    )
+    .addOption(envOption('--no-record', 'do not record this run in the history'))
+    .addOption(
+      envOption(
+        '--metrics-file <path>',
+        'rewrite a Prometheus textfile-collector file after the run',
+      ),
+    )
+    .addOption(
+      envOption(
+        '--warn-after <attempts>',
+        `GitHub Actions: warn when a run needs this many attempts (default: ${DEFAULTS.warnAfter})`,
+      ),
+    );
+}

@@ -1,0 +1,59 @@
+import { invalidValue, RetryRunError } from '../errors.js';
+import { DEFAULTS } from '../policy/defaults.js';
+import { checkBreakerName } from '../breaker/config.js';
+import { stdoutStyle } from '../report/style.js';
+import {
+  HISTORY_COLLECTION,
+  isHistoryRecord,
+  type HistoryRecord,
+} from '../stats/history-record.js';
+import { renderStats, STATS_FORMATS, type StatsFormat } from '../stats/render.js';
+import { parseSince } from '../stats/since.js';
+import { computeStats } from '../stats/stats.js';
+import { openStore, resolveStateLocation } from '../store/open-store.js';
+import type { StateStore } from '../store/store.js';
+
+export interface RawStatsOptions {
+  name?: string;
+  since?: string;
+  format?: string;
+  state?: string;
+}
+
+/** `retry-run stats`: the run history per name, on stdout (SPEC §9). */
+export async function statsAction(raw: RawStatsOptions): Promise<number> {
+  const now = Date.now();
+  const format = (raw.format ?? 'table') as StatsFormat;
+  if (!STATS_FORMATS.includes(format)) {
+    throw invalidValue('--format', raw.format, `expected ${STATS_FORMATS.join(', ')}`);
+  }
+  if (raw.name !== undefined) checkBreakerName(raw.name, '--name');
+  const since = raw.since === undefined ? now - DEFAULTS.statsSinceMs : parseSince(raw.since, now);
+  const store = openStore(resolveStateLocation(raw.state));
+  let records: HistoryRecord[];
+  try {
+    records = await readHistory(store, raw.name);
+  } catch (error) {
+    throw new RetryRunError(
+      `cannot read the history in ${store.location}: ${(error as Error).message}`,
+      'ERR_STATE',
+    );
+  } finally {
+    await store.close();
+  }
+  const stats = computeStats(records, since);
+  if (stats.length === 0 && format === 'table') {
+    process.stderr.write(
+      `retry-run: no runs recorded since ${new Date(since).toISOString()} in ${store.location}\n`,
+    );
+    return 0;
+  }
+  process.stdout.write(renderStats(stats, format, await stdoutStyle()));
+  return 0;
+}
+
+async function readHistory(store: StateStore, name?: string): Promise<HistoryRecord[]> {
+  const names = name === undefined ? await store.listLogs(HISTORY_COLLECTION) : [name];
+  const logs = await Promise.all(names.map((n) => store.readLog<unknown>(HISTORY_COLLECTION, n)));
+  return logs.flat().filter(isHistoryRecord);
+}

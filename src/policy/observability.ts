@@ -1,0 +1,85 @@
+import { basename } from 'node:path';
+import { checkBreakerName } from '../breaker/config.js';
+import { invalidValue } from '../errors.js';
+import type { CommandSpec } from '../runners/command.js';
+import { DEFAULTS } from './defaults.js';
+import { parseInteger } from './numbers.js';
+
+/** The §9 flags as commander hands them over. */
+export interface RawObservabilityOptions {
+  report?: string;
+  metricsFile?: string;
+  name?: string;
+  /** commander's `--no-record` arrives as `record: false`. */
+  record?: boolean;
+  warnAfter?: string;
+}
+
+/** Where a run's report, history record, metrics and CI annotations go (SPEC §9). */
+export interface ObservabilityConfig {
+  /** The name history, metrics and annotations use: `--name`, or one derived from the target. */
+  name: string;
+  record: boolean;
+  reportFile?: string;
+  metricsFile?: string;
+  /** GitHub Actions: a run that needed this many attempts or more gets a warning. */
+  warnAfter: number;
+}
+
+export function normalizeObservability(
+  raw: RawObservabilityOptions,
+  target: { command?: CommandSpec; url?: string; breaker?: string },
+): ObservabilityConfig {
+  if (raw.name !== undefined) checkBreakerName(raw.name, '--name');
+  for (const [flag, value] of [
+    ['--report', raw.report],
+    ['--metrics-file', raw.metricsFile],
+  ] as const) {
+    if (value !== undefined && value.trim() === '')
+      throw invalidValue(flag, value, 'expected a file path');
+  }
+  return Object.freeze({
+    name: raw.name ?? defaultRunName(target),
+    record: raw.record ?? true,
+    ...(raw.report === undefined ? {} : { reportFile: raw.report }),
+    ...(raw.metricsFile === undefined ? {} : { metricsFile: raw.metricsFile }),
+    warnAfter:
+      raw.warnAfter === undefined
+        ? DEFAULTS.warnAfter
+        : parseInteger(raw.warnAfter, '--warn-after', 1, 1_000_000),
+  });
+}
+
+/**
+ * SPEC §9: the breaker's name, else the command's basename (a script's first word), else the
+ * URL's host. Only a program's name is kept, never an argument that could hold a secret.
+ */
+export function defaultRunName(target: {
+  command?: CommandSpec;
+  url?: string;
+  breaker?: string;
+}): string {
+  if (target.breaker) return target.breaker;
+  if (target.url) return sanitizeName(new URL(target.url).host);
+  const command = target.command;
+  if (!command) return 'run';
+  const program =
+    command.file === '/bin/sh' && command.args[0] === '-c'
+      ? firstProgramOfScript(command.args[1] ?? '')
+      : command.file;
+  return sanitizeName(basename(program));
+}
+
+/** `FOO=1 make test | tee log` → `make`: skip leading variable assignments. */
+function firstProgramOfScript(script: string): string {
+  const words = script.trim().split(/\s+/);
+  return words.find((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) ?? 'sh';
+}
+
+function sanitizeName(text: string): string {
+  const clean = text
+    .replace(/[^A-Za-z0-9._@:-]/g, '_')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 100);
+  return clean === '' ? 'run' : clean;
+}

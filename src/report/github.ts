@@ -1,0 +1,148 @@
+import { appendFile } from 'node:fs/promises';
+import type { AttemptEvent, RetryEvent, StartEvent, SummaryEvent } from '../engine/events.js';
+import { formatDuration } from '../policy/duration.js';
+import { redactSecrets } from './redact.js';
+import type { LineSink, Reporter } from './reporter.js';
+
+export interface GitHubReporterOptions {
+  /** Where workflow commands go: stderr, so stdout stays the command's. */
+  sink: LineSink;
+  name: string;
+  /** A successful run that needed this many attempts or more is annotated as a warning. */
+  warnAfter: number;
+  /** `$GITHUB_STEP_SUMMARY`, if set: the markdown summary is appended there. */
+  stepSummaryPath?: string;
+  warn: (message: string) => void;
+}
+
+/**
+ * GitHub Actions (SPEC §9): `::warning::` when a run needed retries, `::error::` on final
+ * failure, and a markdown table of the attempts appended to the job's step summary.
+ */
+export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
+  let start: StartEvent | undefined;
+  const attempts: Array<AttemptEvent & { waitAfterMs?: number }> = [];
+  let summary: SummaryEvent | undefined;
+  return {
+    onEvent(event: RetryEvent) {
+      if (event.event === 'start') start = event;
+      if (event.event === 'attempt') attempts.push(event);
+      if (event.event === 'wait' && attempts.length > 0) {
+        attempts[attempts.length - 1]!.waitAfterMs = event.delayMs;
+      }
+      if (event.event === 'summary') {
+        summary = event;
+        const annotation = annotate(event, attempts, options);
+        if (annotation) options.sink.write(`${annotation}\n`);
+      }
+    },
+    async close() {
+      if (!summary || !options.stepSummaryPath) return;
+      const markdown = stepSummary(options.name, start, attempts, summary);
+      try {
+        await appendFile(options.stepSummaryPath, markdown);
+      } catch (error) {
+        options.warn(`could not append to GITHUB_STEP_SUMMARY: ${(error as Error).message}`);
+      }
+    },
+  };
+}
+
+/** The workflow command for a run's end, or undefined when it needs none. */
+export function annotate(
+  summary: SummaryEvent,
+  attempts: readonly AttemptEvent[],
+  options: { name: string; warnAfter: number },
+): string | undefined {
+  const { name } = options;
+  const title = `retry-run: ${name}`;
+  const plural = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
+  if (summary.outcome !== 'success') {
+    const reason = summary.reason ? ` (${summary.reason})` : '';
+    const text = `${name}: ${summary.outcome} after ${plural(summary.attempts)}${reason}: ${redactSecrets(summary.message)}; exit ${summary.exitCode}`;
+    return workflowCommand('error', { title }, text);
+  }
+  if (summary.attempts < options.warnAfter) return undefined;
+  const reasons = countReasons(attempts);
+  const text = `${name} needed ${plural(summary.attempts)} to succeed; failures: ${reasons}`;
+  return workflowCommand('warning', { title }, text);
+}
+
+/** `exit:1 ×2, timeout ×1`: the failed attempts' reasons, most frequent first. */
+function countReasons(attempts: readonly AttemptEvent[]): string {
+  const counts = new Map<string, number>();
+  for (const a of attempts) {
+    if (!a.classification.success) {
+      const reason = a.classification.reason;
+      counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    }
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, count]) => `${reason} ×${count}`)
+    .join(', ');
+}
+
+/**
+ * `::command prop=value::message`, escaped as the runner expects: `%`, CR and LF everywhere,
+ * and `:` and `,` in property values too.
+ */
+export function workflowCommand(
+  command: string,
+  properties: Record<string, string>,
+  message: string,
+): string {
+  const props = Object.entries(properties)
+    .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+    .join(',');
+  return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+
+export function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+export function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+function stepSummary(
+  name: string,
+  start: StartEvent | undefined,
+  attempts: ReadonlyArray<AttemptEvent & { waitAfterMs?: number }>,
+  summary: SummaryEvent,
+): string {
+  const ok = summary.outcome === 'success';
+  const verdict = ok ? 'succeeded' : summary.outcome;
+  const lines = [
+    `### ${ok ? '✅' : '❌'} retry-run \`${cell(name)}\`: ${verdict} after ${summary.attempts} attempt${summary.attempts === 1 ? '' : 's'}`,
+    '',
+  ];
+  if (start) lines.push(`Ran \`${cell(redactSecrets(start.description))}\`.`, '');
+  if (attempts.length > 0) {
+    lines.push('| attempt | result | reason | duration | wait after |', '|---:|---|---|---:|---:|');
+    for (const a of attempts) {
+      const result = a.classification.success ? '✅ success' : '❌ failure';
+      const reason = a.classification.success ? '' : `\`${cell(a.classification.reason)}\``;
+      const wait = a.waitAfterMs === undefined ? '' : formatDuration(a.waitAfterMs);
+      lines.push(
+        `| ${a.attempt} | ${result} | ${reason} | ${formatDuration(a.result.durationMs)} | ${wait} |`,
+      );
+    }
+    lines.push('');
+  }
+  const ending = ok ? '' : ` ${cell(redactSecrets(summary.message))}; exit ${summary.exitCode}.`;
+  lines.push(
+    `Total ${formatDuration(summary.elapsedMs)}, of which ${formatDuration(summary.waitedMs)} waiting.${ending}`,
+    '',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Text made safe for one markdown table cell (or inline code). */
+function cell(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replaceAll('|', '\\|')
+    .replaceAll('`', "'");
+}

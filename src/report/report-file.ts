@@ -1,0 +1,201 @@
+import type {
+  AttemptEvent,
+  BreakerState,
+  RetryEvent,
+  RunOutcome,
+  StartEvent,
+  SummaryEvent,
+} from '../engine/events.js';
+import type { Mode } from '../policy/normalize.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { redactSecrets } from './redact.js';
+import type { Reporter } from './reporter.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** The `--report` document (SPEC §9). Documented field by field in the README. */
+export interface RunReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'retry-run'; version: string };
+  /** The run's name, as history and metrics use it. */
+  name: string;
+  mode: Mode;
+  /** The command or URL, secrets redacted. */
+  target: string;
+  startedAt: string;
+  endedAt: string;
+  policy: ReportPolicy;
+  /** HTTP mode: the request, credentials masked; null in command mode. */
+  request: ReportRequest | null;
+  attempts: ReportAttempt[];
+  breaker: Array<{ time: string; name: string; state: BreakerState; message: string }>;
+  summary: ReportSummary;
+}
+
+export interface ReportPolicy {
+  strategy: string;
+  maxAttempts: number;
+  baseMs: number;
+  capMs: number;
+  factor: number;
+  seed: number | null;
+  timeoutMs: number | null;
+  killAfterMs: number;
+  deadlineMs: number | null;
+  serverWait: boolean;
+  maxServerWaitMs: number;
+  retryOn: string[];
+  stopOn: string[];
+  until: string[];
+}
+
+export interface ReportRequest {
+  method: string;
+  url: string;
+  /** `Name: value`, the value `***` for credential-bearing headers. */
+  headers: string[];
+  /** Whether a failed request may be repeated (idempotent, or the user said so). */
+  retryable: boolean;
+}
+
+export interface ReportAttempt {
+  attempt: number;
+  startedAt: string;
+  endedAt: string;
+  durationMs: number;
+  outcome: 'success' | 'failure';
+  retryable: boolean;
+  /** `exit:1`, `signal:SIGKILL`, `timeout`, `status:503`, `connection:ECONNREFUSED`, … */
+  reason: string;
+  /** Why it was or was not retried, in words. */
+  classification: string;
+  exitCode: number;
+  signal: string | null;
+  status: number | null;
+  timedOut: 'timeout' | 'deadline' | null;
+  message: string | null;
+  /** The wait that followed this attempt, if one did. */
+  waitAfter: { delayMs: number; source: 'strategy' | 'server' } | null;
+}
+
+export interface ReportSummary {
+  outcome: RunOutcome;
+  attempts: number;
+  elapsedMs: number;
+  waitedMs: number;
+  exitCode: number;
+  reason: string | null;
+  message: string;
+}
+
+export interface ReportContext {
+  path: string;
+  name: string;
+  mode: Mode;
+  version: string;
+  conditions: { retryOn: string[]; stopOn: string[]; until: string[] };
+  request?: ReportRequest;
+  /** Hides the run's known secret values (HTTP mode) in any text the report holds. */
+  redact?: (text: string) => string;
+  /** Where a failure to write the report is told; it never changes the exit code. */
+  warn: (message: string) => void;
+}
+
+/** Collects a run's events and writes them as one {@link RunReport}, atomically, at the end. */
+export function createReportFileReporter(context: ReportContext): Reporter {
+  const events: RetryEvent[] = [];
+  return {
+    onEvent: (event) => void events.push(event),
+    async close() {
+      const report = buildReport(events, context);
+      if (!report) return;
+      try {
+        await writeFileAtomic(context.path, `${JSON.stringify(report, null, 2)}\n`);
+      } catch (error) {
+        context.warn(`could not write the report ${context.path}: ${(error as Error).message}`);
+      }
+    },
+  };
+}
+
+/** The report of a whole run's events; undefined if the run never ended. */
+export function buildReport(
+  events: readonly RetryEvent[],
+  context: Omit<ReportContext, 'path' | 'warn'>,
+): RunReport | undefined {
+  const start = events.find((e): e is StartEvent => e.event === 'start');
+  const summary = events.find((e): e is SummaryEvent => e.event === 'summary');
+  if (!start || !summary) return undefined;
+  const attempts: ReportAttempt[] = [];
+  const breaker: RunReport['breaker'] = [];
+  for (const event of events) {
+    if (event.event === 'attempt') attempts.push(toReportAttempt(event));
+    if (event.event === 'wait' && attempts.length > 0) {
+      attempts[attempts.length - 1]!.waitAfter = { delayMs: event.delayMs, source: event.source };
+    }
+    if (event.event === 'breaker') {
+      const { time, name, state, message } = event;
+      breaker.push({ time, name, state, message });
+    }
+  }
+  const { policy } = start;
+  const redact = (text: string) => redactSecrets(context.redact ? context.redact(text) : text);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'retry-run', version: context.version },
+    name: context.name,
+    mode: context.mode,
+    target: redact(start.description),
+    startedAt: start.time,
+    endedAt: summary.time,
+    policy: {
+      strategy: policy.strategy,
+      maxAttempts: policy.maxAttempts,
+      baseMs: policy.baseMs,
+      capMs: policy.capMs,
+      factor: policy.factor,
+      seed: policy.seed ?? null,
+      timeoutMs: policy.timeoutMs ?? null,
+      killAfterMs: policy.killAfterMs,
+      deadlineMs: policy.deadlineMs ?? null,
+      serverWait: policy.serverWait,
+      maxServerWaitMs: policy.maxServerWaitMs,
+      ...context.conditions,
+    },
+    request: context.request ?? null,
+    attempts: attempts.map((a) => ({
+      ...a,
+      message: a.message === null ? null : redact(a.message),
+    })),
+    breaker: breaker.map((b) => ({ ...b, message: redact(b.message) })),
+    summary: {
+      outcome: summary.outcome,
+      attempts: summary.attempts,
+      elapsedMs: summary.elapsedMs,
+      waitedMs: summary.waitedMs,
+      exitCode: summary.exitCode,
+      reason: summary.reason ?? null,
+      message: redact(summary.message),
+    },
+  };
+}
+
+function toReportAttempt(event: AttemptEvent): ReportAttempt {
+  const { result, classification } = event;
+  return {
+    attempt: event.attempt,
+    startedAt: event.startedAt,
+    endedAt: event.time,
+    durationMs: result.durationMs,
+    outcome: classification.success ? 'success' : 'failure',
+    retryable: classification.retryable,
+    reason: classification.reason,
+    classification: classification.explanation,
+    exitCode: result.exitCode,
+    signal: result.signal ?? null,
+    status: result.status ?? null,
+    timedOut: result.timedOut ?? null,
+    message: result.message ?? null,
+    waitAfter: null,
+  };
+}

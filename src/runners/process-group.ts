@@ -1,0 +1,161 @@
+import type { ChildProcess } from 'node:child_process';
+import { setTimeout as delay } from 'node:timers/promises';
+import { readProcessTable, treeOf } from './process-table.js';
+
+/** How often settle() looks whether anything is left: from 10 ms, doubling up to 200 ms. */
+const FIRST_POLL_MS = 10;
+const MAX_POLL_MS = 200;
+/** How long settle() waits for SIGKILLed processes to vanish (one stuck in the kernel may not). */
+const AFTER_KILL_MS = 2000;
+
+export interface AttemptProcessOptions {
+  /**
+   * The command leads a process group of its own (spawned `detached`), so one kill reaches
+   * every process it started. Otherwise it shares retry-run's group (its stdin is the
+   * terminal) and its process tree is looked up instead.
+   */
+  ownGroup: boolean;
+  /** Grace between the first signal and SIGKILL. */
+  killAfterMs: number;
+}
+
+/** The processes of one attempt, and the sequence that ends them (SPEC §6). */
+export interface AttemptProcesses {
+  /** Sends `signal` now (and SIGCONT, so a stopped process can act on it), SIGKILL after the grace. */
+  stop(signal: NodeJS.Signals): void;
+  /** SIGKILL now: the grace is over, or the user insisted (a second Ctrl-C). */
+  kill(): void;
+  /**
+   * Call once the command itself has exited: ends whatever it left running (SIGTERM, then
+   * SIGKILL after the grace) and resolves when nothing of the attempt is left.
+   */
+  settle(): Promise<void>;
+}
+
+/** The ways to reach an attempt's processes: its group, or (sharing ours) its tree. */
+interface Targets {
+  send(signal: NodeJS.Signals): void;
+  alive(): Promise<boolean>;
+}
+
+export function trackAttemptProcesses(
+  child: ChildProcess,
+  options: AttemptProcessOptions,
+): AttemptProcesses {
+  const targets = options.ownGroup ? groupTargets(child) : treeTargets(child);
+  let state: 'running' | 'stopping' | 'killed' = 'running';
+  let killTimer: NodeJS.Timeout | undefined;
+  let termSent = false;
+
+  const kill = () => {
+    clearTimeout(killTimer);
+    state = 'killed';
+    targets.send('SIGKILL');
+  };
+  const stop = (signal: NodeJS.Signals) => {
+    if (state === 'killed') return;
+    targets.send(signal);
+    targets.send('SIGCONT');
+    termSent ||= signal === 'SIGTERM';
+    if (state === 'running') {
+      state = 'stopping';
+      killTimer = setTimeout(kill, options.killAfterMs);
+    }
+  };
+  const settle = async () => {
+    if (state === 'running' && !(await targets.alive())) return;
+    // What the command left behind gets SIGTERM, even when the command itself was asked to
+    // stop by another signal (a forwarded SIGINT that a background process ignores).
+    if (!termSent) stop('SIGTERM');
+    let waitMs = FIRST_POLL_MS;
+    let killedFor = 0;
+    while ((await targets.alive()) && killedFor < AFTER_KILL_MS) {
+      await delay(waitMs);
+      if (state === 'killed') killedFor += waitMs;
+      waitMs = Math.min(waitMs * 2, MAX_POLL_MS);
+    }
+    clearTimeout(killTimer);
+  };
+  return { stop, kill, settle };
+}
+
+function groupTargets(child: ChildProcess): Targets {
+  const pgid = child.pid;
+  return {
+    send: (signal) => {
+      if (pgid !== undefined) signalProcess(-pgid, signal);
+    },
+    // kill(-pgid, 0) also counts zombies; the process table tells whether one really runs.
+    alive: async () => {
+      if (pgid === undefined || !signalProcess(-pgid, 0)) return false;
+      const table = await readProcessTable();
+      return !table || [...table.values()].some((row) => row.pgid === pgid);
+    },
+  };
+}
+
+/**
+ * Sharing retry-run's group, the attempt cannot be signalled as a group. Its tree is looked
+ * up in the process table at each signal; processes seen once are signalled again later while
+ * they remain in our group, so a grandchild whose parent died on SIGTERM still gets SIGKILL.
+ */
+function treeTargets(child: ChildProcess): Targets {
+  const known = new Set<number>();
+  const current = async (): Promise<number[]> => {
+    const table = await readProcessTable();
+    if (!table) return [];
+    const ourGroup = table.get(process.pid)?.pgid;
+    // The table says whether the command still runs (and so has a tree to walk).
+    if (child.pid !== undefined && table.has(child.pid)) {
+      for (const pid of treeOf(table, child.pid)) known.add(pid);
+    }
+    return [...known].filter((pid) => pid !== process.pid && table.get(pid)?.pgid === ourGroup);
+  };
+  return {
+    send: (signal) => {
+      // A SIGINT that reaches retry-run while the attempt reads the terminal is a Ctrl-C,
+      // which the terminal has sent the attempt as well (same foreground group): passing it
+      // on would deliver it twice, and many programs take a second Ctrl-C as "force quit".
+      // The tree is still looked up, so what the command leaves behind can be ended later.
+      const deliver = signal !== 'SIGINT';
+      if (deliver && child.exitCode === null && child.signalCode === null) child.kill(signal);
+      void current().then((pids) => deliver && pids.forEach((pid) => signalProcess(pid, signal)));
+    },
+    alive: async () => (await current()).length > 0,
+  };
+}
+
+/** kill(2) that reports whether the target exists instead of throwing when it does not. */
+function signalProcess(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The attempts a runner has running, so that none outlives retry-run. */
+export interface AttemptRegistry {
+  add(processes: AttemptProcesses): void;
+  delete(processes: AttemptProcesses): void;
+  /** SIGKILL to every attempt still running (the runner is closed). */
+  killAll(): void;
+}
+
+export function createAttemptRegistry(): AttemptRegistry {
+  const running = new Set<AttemptProcesses>();
+  const killAll = () => running.forEach((processes) => processes.kill());
+  return {
+    add(processes) {
+      // The last resort of an internal error that skips close(): process exit kills them.
+      if (running.size === 0) process.on('exit', killAll);
+      running.add(processes);
+    },
+    delete(processes) {
+      running.delete(processes);
+      if (running.size === 0) process.removeListener('exit', killAll);
+    },
+    killAll,
+  };
+}

@@ -1,0 +1,150 @@
+import type { Style } from '../report/style.js';
+import { formatDuration } from '../policy/duration.js';
+import { sampleLine, type Labels } from '../report/exposition.js';
+import type { NameStats } from './stats.js';
+
+export const STATS_FORMATS = ['table', 'json', 'openmetrics'] as const;
+export type StatsFormat = (typeof STATS_FORMATS)[number];
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** `▁▁▃█`: one bar per group of runs, from none to all of them needing a retry. */
+export function sparkline(trend: readonly number[]): string {
+  return trend
+    .map((v) => BARS[Math.round(Math.min(1, Math.max(0, v)) * (BARS.length - 1))])
+    .join('');
+}
+
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+
+/** The table a person reads: one row per name, flakiest first. */
+export function renderTable(stats: readonly NameStats[], style: Style): string {
+  const header = [
+    'name',
+    'runs',
+    'success',
+    'first try',
+    'attempts mean/p95',
+    'waited',
+    'trend',
+    'top failure reasons',
+  ];
+  const rows = stats.map((s) => [
+    s.name,
+    String(s.runs),
+    percent(s.successRate),
+    percent(s.firstAttemptSuccessRate),
+    `${s.meanAttempts.toFixed(2)} / ${s.p95Attempts}`,
+    formatDuration(s.waitedMs),
+    sparkline(s.trend),
+    s.topReasons.map((r) => `${r.reason} ×${r.count}`).join(', ') || '-',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const leftAligned = new Set([0, 6, 7]);
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (leftAligned.has(i) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [style.bold(line(header)), ...rows.map(line)].join('\n') + '\n';
+}
+
+const round = (value: number, digits = 4) => Number(value.toFixed(digits));
+
+/** SPEC §9: an array of objects with the documented fields (plus `lastRunAt` and `trend`). */
+export function renderJson(stats: readonly NameStats[]): string {
+  const objects = stats.map((s) => ({
+    name: s.name,
+    runs: s.runs,
+    successRate: round(s.successRate),
+    firstAttemptSuccessRate: round(s.firstAttemptSuccessRate),
+    meanAttempts: round(s.meanAttempts),
+    p95Attempts: s.p95Attempts,
+    waitedMs: s.waitedMs,
+    topReasons: s.topReasons,
+    lastRunAt: s.lastRunAt,
+    trend: s.trend.map((v) => round(v)),
+  }));
+  return `${JSON.stringify(objects, null, 2)}\n`;
+}
+
+interface Family {
+  name: string;
+  unit?: string;
+  help: string;
+  samples: (s: NameStats) => Array<[Labels, number]>;
+}
+
+const FAMILIES: Family[] = [
+  {
+    name: 'retry_run_history_runs',
+    help: 'Runs recorded in the window.',
+    samples: (s) => [[{}, s.runs]],
+  },
+  {
+    name: 'retry_run_history_success_ratio',
+    unit: 'ratio',
+    help: 'Share of runs that succeeded, at any attempt.',
+    samples: (s) => [[{}, s.successRate]],
+  },
+  {
+    name: 'retry_run_history_first_attempt_success_ratio',
+    unit: 'ratio',
+    help: 'Share of runs whose first attempt succeeded.',
+    samples: (s) => [[{}, s.firstAttemptSuccessRate]],
+  },
+  {
+    name: 'retry_run_history_attempts_mean',
+    help: 'Mean attempts per run.',
+    samples: (s) => [[{}, s.meanAttempts]],
+  },
+  {
+    name: 'retry_run_history_attempts_p95',
+    help: '95th percentile of attempts per run (nearest rank).',
+    samples: (s) => [[{}, s.p95Attempts]],
+  },
+  {
+    name: 'retry_run_history_waited_seconds',
+    unit: 'seconds',
+    help: 'Time lost to waits between attempts.',
+    samples: (s) => [[{}, s.waitedMs / 1000]],
+  },
+  {
+    name: 'retry_run_history_failures',
+    help: 'Failed attempts by reason (the most frequent reasons).',
+    samples: (s) => s.topReasons.map((r) => [{ reason: r.reason }, r.count]),
+  },
+  {
+    name: 'retry_run_history_last_run_timestamp_seconds',
+    unit: 'seconds',
+    help: 'When the newest run in the window started.',
+    samples: (s) => [[{}, Date.parse(s.lastRunAt) / 1000]],
+  },
+];
+
+/** OpenMetrics text: one gauge family per figure, a `name` label per run name, `# EOF`. */
+export function renderOpenMetrics(stats: readonly NameStats[]): string {
+  const lines: string[] = [];
+  for (const family of FAMILIES) {
+    lines.push(`# TYPE ${family.name} gauge`);
+    if (family.unit) lines.push(`# UNIT ${family.name} ${family.unit}`);
+    lines.push(`# HELP ${family.name} ${family.help}`);
+    for (const s of stats) {
+      for (const [labels, value] of family.samples(s)) {
+        lines.push(sampleLine(family.name, { name: s.name, ...labels }, value));
+      }
+    }
+  }
+  lines.push('# EOF');
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderStats(
+  stats: readonly NameStats[],
+  format: StatsFormat,
+  style: Style,
+): string {
+  if (format === 'json') return renderJson(stats);
+  if (format === 'openmetrics') return renderOpenMetrics(stats);
+  return renderTable(stats, style);
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { argvCommand, shellCommand } from '../../src/runners/command.js';
+import { defaultRunName, normalizeObservability } from '../../src/policy/observability.js';
+
+describe('the run name (SPEC §9)', () => {
+  it.each([
+    [
+      'the breaker name first',
+      { breaker: 'payments api', command: argvCommand(['curl']) },
+      'payments api',
+    ],
+    [
+      "the command's basename",
+      { command: argvCommand(['/usr/local/bin/deploy.sh', '--token=s3cret']) },
+      'deploy.sh',
+    ],
+    [
+      "a script's first program",
+      { command: shellCommand('FOO=1 BAR=2 make test | tee log') },
+      'make',
+    ],
+    [
+      "the URL's host",
+      { url: 'https://user:pw@api.example.test:8443/health?token=x' },
+      'api.example.test:8443',
+    ],
+  ])('is %s', (_what, target, name) => {
+    expect(defaultRunName(target)).toBe(name);
+  });
+
+  it('never keeps an argument of the command', () => {
+    const config = normalizeObservability(
+      {},
+      { command: argvCommand(['mysql', '--password=hunter2']) },
+    );
+    expect(JSON.stringify(config)).not.toContain('hunter2');
+  });
+});
+
+describe('the §9 options', () => {
+  it('have their defaults', () => {
+    expect(normalizeObservability({}, { command: argvCommand(['make']) })).toEqual({
+      name: 'make',
+      record: true,
+      warnAfter: 2,
+    });
+  });
+
+  it('take --name, --no-record, --report, --metrics-file and --warn-after', () => {
+    expect(
+      normalizeObservability(
+        { name: 'ci:unit', record: false, report: 'r.json', metricsFile: 'm.prom', warnAfter: '3' },
+        { command: argvCommand(['make']) },
+      ),
+    ).toEqual({
+      name: 'ci:unit',
+      record: false,
+      reportFile: 'r.json',
+      metricsFile: 'm.prom',
+      warnAfter: 3,
+    });
+  });
+
+  it.each([
+    [{ name: '' }, "--name: expected a name of 1 to 128 printable characters (got '')"],
+    [{ name: 'a\nb' }, '--name: expected a name of 1 to 128 printable characters'],
+    [{ warnAfter: '0' }, "--warn-after: expected a whole number from 1 to 1000000 (got '0')"],
+    [{ warnAfter: 'two' }, '--warn-after'],
+    [{ report: ' ' }, "--report: expected a file path (got ' ')"],
+  ])('reject %j naming the flag', (raw, message) => {
+    expect(() => normalizeObservability(raw, { command: argvCommand(['make']) })).toThrow(message);
+  });
+});

@@ -1,0 +1,117 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { renderJson, renderOpenMetrics, renderTable, sparkline } from '../../src/stats/render.js';
+import type { NameStats } from '../../src/stats/stats.js';
+import { parseExposition } from '../helpers/exposition-parser.js';
+
+const stats: NameStats[] = [
+  {
+    name: 'api',
+    runs: 20,
+    successRate: 0.95,
+    firstAttemptSuccessRate: 0.6,
+    meanAttempts: 1.65,
+    p95Attempts: 4,
+    waitedMs: 13_000,
+    topReasons: [
+      { reason: 'exit:1', count: 12 },
+      { reason: 'output:/say "no"\\/', count: 2 },
+    ],
+    lastRunAt: '2026-11-28T10:00:00.000Z',
+    trend: [0, 0, 0.5, 1],
+  },
+  {
+    name: 'lint',
+    runs: 5,
+    successRate: 1,
+    firstAttemptSuccessRate: 1,
+    meanAttempts: 1,
+    p95Attempts: 1,
+    waitedMs: 0,
+    topReasons: [],
+    lastRunAt: '2026-11-28T11:00:00.000Z',
+    trend: [0, 0, 0, 0, 0],
+  },
+];
+
+describe('stats --format openmetrics', () => {
+  it('is valid OpenMetrics, ending with # EOF, with every figure per name', () => {
+    const families = parseExposition(renderOpenMetrics(stats));
+    const value = (family: string, labels: Record<string, string>) =>
+      families
+        .find((f) => f.name === family)!
+        .samples.find((s) => Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+    expect(families.every((f) => f.type === 'gauge' && f.help)).toBe(true);
+    expect(value('retry_run_history_runs', { name: 'api' })).toBe(20);
+    expect(value('retry_run_history_success_ratio', { name: 'api' })).toBe(0.95);
+    expect(value('retry_run_history_first_attempt_success_ratio', { name: 'lint' })).toBe(1);
+    expect(value('retry_run_history_attempts_p95', { name: 'api' })).toBe(4);
+    expect(value('retry_run_history_waited_seconds', { name: 'api' })).toBe(13);
+    expect(
+      value('retry_run_history_failures', { name: 'api', reason: 'output:/say "no"\\/' }),
+    ).toBe(2);
+    expect(value('retry_run_history_last_run_timestamp_seconds', { name: 'lint' })).toBe(
+      Date.parse('2026-11-28T11:00:00.000Z') / 1000,
+    );
+  });
+
+  it('is still valid with no history', () => {
+    expect(parseExposition(renderOpenMetrics([])).every((f) => f.samples.length === 0)).toBe(true);
+  });
+});
+
+describe('the strict parser', () => {
+  it.each([
+    ['no # EOF', '# TYPE a gauge\na 1\n'],
+    ['interleaved families', '# TYPE a gauge\na 1\n# TYPE b gauge\nb 1\na{x="1"} 2\n# EOF\n'],
+    ['a bad escape', '# TYPE a gauge\na{x="\\t"} 1\n# EOF\n'],
+    ['a counter sample without _total', '# TYPE a counter\na 1\n# EOF\n'],
+    ['a duplicate series', '# TYPE a gauge\na{x="1"} 1\na{x="1"} 2\n# EOF\n'],
+    ['a comment', '# hello\n# EOF\n'],
+    ['a unit the name does not end with', '# TYPE a gauge\n# UNIT a seconds\n# EOF\n'],
+    ['text after # EOF', '# EOF\na 1\n'],
+  ])('rejects %s', (_what, text) => {
+    expect(() => parseExposition(text)).toThrow();
+  });
+});
+
+describe('stats --format json and table', () => {
+  it('json is an array of objects with the fields of SPEC §9', () => {
+    const parsed = JSON.parse(renderJson(stats)) as Array<Record<string, unknown>>;
+    expect(parsed).toHaveLength(2);
+    for (const key of [
+      'name',
+      'runs',
+      'successRate',
+      'firstAttemptSuccessRate',
+      'meanAttempts',
+      'p95Attempts',
+      'waitedMs',
+      'topReasons',
+    ]) {
+      expect(parsed[0]).toHaveProperty(key);
+    }
+    expect(parsed[0]).toMatchObject({
+      name: 'api',
+      successRate: 0.95,
+      p95Attempts: 4,
+      waitedMs: 13_000,
+    });
+  });
+
+  it('the table has one aligned row per name with a trend chart', () => {
+    const table = renderTable(stats, new Chalk({ level: 0 }));
+    const lines = table.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^name\s+runs\s+success\s+first try/);
+    expect(lines[1]).toContain('95.0%');
+    expect(lines[1]).toContain('1.65 / 4');
+    expect(lines[1]).toContain(sparkline([0, 0, 0.5, 1]));
+    expect(lines[2]).toMatch(/lint\s+5\s+100\.0%\s+100\.0%/);
+    expect(lines[1]!.indexOf('95.0%') + 5).toBe(lines[0]!.indexOf('success') + 'success'.length);
+  });
+
+  it('sparkline runs from ▁ (no run needed a retry) to █ (every run did)', () => {
+    expect(sparkline([0, 0.25, 0.5, 0.75, 1])).toBe('▁▃▅▆█');
+  });
+});
