@@ -25,4 +25,13 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // bin/ is CommonJS (bin/package.json): see bin/retry-run.js for why.
+    files: ['bin/**'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -38,16 +38,17 @@ async function worker(state, ms) {
     warn: (message) => process.stderr.write(`${message}\n`),
   });
   await breaker.admit(); // connect before the clock starts
-  let updates = 0;
+  const latencies = [];
   const start = performance.now();
   while (performance.now() - start < ms) {
+    const before = performance.now();
     await breaker.record(false, 'exit:1');
-    updates++;
+    latencies.push(performance.now() - before);
   }
   const elapsed = performance.now() - start;
   await breaker.close();
   await store.close();
-  process.stdout.write(JSON.stringify({ updates, elapsed }));
+  process.stdout.write(JSON.stringify({ updates: latencies.length, elapsed, latencies }));
 }
 
 function runWorker(state, ms) {
@@ -71,11 +72,16 @@ async function measure(label, state, processes, ms) {
   const store = openStore(resolveStateLocation(state));
   const stored = (await store.read('breaker', 'bench'))?.consecutiveFailures;
   await store.close();
+  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const percentile = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
   return {
     store: label,
     processes,
     updates: total,
     updatesPerSecond: Math.round(perSecond),
+    medianUpdateMs: Math.round(percentile(0.5) * 100) / 100,
+    p95UpdateMs: Math.round(percentile(0.95) * 100) / 100,
     lostUpdates: total - stored,
   };
 }
@@ -144,7 +150,7 @@ async function main() {
   );
   for (const r of rows) {
     process.stdout.write(
-      `  ${r.store.padEnd(6)} ${String(r.updatesPerSecond).padStart(7)} updates/s  (${r.updates} updates, ${r.lostUpdates} lost)\n`,
+      `  ${r.store.padEnd(6)} ${String(r.updatesPerSecond).padStart(7)} updates/s  median ${r.medianUpdateMs} ms, p95 ${r.p95UpdateMs} ms per update  (${r.updates} updates, ${r.lostUpdates} lost)\n`,
     );
   }
 }

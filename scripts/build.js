@@ -46,6 +46,9 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    // import() becomes require(): the bundle runs under vm.Script with a code cache
+    // (bin/code-cache.js), where a real import() would need a loader callback.
+    supported: { 'dynamic-import': false },
     plugins: [vendorFiles],
   }),
   build({

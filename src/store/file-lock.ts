@@ -20,6 +20,8 @@ const HOST = hostname();
 /** Breaking a lock takes microseconds; a guard this old was left by a breaker that died. */
 const GUARD_STALE_MS = 2000;
 let acquisitions = 0;
+/** Waiting rounds between two looks for a dead holder (the first round looks). */
+const STALE_CHECK_EVERY = 8;
 
 /**
  * Runs `body` while holding an inter-process lock: the file `lockPath`, which appears
@@ -59,7 +61,10 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<stri
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const stale = await staleContent(lockPath, options.staleMs);
+      // A held lock is almost always a live one: look for a dead holder only now and then,
+      // so that waiting under contention costs a pause, not three more file operations.
+      const stale =
+        round % STALE_CHECK_EVERY === 0 ? await staleContent(lockPath, options.staleMs) : undefined;
       if (stale !== undefined) {
         await breakStale(lockPath, stale);
         continue;

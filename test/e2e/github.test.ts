@@ -85,7 +85,7 @@ describe('in GitHub Actions', () => {
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('out\n');
     expect(commands(result.stderr)).toEqual([
-      '::error title=retry-run%3A db%3Amigrate::db:migrate: exhausted after 1 attempt (exit:3): all 1 attempts failed; exit 3',
+      '::error title=retry-run%3A db%3Amigrate::db:migrate: exhausted after 1 attempt (exit:3): the only attempt failed; exit 3',
     ]);
   });
 

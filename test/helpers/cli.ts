@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ export interface CliOptions {
 
 /** Runs record their history here unless a test says otherwise, not in the real home. */
 const STATE_HOME = mkdtempSync(join(tmpdir(), 'retry-run-test-state-'));
+afterAll(() => rmSync(STATE_HOME, { recursive: true, force: true }));
 
 /**
  * Runs the built `bin/retry-run.js` as a user would, with colour off and no inherited
