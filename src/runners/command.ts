@@ -93,14 +93,14 @@ interface RunnerState {
   spool?: SpoolFile;
 }
 
-function runOnce(
+async function runOnce(
   options: CommandRunnerOptions,
   { stdin, attempts, spool }: RunnerState,
   context: AttemptContext,
 ): Promise<AttemptResult> {
   const started = performance.now();
   const tails = options.capture?.tails ?? false;
-  const output = prepareOutput({
+  const output = await prepareOutput({
     tails,
     stdout: spool?.writable ?? (tails ? process.stdout : undefined),
     stderr: tails ? process.stderr : undefined,
@@ -133,6 +133,7 @@ function runOnce(
     });
   } catch (error) {
     // E2BIG, EINVAL…: Node throws these at once instead of emitting 'error'.
+    output.attach(undefined);
     return finishWith(startFailure(options.command.file, error as NodeJS.ErrnoException));
   }
   output.attach(child);

@@ -1,6 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
+import { closeSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { openPipes } from './output-fifo.js';
 import { OutputTail } from './output-tail.js';
+import { pipeTee, streamTee, type Tee } from './output-tee.js';
 
 /** How the runner handles the command's output (set from the config by the CLI). */
 export interface CaptureOptions {
@@ -17,15 +20,21 @@ export interface OutputTails {
 
 /** One attempt's output: the child's stdio[1] and stdio[2], and what is kept of them. */
 export interface AttemptOutput {
-  readonly stdio: readonly ['inherit' | 'pipe', 'inherit' | 'pipe'];
-  /** Starts teeing the child's piped streams; call right after spawn. */
-  attach(child: ChildProcess): void;
+  /** Inherited, or the write end of a pipe of ours (a descriptor), or Node's `pipe`. */
+  readonly stdio: readonly [StdioTarget, StdioTarget];
+  /**
+   * Starts teeing the child's output; call right after spawn, with no child when spawn threw
+   * (the child's ends of our pipes are closed either way).
+   */
+  attach(child: ChildProcess | undefined): void;
   /**
    * Once the child has exited: resolves when its output has ended — or has gone quiet while a
    * background process still holds the pipe open — with the tails when they are kept.
    */
   settle(): Promise<OutputTails>;
 }
+
+type StdioTarget = 'inherit' | 'pipe' | number;
 
 /** How long a pipe must stay silent, after the command exited, before it is left open. */
 const QUIET_MS = 500;
@@ -35,25 +44,36 @@ const QUIET_MS = 500;
  * a tail is kept or stdout is held; then piped, and teed through unchanged to `stdout` /
  * `stderr` (the held spool or our own streams), pausing the child when they push back.
  */
-export function prepareOutput(options: {
+export async function prepareOutput(options: {
   tails: boolean;
   stdout: Writable | undefined;
   stderr: Writable | undefined;
-}): AttemptOutput {
+}): Promise<AttemptOutput> {
   const streams: Array<{ name: 'stdout' | 'stderr'; to: Writable; tail?: OutputTail }> = [];
   for (const name of ['stdout', 'stderr'] as const) {
     const to = options[name];
     if (to) streams.push({ name, to, ...(options.tails ? { tail: new OutputTail() } : {}) });
   }
-  const piped = (name: string) => (streams.some((s) => s.name === name) ? 'pipe' : 'inherit');
+  const pipes = streams.length > 0 ? await openPipes(streams.length) : undefined;
+  const stdio = (name: string): StdioTarget => {
+    const index = streams.findIndex((s) => s.name === name);
+    if (index < 0) return 'inherit';
+    return pipes ? pipes[index]!.write : 'pipe';
+  };
   const tees: Tee[] = [];
   return {
-    stdio: [piped('stdout'), piped('stderr')],
+    stdio: [stdio('stdout'), stdio('stderr')],
     attach(child) {
-      for (const { name, to, tail } of streams) {
-        const from = child[name];
-        if (from) tees.push(tee(from, to, tail, () => child.kill('SIGPIPE')));
-      }
+      // Our copies of the write ends go, so the pipes end when the child's tree is done.
+      pipes?.forEach((ends) => closeSync(ends.write));
+      // Our own stdout closed early (`retry-run … | head -1`): the child meets the broken pipe
+      // as if it had inherited it (SIGPIPE), rather than retry-run crashing on EPIPE.
+      const onBroken = () => child?.kill('SIGPIPE');
+      streams.forEach(({ name, to, tail }, index) => {
+        if (pipes) return tees.push(pipeTee(pipes[index]!.read, to, tail, onBroken));
+        const from = child?.[name];
+        if (from) tees.push(streamTee(from, to, tail, onBroken));
+      });
     },
     async settle() {
       await settleTees(tees);
@@ -62,53 +82,6 @@ export function prepareOutput(options: {
       return result;
     },
   };
-}
-
-interface Tee {
-  /** Chunks seen so far: unchanged between two checks means the pipe is quiet. */
-  chunks: number;
-  waitingForDrain: boolean;
-  ended: Promise<void>;
-  detach(): void;
-}
-
-function tee(
-  from: Readable,
-  to: Writable,
-  tail: OutputTail | undefined,
-  onBroken: () => void,
-): Tee {
-  const state: Tee = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
-  const resume = () => {
-    state.waitingForDrain = false;
-    from.resume();
-  };
-  // Our own stdout closed early (`retry-run … | head -1`): the child meets the broken pipe as
-  // if it had inherited it (SIGPIPE), rather than retry-run crashing on EPIPE.
-  const broken = () => {
-    state.waitingForDrain = false;
-    onBroken();
-    from.destroy();
-  };
-  to.on('error', broken);
-  from.on('data', (chunk: Buffer) => {
-    state.chunks++;
-    tail?.push(chunk);
-    if (to.destroyed || to.writableEnded) return broken();
-    if (!to.write(chunk)) {
-      state.waitingForDrain = true;
-      from.pause();
-      to.once('drain', resume);
-    }
-  });
-  state.ended = new Promise((resolve) => from.once('close', resolve)).then(() => {
-    to.off('error', broken);
-    to.off('drain', resume);
-  });
-  function detach() {
-    (from as Readable & { unref?: () => void }).unref?.();
-  }
-  return state;
 }
 
 /** Waits for every tee to end, or for all to be quiet (no data, no backpressure) for QUIET_MS. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -103,5 +103,41 @@ describe('the command runner', () => {
     });
     expect(result).toMatchObject({ ok: false, exitCode: 126, errorCode: 'E2BIG' });
     await runner.close!();
+  });
+
+  it('with output teed: a time limit still ends an attempt that prints without end', async () => {
+    const runner = createCommandRunner({
+      command: shellCommand('yes retrying | head -c 2000000000; sleep 300'),
+      killAfterMs: 1000,
+      stdin: 'none',
+      capture: { tails: true, stdout: 'final' }, // held: keeps the test's stdout clean
+    });
+    const result = await runner.run({
+      attempt: 1,
+      maxAttempts: 1,
+      signal: new AbortController().signal,
+      timeLimit: { ms: 300, reason: 'timeout' },
+    });
+    expect(result).toMatchObject({ ok: false, exitCode: 124, timedOut: 'timeout' });
+    expect(result.stdoutTail).toContain('retrying\nretrying\n');
+    await runner.close!();
+  });
+
+  it('with output teed: a command that cannot start leaves no descriptor behind', async () => {
+    const before = readdirSync('/proc/self/fd').length;
+    const runner = createCommandRunner({
+      command: argvCommand(['true', 'x'.repeat(3_000_000)]),
+      killAfterMs: 1000,
+      stdin: 'none',
+      capture: { tails: true, stdout: 'live' },
+    });
+    const result = await runner.run({
+      attempt: 1,
+      maxAttempts: 1,
+      signal: new AbortController().signal,
+    });
+    expect(result).toMatchObject({ ok: false, exitCode: 126, stdoutTail: '', stderrTail: '' });
+    await runner.close!();
+    expect(readdirSync('/proc/self/fd')).toHaveLength(before);
   });
 });
