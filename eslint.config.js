@@ -26,8 +26,8 @@ export default tseslint.config(
     },
   },
   {
-    // bin/ is CommonJS (bin/package.json): see bin/retry-run.js for why.
-    files: ['bin/**'],
+    // CommonJS: bin/ (bin/package.json, see bin/retry-run.js for why) and vendor entries (.cjs).
+    files: ['bin/**', 'scripts/vendor/**'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', process: 'readonly' },

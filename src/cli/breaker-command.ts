@@ -1,3 +1,4 @@
+import { stdout } from './streams.js';
 import { BREAKER_COLLECTION, checked, readBreaker } from '../breaker/breaker.js';
 import { checkBreakerName } from '../breaker/config.js';
 import {
@@ -48,7 +49,7 @@ export async function breakerAction(
   const store = openStore(resolveStateLocation(options.state));
   try {
     const now = Date.now();
-    const print = (text: string) => process.stdout.write(`${text}\n`);
+    const print = (text: string) => stdout().write(`${text}\n`);
     switch (action) {
       case 'list': {
         const views = await listBreakers(store, now);

@@ -1,3 +1,4 @@
+import { stdout } from './streams.js';
 import { renderSchedule } from '../explain/schedule-text.js';
 import { renderSimulation } from '../explain/simulation-text.js';
 import { simulateHerd, SimulationLimitError, type HerdOptions } from '../explain/simulate.js';
@@ -39,7 +40,7 @@ export async function explainAction(raw: RawExplainOptions): Promise<number> {
         : (json, style) => (json ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style));
   const json = format === 'json';
   const output = explain(json, json ? plainStyle : await stdoutStyle());
-  process.stdout.write(
+  stdout().write(
     format === 'json'
       ? `${JSON.stringify(output, null, 2)}\n`
       : `${(output as string[]).join('\n')}\n`,

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { RetryRunError, USAGE_EXIT_CODE } from '../errors.js';
 import { buildProgram, type ActionResult } from './program.js';
+import { ignoreClosedPipes, stdout } from './streams.js';
 
 /**
  * The CLI entry: the only code that sets the exit code. retry-run's own options come before
@@ -13,6 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let result: ActionResult | undefined;
   const program = buildProgram(afterDoubleDash, (r) => (result = r));
   program.exitOverride().configureOutput({
+    writeOut: (text) => stdout().write(text),
     writeErr: (text) =>
       process.stderr.write(text.startsWith('error:') ? `retry-run: ${text}` : text),
     outputError: (text, write) => write(text.replace(/^error: /, 'retry-run: ')),
@@ -38,17 +40,6 @@ function reportError(error: unknown): number {
   return 70;
 }
 
-/**
- * A reader that stops early (`retry-run --help | head`) closes our pipe: that is not an error
- * of retry-run's, so it must not crash it. Without a listener, any write error on stdout or
- * stderr would be thrown; the code that writes a command's output or an HTTP body listens for
- * its own errors and decides what they mean for the attempt.
- */
-function ignoreClosedPipes(stream: NodeJS.WriteStream) {
-  stream.on('error', () => {});
-}
-
-ignoreClosedPipes(process.stdout);
 ignoreClosedPipes(process.stderr);
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,3 +1,4 @@
+import { stdout } from './streams.js';
 import type { Runner } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { needsOutput } from '../policy/conditions.js';
@@ -17,9 +18,13 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
     });
   }
   if (config.mode === 'http' && config.http) {
+    // undici parses HTTP with llhttp compiled to WebAssembly. V8 would optimise that module on
+    // background threads, and Node waits for them at exit: a tenth of a second, for a CLI that
+    // makes a handful of requests. Its baseline compiler alone is plenty here.
+    (await import('node:v8')).setFlagsFromString('--liftoff-only');
     // undici is loaded only here, so a command run does not pay for it at start-up.
     const { createHttpRunner } = await import('../runners/http.js');
-    return createHttpRunner({ http: config.http, stdout: process.stdout, stdin: process.stdin });
+    return createHttpRunner({ http: config.http, stdout: stdout(), stdin: process.stdin });
   }
   throw new UsageError('nothing to run');
 }

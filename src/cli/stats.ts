@@ -1,3 +1,4 @@
+import { stdout } from './streams.js';
 import { invalidValue, RetryRunError } from '../errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { checkBreakerName } from '../breaker/config.js';
@@ -48,7 +49,7 @@ export async function statsAction(raw: RawStatsOptions): Promise<number> {
     );
     return 0;
   }
-  process.stdout.write(renderStats(stats, format, await stdoutStyle()));
+  stdout().write(renderStats(stats, format, await stdoutStyle()));
   return 0;
 }
 

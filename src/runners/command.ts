@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { monotonicMs } from './monotonic.js';
 import type { AttemptContext, AttemptResult, InterruptReason, Runner } from '../engine/types.js';
 import { commandFacts } from './command-facts.js';
 import { prepareOutput, type CaptureOptions } from './output-capture.js';
@@ -98,7 +98,7 @@ async function runOnce(
   { stdin, attempts, spool }: RunnerState,
   context: AttemptContext,
 ): Promise<AttemptResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   const tails = options.capture?.tails ?? false;
   const output = await prepareOutput({
     tails,
@@ -112,7 +112,7 @@ async function runOnce(
     const result = {
       ...exited,
       ...outputTails,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(monotonicMs() - started),
     };
     return { ...result, ...commandFacts(options.command.file, result, Date.now()) };
   };

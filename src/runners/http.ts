@@ -1,6 +1,6 @@
-import { performance } from 'node:perf_hooks';
+import { monotonicMs } from './monotonic.js';
 import type { Readable, Writable } from 'node:stream';
-import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
 import type { AttemptContext, AttemptResult, Runner } from '../engine/types.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration } from '../policy/duration.js';
@@ -69,7 +69,8 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
   return {
     description: http.description,
     run: (context) => runOnce(attempt, context),
-    close: () => agent.close(),
+    // Every request is over by now: end the sockets at once rather than wait out keep-alive.
+    close: () => agent.destroy(),
   };
 }
 
@@ -83,7 +84,7 @@ interface AttemptRunner {
 }
 
 async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<AttemptResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   const limit = new AbortController();
   let timedOut: 'timeout' | 'deadline' | undefined;
   const timer =
@@ -96,11 +97,13 @@ async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<
   let outcome: Outcome;
   let neverSent = false;
   try {
-    const response = await request(runner.http.url, {
+    const url = new URL(runner.http.url);
+    const response = await runner.dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: runner.http.method as Dispatcher.HttpMethod,
       headers: runner.http.headers.flat(),
       body: runner.body ?? null,
-      dispatcher: runner.dispatcher,
       signal: AbortSignal.any([context.signal, limit.signal]),
     });
     sink = expected(response.statusCode, runner.http.expect) ? runner.newSink() : undefined;
@@ -115,7 +118,7 @@ async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<
     outcome.notRetryableBecause ??= `${runner.http.method} is not idempotent and may have taken effect; give --idempotency-key or --retry-unsafe to retry it`;
   }
   if (outcome.message) outcome.message = runner.redact(outcome.message);
-  return { ...outcome, durationMs: Math.round(performance.now() - started) };
+  return { ...outcome, durationMs: Math.round(monotonicMs() - started) };
 }
 
 async function handleResponse(
