@@ -38,15 +38,17 @@ export function buildProgram(
     .allowExcessArguments(true)
     .showSuggestionAfterError(true)
     .addHelpText('after', RUN_EXAMPLES);
-  addPolicyOptions(program);
-  addConditionOptions(program);
-  addOutputOptions(program);
+  // Grouped under headings; each option's RETRY_RUN_* variable is said once, below the list.
+  program.configureHelp({ optionDescription: (option) => option.description });
+  addPolicyOptions(program.optionsGroup('Policy:'));
+  addConditionOptions(program.optionsGroup('What is retried:'));
+  addOutputOptions(program.optionsGroup('Command and output:'));
   addCaptureOptions(program);
-  addHttpOptions(program);
-  addBreakerOptions(program);
-  addStateOption(program);
-  addObservabilityOptions(program);
   addStdinOptions(program);
+  addHttpOptions(program.optionsGroup('HTTP mode:'));
+  addBreakerOptions(program.optionsGroup('Circuit breaker and state:'));
+  addStateOption(program);
+  addObservabilityOptions(program.optionsGroup('Reports, history and CI:'));
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,
