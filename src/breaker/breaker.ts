@@ -13,6 +13,7 @@ import {
   startProbe,
   type BreakerData,
   type BreakerSettings,
+  type Transition,
 } from './state.js';
 
 /** The store collection that holds breakers. */
@@ -109,8 +110,9 @@ export function createSharedBreaker(options: SharedBreakerOptions): SharedBreake
     let verdict = 'pass' as Admission; // set by the last call of the change below
     const data = await store.update<BreakerData>(BREAKER_COLLECTION, name, (current) => {
       const breaker = checked(current, store, name);
-      verdict = admission(breaker, clock.now());
-      return verdict === 'probe' ? startProbe(breaker, clock.now()) : breaker;
+      const now = clock.now();
+      verdict = admission(breaker, now);
+      return verdict === 'probe' ? startProbe(breaker, now) : breaker;
     });
     if (verdict !== 'probe') {
       // Another run's probe settled it between our read and our lease.
@@ -154,7 +156,7 @@ export function createSharedBreaker(options: SharedBreakerOptions): SharedBreake
           const data = await readBreaker(store, name);
           if (data.state === 'closed' && data.consecutiveFailures === 0) return undefined;
         }
-        let transition: ReturnType<typeof recordAttempt>['transition'];
+        let transition: Transition | undefined;
         const data = await store.update<BreakerData>(BREAKER_COLLECTION, name, (current) => {
           const next = recordAttempt(
             checked(current, store, name),

@@ -1,5 +1,5 @@
 import { formatDuration } from '../policy/duration.js';
-import { cooldownFactor, visibleState, type BreakerData } from './state.js';
+import { cooldownFactor, visibleState, type BreakerData, type Transition } from './state.js';
 import type { BreakerState } from '../engine/events.js';
 
 /** ISO 8601 to the second: what people read in logs and what `--format json` gives. */
@@ -36,7 +36,7 @@ export function whyOpen(data: BreakerData): string {
 }
 
 /** When it lets a probe through: `at 12:00:30Z (in 24s)`, or `now`. */
-export function whenProbe(data: BreakerData, now: number): string {
+function whenProbe(data: BreakerData, now: number): string {
   if (data.closesAt === null || data.closesAt <= now) return 'now';
   return `at ${isoSecond(data.closesAt)} (in ${formatDuration(data.closesAt - now)})`;
 }
@@ -48,7 +48,7 @@ export function describeRefusal(data: BreakerData, now: number): string {
 }
 
 export function describeTransition(
-  transition: 'opened' | 'reopened' | 'closed',
+  transition: Transition,
   data: BreakerData,
   now: number,
   probe: boolean,

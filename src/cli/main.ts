@@ -13,12 +13,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const afterDoubleDash = split === -1 ? undefined : argv.slice(split + 1);
   let result: ActionResult | undefined;
   const program = buildProgram(afterDoubleDash, (r) => (result = r));
-  program.exitOverride().configureOutput({
-    writeOut: (text) => stdout().write(text),
-    writeErr: (text) =>
-      process.stderr.write(text.startsWith('error:') ? `retry-run: ${text}` : text),
-    outputError: (text, write) => write(text.replace(/^error: /, 'retry-run: ')),
-  });
+  // Subcommands made with `new Command` inherit none of this: each needs it, or a bad option
+  // to `explain` would exit 1 instead of 125.
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => stdout().write(text),
+      writeErr: (text) =>
+        process.stderr.write(text.startsWith('error:') ? `retry-run: ${text}` : text),
+      outputError: (text, write) => write(text.replace(/^error: /, 'retry-run: ')),
+    });
+  }
   try {
     await program.parseAsync(own, { from: 'user' });
     return result ? await result : 0;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RetryEvent, SummaryEvent } from '../engine/events.js';
 import { withFileLock } from '../store/file-lock.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import { renderLabels, renderValue, type Labels } from './exposition.js';
 import type { Reporter } from './reporter.js';
 

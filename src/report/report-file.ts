@@ -7,7 +7,7 @@ import type {
   SummaryEvent,
 } from '../engine/events.js';
 import type { Mode } from '../policy/normalize.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import { redactSecrets } from './redact.js';
 import type { Reporter } from './reporter.js';
 

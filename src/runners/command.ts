@@ -30,6 +30,8 @@ export interface CommandRunnerOptions {
   stdin?: StdinMode;
   /** Output tails and `--stdout final`; without it the child inherits stdout and stderr. */
   capture?: CaptureOptions;
+  /** Wall clock for an HTTP-date in `Retry-After:` output lines; injectable like the HTTP runner's. */
+  now?: () => number;
 }
 
 /** Exit codes of a command that could not be started, as shells report them. */
@@ -114,7 +116,10 @@ async function runOnce(
       ...outputTails,
       durationMs: Math.round(monotonicMs() - started),
     };
-    return { ...result, ...commandFacts(options.command.file, result, Date.now()) };
+    return {
+      ...result,
+      ...commandFacts(options.command.file, result, (options.now ?? Date.now)()),
+    };
   };
   // A process group of its own lets one kill reach grandchildren; but a background group
   // that reads the terminal is stopped by SIGTTIN, so an attempt reading the terminal stays

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { access, constants, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { RetryRunError } from '../errors.js';
+import { temporaryBeside } from '../store/atomic-write.js';
 import type { BodySource } from '../policy/http-config.js';
 
 /** The request body, read once before the first attempt and sent again on every attempt. */
@@ -87,10 +87,7 @@ export function streamSink(stream: Writable): BodySink {
  * is atomic), renamed over the target only on success.
  */
 export function fileSink(target: string): BodySink {
-  const temporary = join(
-    dirname(target),
-    `.${basename(target)}.retry-run-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temporary = temporaryBeside(target);
   let file: WriteStream | undefined;
   let written = 0;
   const open = () => {

@@ -58,10 +58,17 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
   const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: http.maxRedirects }));
   const redact = createRedactor(http.secrets);
   const stdoutSink = http.output === undefined ? streamSink(options.stdout) : undefined;
+  const url = new URL(http.url);
   const attempt: AttemptRunner = {
     http,
     dispatcher,
-    body,
+    request: {
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: http.method as Dispatcher.HttpMethod,
+      headers: http.headers.flat(),
+      body: body ?? null,
+    },
     redact,
     now: options.now ?? Date.now,
     newSink: () => stdoutSink ?? fileSink(http.output!),
@@ -77,7 +84,8 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
 interface AttemptRunner {
   http: HttpConfig;
   dispatcher: Dispatcher;
-  body: Buffer | undefined;
+  /** The same request on every attempt: built once. */
+  request: Dispatcher.RequestOptions;
   redact: (text: string) => string;
   now: () => number;
   newSink: () => BodySink;
@@ -97,13 +105,8 @@ async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<
   let outcome: Outcome;
   let neverSent = false;
   try {
-    const url = new URL(runner.http.url);
     const response = await runner.dispatcher.request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method: runner.http.method as Dispatcher.HttpMethod,
-      headers: runner.http.headers.flat(),
-      body: runner.body ?? null,
+      ...runner.request,
       signal: AbortSignal.any([context.signal, limit.signal]),
     });
     sink = expected(response.statusCode, runner.http.expect) ? runner.newSink() : undefined;
@@ -226,23 +229,27 @@ function expected(status: number, ranges: readonly StatusRange[]): boolean {
 
 /** The start of a failed body for the `-v` log; the rest is dropped unread. */
 async function readSnippet(body: Dispatcher.ResponseData['body']): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    if (size >= SNIPPET_BYTES) break;
-  }
-  return Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString('utf8');
+  const { bytes } = await readUpTo(body, SNIPPET_BYTES);
+  return bytes.subarray(0, SNIPPET_BYTES).toString('utf8');
 }
 
+/** The whole body for --expect-body, or undefined past the limit that keeps memory bounded. */
 async function readForMatch(body: Dispatcher.ResponseData['body']): Promise<string | undefined> {
+  const { bytes, complete } = await readUpTo(body, MAX_MATCHED_BODY_BYTES + 1);
+  return complete && bytes.length <= MAX_MATCHED_BODY_BYTES ? bytes.toString('utf8') : undefined;
+}
+
+/** Reads until the body ends or `limit` bytes have come; whether it ended is `complete`. */
+async function readUpTo(
+  body: Dispatcher.ResponseData['body'],
+  limit: number,
+): Promise<{ bytes: Buffer; complete: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_MATCHED_BODY_BYTES) return undefined;
     chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size >= limit) return { bytes: Buffer.concat(chunks), complete: false };
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return { bytes: Buffer.concat(chunks), complete: true };
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
 import {
   logLimit,
@@ -111,7 +111,11 @@ export function createFileStore(options: FileStoreOptions): StateStore {
       await locked(collection, file, async (stillHeld) => {
         const text = await readIfPresent(file);
         const count = text === undefined ? 0 : countLines(text);
-        if (count < logLimit(keep)) return appendLine(file, JSON.stringify(record));
+        if (count < logLimit(keep)) {
+          // First end a torn last line (a crash mid-append), so records stay apart.
+          const torn = text !== undefined && text !== '' && !text.endsWith('\n');
+          return appendFile(file, `${torn ? '\n' : ''}${JSON.stringify(record)}\n`);
+        }
         // Full: cut back to the newest records in one atomic rewrite.
         const lines = [...text!.split('\n').filter((l) => l !== ''), JSON.stringify(record)];
         await writeAtomic(file, `${lines.slice(-keep).join('\n')}\n`, stillHeld);
@@ -191,55 +195,19 @@ async function removeIfPresent(file: string): Promise<boolean> {
   }
 }
 
-/**
- * Writes `text` beside `file` and renames it over `file` if the lock still holds: a crash at
- * any point leaves the old or the new file, never a mix. Not fsynced: an fsync per update costs
- * ~20 ms, and a breaker can afford to lose its last update to a power cut (ext4 and xfs flush
- * a file renamed over another before the rename is committed, so no empty file appears).
- */
-async function writeAtomic(
-  file: string,
-  text: string,
-  stillHeld: () => Promise<boolean>,
-): Promise<void> {
-  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temporary, 'wx');
-    try {
-      await handle.writeFile(text);
-    } finally {
-      await handle.close();
-    }
-    if (!(await stillHeld())) {
-      throw new StoreError('busy', `lost the lock on ${file} (held too long); nothing written`);
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await unlink(temporary).catch(() => {});
-    throw error;
-  }
+/** Rewrites `file` atomically, but only while this process still holds its lock. */
+function writeAtomic(file: string, text: string, stillHeld: () => Promise<boolean>): Promise<void> {
+  return writeFileAtomic(file, text, {
+    beforeRename: async () => {
+      if (!(await stillHeld())) {
+        throw new StoreError('busy', `lost the lock on ${file} (held too long); nothing written`);
+      }
+    },
+  });
 }
 
 function countLines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
-}
-
-/** Appends one line, first ending a torn last line (a crash mid-append) so records stay apart. */
-async function appendLine(file: string, line: string): Promise<void> {
-  const handle = await open(file, 'a+');
-  try {
-    const { size } = await handle.stat();
-    let prefix = '';
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) prefix = '\n';
-    }
-    const text = `${prefix}${line}\n`;
-    await handle.appendFile(text);
-  } finally {
-    await handle.close();
-  }
 }

@@ -3,7 +3,7 @@ import type { StateLocation } from './location.js';
 import { createRedisStore } from './redis-store.js';
 import type { StateStore } from './store.js';
 
-export { resolveStateLocation, defaultStateDir, type StateLocation } from './location.js';
+export { resolveStateLocation, type StateLocation } from './location.js';
 
 /**
  * The store for a location (`--state`). Opening never touches the disk or the network:

@@ -106,6 +106,9 @@ describe('usage errors', () => {
     [['--no-such-flag', '--', 'true'], "unknown option '--no-such-flag'"],
     [['true'], 'put -- before it'],
     [[], 'nothing to run'],
+    [['explain', '--bogus'], "unknown option '--bogus'"],
+    [['stats', '--bogus'], "unknown option '--bogus'"],
+    [['breaker', '--bogus'], "unknown option '--bogus'"],
   ])('%j exits 125 and names the problem, running nothing', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(125);
