@@ -1,3 +1,4 @@
+import { parseChoice } from '../policy/numbers.js';
 import { stdout } from './streams.js';
 import { BREAKER_COLLECTION, checked, readBreaker } from '../breaker/breaker.js';
 import { checkBreakerName } from '../breaker/config.js';
@@ -33,9 +34,7 @@ export async function breakerAction(
   if (!(ACTIONS as readonly string[]).includes(action)) {
     throw invalidValue('breaker', action, `expected one of ${ACTIONS.join(', ')}`);
   }
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw invalidValue('--format', format, 'expected text or json');
+  const format = parseChoice(options.format ?? 'text', '--format', ['text', 'json']);
   if (action === 'list' && name !== undefined)
     throw new UsageError(`breaker list: takes no name (got '${name}')`);
   if (action !== 'list' && name === undefined)

@@ -3,10 +3,10 @@ import { renderSchedule } from '../explain/schedule-text.js';
 import { renderSimulation } from '../explain/simulation-text.js';
 import { simulateHerd, SimulationLimitError, type HerdOptions } from '../explain/simulate.js';
 import { renderStrategyTable, STRATEGY_TABLE } from '../explain/strategy-table.js';
-import { invalidValue, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { normalizePolicy, type RawPolicyOptions } from '../policy/normalize.js';
-import { parseInteger } from '../policy/numbers.js';
+import { parseChoice, parseInteger } from '../policy/numbers.js';
 import type { Policy } from '../policy/policy.js';
 import { planSchedule } from '../policy/schedule.js';
 import { plainStyle, stdoutStyle, type Style } from '../report/style.js';
@@ -26,9 +26,7 @@ type Explanation = (json: boolean, style: Style) => unknown;
 
 /** `retry-run explain` (SPEC §10): the table, a schedule, or the thundering herd, on stdout. */
 export async function explainAction(raw: RawExplainOptions): Promise<number> {
-  const format = raw.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw invalidValue('--format', format, 'expected text or json');
+  const format = parseChoice(raw.format ?? 'text', '--format', ['text', 'json']);
   if (raw.capacity !== undefined && raw.simulate === undefined)
     throw new UsageError('--capacity: applies only with --simulate <clients>');
   const policy = normalizePolicy(raw);

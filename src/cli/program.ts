@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { DEFAULTS } from '../policy/defaults.js';
+import { formatDuration } from '../policy/duration.js';
 import { addBreakerOptions } from './options/breaker-options.js';
 import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
@@ -93,7 +95,10 @@ export function buildProgram(
     .argument('<action>', 'list, status, reset or open')
     .argument('[name]', 'the breaker (all but list)')
     .option('--format <format>', 'list and status: text or json (default: text)')
-    .option('--for <duration>', 'open: how long it stays open (default: 30s)')
+    .option(
+      '--for <duration>',
+      `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`,
+    )
     .addHelpText('after', BREAKER_EXAMPLES);
   addStateOption(breaker);
   breaker.action((action: string, name: string | undefined, options: Record<string, unknown>) => {

@@ -3,12 +3,13 @@ import type { Runner } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { needsOutput } from '../policy/conditions.js';
 import type { RunConfig } from '../policy/config.js';
-import { createCommandRunner } from '../runners/command.js';
 import { toolNamed } from '../runners/known-tools.js';
 
 /** The runner for the config's mode. */
 export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): Promise<Runner> {
   if (config.mode === 'command' && config.command) {
+    // Loaded when used, like HTTP's, so that explain, stats or an HTTP run never load it.
+    const { createCommandRunner } = await import('../runners/command.js');
     return createCommandRunner({
       command: config.command,
       killAfterMs: config.policy.killAfterMs,

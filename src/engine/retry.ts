@@ -10,8 +10,8 @@ import { formatDuration } from '../policy/duration.js';
 
 /** Exit code when nothing was run because the circuit is open (SPEC §7). */
 export const CIRCUIT_OPEN_EXIT_CODE = 75;
-/** Exit code when the deadline ended the run before any attempt could (SPEC §7). */
-const TIMEOUT_EXIT_CODE = 124;
+/** Exit code of an attempt ended by --timeout or the deadline (SPEC §7, as GNU timeout). */
+export const TIMEOUT_EXIT_CODE = 124;
 
 export interface RetryOptions {
   runner: Runner;

@@ -1,6 +1,7 @@
+import { parseChoice } from './numbers.js';
 import { invalidValue, UsageError } from '../errors.js';
 import type { Conditions } from '../engine/types.js';
-import { argvCommand, shellCommand, type CommandSpec } from '../runners/command.js';
+import { argvCommand, shellCommand, type CommandSpec } from '../runners/command-spec.js';
 import {
   normalizeConditions,
   normalizePolicy,
@@ -17,7 +18,6 @@ import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
 import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
-import { redactUrl } from '../report/redact.js';
 import {
   normalizeHttpConfig,
   rejectHttpFlags,
@@ -61,8 +61,6 @@ export interface ReportConfig {
 export interface RunConfig {
   mode: Mode;
   command?: CommandSpec;
-  /** HTTP mode: the URL as logs show it (secrets hidden); the request uses `http.url`. */
-  url?: string;
   /** HTTP mode: the request, validated (SPEC §5). */
   http?: HttpConfig;
   policy: Policy;
@@ -82,14 +80,8 @@ export interface RunConfig {
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
 export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunConfig {
   const { mode, command, url } = resolveTarget(raw, target);
-  const logFormat = raw.logFormat ?? 'text';
-  if (logFormat !== 'text' && logFormat !== 'json') {
-    throw invalidValue('--log-format', logFormat, 'expected text or json');
-  }
-  const stdout = raw.stdout ?? DEFAULTS.stdout;
-  if (stdout !== 'live' && stdout !== 'final') {
-    throw invalidValue('--stdout', stdout, 'expected live or final');
-  }
+  const logFormat = parseChoice(raw.logFormat ?? 'text', '--log-format', ['text', 'json']);
+  const stdout = parseChoice(raw.stdout ?? DEFAULTS.stdout, '--stdout', ['live', 'final']);
   if (stdout === 'final' && mode === 'http') {
     throw new UsageError(
       '--stdout: works in command mode only; HTTP mode writes only the successful body',
@@ -105,7 +97,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
-    ...(url ? { url: redactUrl(url), http: normalizeHttpConfig(raw, url) } : {}),
+    ...(url ? { http: normalizeHttpConfig(raw, url) } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),

@@ -33,6 +33,13 @@ export function parseDuration(text: string, flag = 'duration'): number {
   return Math.round(ms);
 }
 
+/** A duration that must not be 0 (`--timeout`, `--deadline`, `--connect-timeout`). */
+export function positiveDuration(text: string, flag: string): number {
+  const ms = parseDuration(text, flag);
+  if (ms === 0) throw invalidValue(flag, text, 'expected a duration greater than 0');
+  return ms;
+}
+
 /** `1500` → `1.5s`, `90000` → `1m30s`: short, exact enough for logs and tables. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { invalidValue, UsageError } from '../errors.js';
 import { createRedactor, redactHeader, redactUrl, secretsOf } from '../report/redact.js';
 import { DEFAULTS } from './defaults.js';
-import { parseDuration } from './duration.js';
+import { positiveDuration } from './duration.js';
 import { parseInteger } from './numbers.js';
 
 /** The HTTP flags of SPEC §5 as commander hands them over. */
@@ -201,12 +201,6 @@ function parseRegex(text: string): RegExp {
 function parsePath(text: string, flag: string): string {
   if (text.trim() === '') throw invalidValue(flag, text, 'expected a file name');
   return text;
-}
-
-function positiveDuration(text: string, flag: string): number {
-  const ms = parseDuration(text, flag);
-  if (ms === 0) throw invalidValue(flag, text, 'expected a duration greater than 0');
-  return ms;
 }
 
 /** `https://user:pass@host/` → the URL without them, and the Basic credentials curl would send. */

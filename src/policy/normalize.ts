@@ -2,7 +2,7 @@ import { invalidValue, UsageError } from '../errors.js';
 import type { Conditions } from '../engine/types.js';
 import { parseConditions } from './conditions.js';
 import { DEFAULTS } from './defaults.js';
-import { parseDuration } from './duration.js';
+import { parseDuration, positiveDuration } from './duration.js';
 import { closest, parseInteger, parseNumberAbove } from './numbers.js';
 import type { Policy } from './policy.js';
 import { STRATEGY_NAMES, type StrategyName } from './strategies.js';
@@ -33,7 +33,7 @@ export type Mode = 'command' | 'http';
 
 export function normalizePolicy(raw: RawPolicyOptions): Policy {
   const optionalDuration = (value: string | undefined, flag: string) =>
-    value === undefined ? undefined : parseDuration(value, flag);
+    value === undefined ? undefined : positiveDuration(value, flag);
   const policy: Policy = {
     strategy: parseStrategy(raw.strategy ?? DEFAULTS.strategy),
     maxAttempts:
@@ -58,10 +58,6 @@ export function normalizePolicy(raw: RawPolicyOptions): Policy {
     raw.seed === undefined ? undefined : parseInteger(raw.seed, '--seed', 0, 2 ** 32 - 1);
   const timeoutMs = optionalDuration(raw.timeout, '--timeout');
   const deadlineMs = optionalDuration(raw.deadline, '--deadline');
-  if (timeoutMs === 0)
-    throw invalidValue('--timeout', raw.timeout, 'expected a duration greater than 0');
-  if (deadlineMs === 0)
-    throw invalidValue('--deadline', raw.deadline, 'expected a duration greater than 0');
   return Object.freeze({
     ...policy,
     ...(seed === undefined ? {} : { seed }),
@@ -70,7 +66,7 @@ export function normalizePolicy(raw: RawPolicyOptions): Policy {
   });
 }
 
-export function parseStrategy(text: string): StrategyName {
+function parseStrategy(text: string): StrategyName {
   const name = text.trim().toLowerCase();
   if ((STRATEGY_NAMES as readonly string[]).includes(name)) return name as StrategyName;
   const guess = closest(name, STRATEGY_NAMES);

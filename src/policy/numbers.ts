@@ -52,3 +52,13 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** One of a few fixed words (`--log-format text|json`); anything else names the choices. */
+export function parseChoice<T extends string>(
+  text: string,
+  flag: string,
+  choices: readonly T[],
+): T {
+  if ((choices as readonly string[]).includes(text)) return text as T;
+  throw invalidValue(flag, text, `expected ${choices.join(' or ')}`);
+}

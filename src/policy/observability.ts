@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { checkBreakerName } from '../breaker/config.js';
 import { invalidValue } from '../errors.js';
-import type { CommandSpec } from '../runners/command.js';
+import type { CommandSpec } from '../runners/command-spec.js';
 import { DEFAULTS } from './defaults.js';
 import { parseInteger } from './numbers.js';
 

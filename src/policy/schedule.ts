@@ -42,7 +42,7 @@ export interface SchedulePlan {
   sampled?: { samples: number; seed: number };
 }
 
-export const DEFAULT_SCHEDULE_SAMPLES = 1001;
+const DEFAULT_SCHEDULE_SAMPLES = 1001;
 /** Beyond this many retries decorrelated's walk has settled; later medians repeat the last. */
 const MAX_SAMPLED_RETRIES = 1000;
 

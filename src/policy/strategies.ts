@@ -24,7 +24,7 @@ export interface DelayStep {
 }
 
 /** e = min(cap, base·factor^(n−1)): the exponential envelope of SPEC §3. */
-export function exponentialEnvelope(policy: BackoffPolicy, retry: number): number {
+function exponentialEnvelope(policy: BackoffPolicy, retry: number): number {
   return Math.min(policy.capMs, policy.baseMs * Math.pow(policy.factor, retry - 1));
 }
 

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { monotonicMs } from './monotonic.js';
+import type { CommandSpec } from './command-spec.js';
+export { argvCommand, shellCommand, type CommandSpec } from './command-spec.js';
+import { TIMEOUT_EXIT_CODE } from '../engine/retry.js';
 import type { AttemptContext, AttemptResult, InterruptReason, Runner } from '../engine/types.js';
 import { commandFacts } from './command-facts.js';
 import { prepareOutput, type CaptureOptions } from './output-capture.js';
@@ -11,14 +14,6 @@ import {
 } from './process-group.js';
 import { createStdinSource, type StdinMode, type StdinSource } from './stdin-source.js';
 import { openSpoolFile, type SpoolFile } from './stdout-spool.js';
-
-/** What to run: an argv (no shell), or a script for /bin/sh -c. */
-export interface CommandSpec {
-  file: string;
-  args: readonly string[];
-  /** How the command is shown in logs. */
-  display: string;
-}
 
 export interface CommandRunnerOptions {
   command: CommandSpec;
@@ -37,17 +32,6 @@ export interface CommandRunnerOptions {
 /** Exit codes of a command that could not be started, as shells report them. */
 const NOT_FOUND_EXIT_CODE = 127;
 const NOT_EXECUTABLE_EXIT_CODE = 126;
-const TIMEOUT_EXIT_CODE = 124;
-
-export function shellCommand(script: string): CommandSpec {
-  return { file: '/bin/sh', args: ['-c', script], display: script };
-}
-
-export function argvCommand(argv: readonly string[]): CommandSpec {
-  const [file, ...args] = argv;
-  if (file === undefined) throw new Error('argvCommand needs at least the command');
-  return { file, args, display: argv.map(quoteForDisplay).join(' ') };
-}
 
 /**
  * Runs the command once per attempt through node:child_process (execa costs about a third of
@@ -227,8 +211,4 @@ function interruptReason(reason: unknown): Pick<InterruptReason, 'signal' | 'esc
       : 'SIGTERM';
   const escalate = given?.escalate instanceof AbortSignal ? given.escalate : undefined;
   return { signal, ...(escalate ? { escalate } : {}) };
-}
-
-function quoteForDisplay(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../../policy/defaults.js';
+import { formatDuration } from '../../policy/duration.js';
 import { envOption, listOption } from './option.js';
 
 /** SPEC §4 and §5: what is retried, what stops the run, what success requires. */
@@ -23,7 +24,7 @@ export function addConditionOptions(command: Command): Command {
     .addOption(
       envOption(
         '--max-server-wait <duration>',
-        'longest server-directed wait honoured (default: 5m)',
+        `longest server-directed wait honoured (default: ${formatDuration(DEFAULTS.maxServerWaitMs)})`,
       ),
     )
     .addOption(envOption('--no-server-wait', 'ignore Retry-After and rate-limit headers'));
