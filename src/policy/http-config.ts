@@ -110,7 +110,10 @@ export function normalizeHttpConfig(raw: RawHttpOptions, rawUrl: string): HttpCo
     url,
     headers: Object.freeze(headers),
     ...(body ? { body } : {}),
-    ...(raw.output === undefined ? {} : { output: parsePath(raw.output, '--output') }),
+    // `-o -` is stdout, as curl's.
+    ...(raw.output === undefined || raw.output === '-'
+      ? {}
+      : { output: parsePath(raw.output, '--output') }),
     ...(raw.connectTimeout === undefined
       ? {}
       : { connectTimeoutMs: positiveDuration(raw.connectTimeout, '--connect-timeout') }),

@@ -1,6 +1,6 @@
-import { appendFile } from 'node:fs/promises';
 import type { AttemptEvent, RetryEvent, StartEvent, SummaryEvent } from '../engine/events.js';
 import { formatDuration } from '../policy/duration.js';
+import { writeOutputFile } from '../store/output-target.js';
 import { redactSecrets } from './redact.js';
 import type { LineSink, Reporter } from './reporter.js';
 
@@ -40,9 +40,12 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
       if (!summary || !options.stepSummaryPath) return;
       const markdown = stepSummary(options.name, start, attempts, summary);
       try {
-        await appendFile(options.stepSummaryPath, markdown);
+        // A FIFO nobody reads is a warning, never a hang.
+        await writeOutputFile(options.stepSummaryPath, markdown, { append: true });
       } catch (error) {
-        options.warn(`could not append to GITHUB_STEP_SUMMARY: ${(error as Error).message}`);
+        options.warn(
+          `could not append to GITHUB_STEP_SUMMARY (${options.stepSummaryPath}): ${(error as Error).message}`,
+        );
       }
     },
   };

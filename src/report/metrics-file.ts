@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RetryEvent, SummaryEvent } from '../engine/events.js';
 import { withFileLock } from '../store/file-lock.js';
-import { writeFileAtomic } from '../store/atomic-write.js';
+import { resolveOutputTarget, writeOutput } from '../store/output-target.js';
 import { renderLabels, renderValue, type Labels } from './exposition.js';
 import type { Reporter } from './reporter.js';
 
@@ -122,7 +122,8 @@ const LOCK = { staleMs: 10_000, timeoutMs: 5_000 };
 
 /**
  * `--metrics-file`: after the run, the file is read, this name's series updated and the
- * whole file replaced by atomic rename, under a lock so concurrent runs lose no count.
+ * whole file replaced by atomic rename, under a lock so concurrent runs lose no count. A link
+ * is followed to the file it names; anything but a regular file is written through.
  */
 export function createMetricsFileReporter(options: MetricsFileOptions): Reporter {
   let summary: SummaryEvent | undefined;
@@ -136,11 +137,14 @@ export function createMetricsFileReporter(options: MetricsFileOptions): Reporter
       // A store that cannot be read leaves the breaker gauge out; history has warned already.
       const breaker = await options.breakerState?.().catch(() => undefined);
       try {
-        await withFileLock(`${options.path}.lock`, LOCK, async () => {
-          const previous = parseSamples(await readIfPresent(options.path));
-          const next = updateSamples(previous, options.name, done, breaker);
-          await writeFileAtomic(options.path, renderSamples(next));
-        });
+        const target = await resolveOutputTarget(options.path);
+        const update = async (previous: Samples) =>
+          writeOutput(target, renderSamples(updateSamples(previous, options.name, done, breaker)));
+        // Only a regular file holds earlier runs' counts; a device, FIFO or stdout gets this run's.
+        if (target.kind !== 'regular') return await update(new Map());
+        await withFileLock(`${target.path}.lock`, LOCK, async () =>
+          update(parseSamples(await readIfPresent(target.path))),
+        );
       } catch (error) {
         options.warn(
           `could not write the metrics file ${options.path}: ${(error as Error).message}`,

@@ -7,7 +7,7 @@ import type {
   SummaryEvent,
 } from '../engine/events.js';
 import type { Mode } from '../policy/normalize.js';
-import { writeFileAtomic } from '../store/atomic-write.js';
+import { writeOutputFile } from '../store/output-target.js';
 import { redactSecrets } from './redact.js';
 import type { Reporter } from './reporter.js';
 
@@ -101,7 +101,10 @@ export interface ReportContext {
   warn: (message: string) => void;
 }
 
-/** Collects a run's events and writes them as one {@link RunReport}, atomically, at the end. */
+/**
+ * Collects a run's events and writes them as one {@link RunReport} at the end: a regular file
+ * atomically, anything else written through (README "Output files").
+ */
 export function createReportFileReporter(context: ReportContext): Reporter {
   const events: RetryEvent[] = [];
   return {
@@ -110,7 +113,7 @@ export function createReportFileReporter(context: ReportContext): Reporter {
       const report = buildReport(events, context);
       if (!report) return;
       try {
-        await writeFileAtomic(context.path, `${JSON.stringify(report, null, 2)}\n`);
+        await writeOutputFile(context.path, `${JSON.stringify(report, null, 2)}\n`);
       } catch (error) {
         context.warn(`could not write the report ${context.path}: ${(error as Error).message}`);
       }

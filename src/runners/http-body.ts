@@ -1,10 +1,12 @@
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { access, constants, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { RetryRunError } from '../errors.js';
 import { temporaryBeside } from '../store/atomic-write.js';
+import { resolveOutputTarget, writeOutput, type OutputTarget } from '../store/output-target.js';
 import type { BodySource } from '../policy/http-config.js';
 
 /** The request body, read once before the first attempt and sent again on every attempt. */
@@ -20,13 +22,23 @@ export async function loadRequestBody(
   return Buffer.concat(chunks);
 }
 
-/** Fails before any attempt when `--output` could not be written at all. */
-export async function checkOutputDirectory(target: string): Promise<void> {
+/**
+ * Where `--output` goes (README "Output files"); fails before any attempt when it could not be
+ * written at all. A FIFO's reader may come later, so only the permission is checked here.
+ */
+export async function resolveOutput(path: string): Promise<OutputTarget> {
+  let where = path;
   try {
-    await access(dirname(target), constants.W_OK);
+    const target = await resolveOutputTarget(path);
+    // A regular file is created in its directory; anything else is opened where it is.
+    if (target.kind !== 'stdio') {
+      where = target.kind === 'regular' ? dirname(target.path) : target.path;
+      await access(where, constants.W_OK);
+    }
+    return target;
   } catch (error) {
     throw new RetryRunError(
-      `--output: cannot write to '${dirname(target)}': ${(error as Error).message}`,
+      `--output: cannot write to '${where}': ${(error as Error).message}`,
       'ERR_UNWRITABLE_OUTPUT',
     );
   }
@@ -58,8 +70,9 @@ export interface BodySink {
 /** Thrown when the body cannot be written: not a network failure, and not worth a retry. */
 export class BodyWriteError extends Error {
   readonly code: string;
-  constructor(cause: unknown) {
-    super(`cannot write the body: ${(cause as Error)?.message ?? String(cause)}`);
+  constructor(cause: unknown, path?: string) {
+    const where = path === undefined ? '' : ` to ${path}`;
+    super(`cannot write the body${where}: ${(cause as Error)?.message ?? String(cause)}`);
     this.code = (cause as { code?: string })?.code ?? 'EIO';
   }
 }
@@ -83,15 +96,30 @@ export function streamSink(stream: Writable): BodySink {
 }
 
 /**
- * `--output`: a temporary file beside the target (so the rename stays on one file system and
- * is atomic), renamed over the target only on success.
+ * `--output`: the body goes to a temporary file and reaches the target only on success. For a
+ * regular file the temporary is beside it (so the rename stays on one file system and is
+ * atomic); a device, FIFO or descriptor cannot be renamed over, so the held body is copied
+ * into it once the attempt has succeeded.
  */
-export function fileSink(target: string): BodySink {
-  const temporary = temporaryBeside(target);
+export function fileSink(target: OutputTarget): BodySink {
+  const regular = target.kind === 'regular';
+  const temporary = temporaryBeside(regular ? target.path : join(tmpdir(), 'retry-run-body'));
+  const publish = async () => {
+    if (regular) return rename(temporary, target.path);
+    const held = createReadStream(temporary);
+    try {
+      await writeOutput(target, held);
+    } finally {
+      held.destroy();
+    }
+    await rm(temporary, { force: true });
+  };
   let file: WriteStream | undefined;
   let written = 0;
   const open = () => {
-    file ??= createWriteStream(temporary, { flags: 'wx' }).on('error', () => {});
+    // Held in the shared temporary directory, the body is for this user's eyes only.
+    const mode = regular ? 0o666 : 0o600;
+    file ??= createWriteStream(temporary, { flags: 'wx', mode }).on('error', () => {});
     return file;
   };
   const close = async () => {
@@ -114,10 +142,10 @@ export function fileSink(target: string): BodySink {
       open(); // an empty body makes an empty file
       try {
         await close();
-        await rename(temporary, target);
+        await publish();
       } catch (error) {
         await rm(temporary, { force: true });
-        throw error instanceof BodyWriteError ? error : new BodyWriteError(error);
+        throw error instanceof BodyWriteError ? error : new BodyWriteError(error, target.path);
       }
     },
     discard: async () => {

@@ -9,10 +9,10 @@ import { serverWaitFromHeaders } from '../policy/server-wait.js';
 import { createRedactor } from '../report/redact.js';
 import {
   BodyWriteError,
-  checkOutputDirectory,
   fileSink,
   loadRequestBody,
   readInputFile,
+  resolveOutput,
   streamSink,
   type BodySink,
 } from './http-body.js';
@@ -44,7 +44,7 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
   const { http } = options;
   const body = await loadRequestBody(http.body, options.stdin);
   const ca = http.cacert === undefined ? undefined : await readInputFile(http.cacert, '--cacert');
-  if (http.output !== undefined) await checkOutputDirectory(http.output);
+  const output = http.output === undefined ? undefined : await resolveOutput(http.output);
   const tls = { rejectUnauthorized: !http.insecure, ...(ca ? { ca } : {}) };
   const agent = new EnvHttpProxyAgent({
     connect: { ...tls, timeout: http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs },
@@ -57,7 +57,7 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
   });
   const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: http.maxRedirects }));
   const redact = createRedactor(http.secrets);
-  const stdoutSink = http.output === undefined ? streamSink(options.stdout) : undefined;
+  const stdoutSink = output ? undefined : streamSink(options.stdout);
   const url = new URL(http.url);
   const attempt: AttemptRunner = {
     http,
@@ -71,7 +71,7 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
     },
     redact,
     now: options.now ?? Date.now,
-    newSink: () => stdoutSink ?? fileSink(http.output!),
+    newSink: () => stdoutSink ?? fileSink(output!),
   };
   return {
     description: http.description,

@@ -16,7 +16,7 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomic(
   path: string,
-  text: string,
+  text: string | Uint8Array | AsyncIterable<Uint8Array>,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const temporary = temporaryBeside(path);

@@ -12,7 +12,9 @@ export function addHttpOptions(command: Command): Command {
     .addOption(
       envOption('--json <data>', 'JSON body (text, @file or @-); sets Content-Type and Accept'),
     )
-    .addOption(envOption('-o, --output <file>', 'write the body to a file, only on success'))
+    .addOption(
+      envOption('-o, --output <file>', "write the body to a file, only on success ('-': stdout)"),
+    )
     .addOption(
       envOption(
         '--connect-timeout <duration>',

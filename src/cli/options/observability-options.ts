@@ -5,7 +5,9 @@ import { envOption } from './option.js';
 /** SPEC §9: the report file, run history, metrics file and GitHub Actions annotations. */
 export function addObservabilityOptions(command: Command): Command {
   return command
-    .addOption(envOption('--report <file>', 'write a JSON report of the run to <file>'))
+    .addOption(
+      envOption('--report <file>', "write a JSON report of the run to <file> ('-': stdout)"),
+    )
     .addOption(
       envOption(
         '--name <name>',
@@ -16,7 +18,7 @@ export function addObservabilityOptions(command: Command): Command {
     .addOption(
       envOption(
         '--metrics-file <path>',
-        'rewrite a Prometheus textfile-collector file after the run',
+        "rewrite a Prometheus textfile-collector file after the run ('-': stdout)",
       ),
     )
     .addOption(
