@@ -16,6 +16,7 @@ afterEach(async () => {
 
 // An OSC title, a colour, a lone CR that would overwrite the line, a bidi override.
 const HOSTILE = '\x1b]0;pwned\x07\x1b[31mred\x1b[0m hidden\rshown \u202egnp.exe';
+// eslint-disable-next-line no-control-regex
 const RAW = /[\x07\x1b\r\u202e]/;
 
 describe('control characters from the command or the server', () => {
