@@ -10,7 +10,9 @@ export function renderDryRun(config: RunConfig, style: Style): string {
   const target = config.command?.display ?? config.http?.description ?? '';
   const lines = [
     `would run: ${target} (${config.mode} mode)`,
-    ...(config.http ? describeHeaders(config.http).map((header) => `  ${header}`) : []),
+    ...(config.http
+      ? describeHeaders(config.http, config.redact).map((header) => `  ${header}`)
+      : []),
     `policy: ${describePolicy(config.policy)}`,
     `retry on: ${config.conditions.retryOn.map((c) => c.token).join(',') || '(nothing)'}`,
     `stop on: ${config.conditions.stopOn.map((c) => c.token).join(',') || '(nothing)'}`,

@@ -1,5 +1,7 @@
 import { CommanderError } from 'commander';
 import { RetryRunError, USAGE_EXIT_CODE } from '../errors.js';
+import { redactValues } from '../policy/config.js';
+import { createRedactor } from '../report/redact.js';
 import { buildProgram, type ActionResult } from './program.js';
 import { ignoreClosedPipes, stdout } from './streams.js';
 
@@ -11,6 +13,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const split = argv.indexOf('--');
   const own = split === -1 ? argv : argv.slice(0, split);
   const afterDoubleDash = split === -1 ? undefined : argv.slice(split + 1);
+  // An error quotes the bad value: a mistyped URL, --state or option may hold a password.
+  const redact = createRedactor({ env: process.env, extra: redactValuesIn(own) });
   let result: ActionResult | undefined;
   const program = buildProgram(afterDoubleDash, (r) => (result = r));
   // Subcommands made with `new Command` inherit none of this: each needs it, or a bad option
@@ -20,28 +24,37 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut: (text) => stdout().write(text),
       writeErr: (text) =>
         process.stderr.write(text.startsWith('error:') ? `retry-run: ${text}` : text),
-      outputError: (text, write) => write(text.replace(/^error: /, 'retry-run: ')),
+      outputError: (text, write) => write(redact(text.replace(/^error: /, 'retry-run: '))),
     });
   }
   try {
     await program.parseAsync(own, { from: 'user' });
     return result ? await result : 0;
   } catch (error) {
-    return reportError(error);
+    return reportError(error, redact);
   }
 }
 
-function reportError(error: unknown): number {
+function reportError(error: unknown, redact: (text: string) => string): number {
   if (error instanceof CommanderError) {
     // Help and --version "fail" with code 0; every other parse error is a usage error.
     return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
   }
   if (error instanceof RetryRunError) {
-    process.stderr.write(`retry-run: ${error.message}\n`);
+    process.stderr.write(`retry-run: ${redact(error.message)}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`retry-run: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  const detail = (error as Error)?.stack ?? String(error);
+  process.stderr.write(`retry-run: internal error: ${redact(detail)}\n`);
   return 70;
+}
+
+/** `--redact` values in retry-run's own argv and RETRY_RUN_REDACT, before they are parsed. */
+function redactValuesIn(argv: readonly string[]): string[] {
+  const values = argv.flatMap((arg, i) =>
+    arg === '--redact' ? [argv[i + 1] ?? ''] : arg.startsWith('--redact=') ? [arg.slice(9)] : [],
+  );
+  return redactValues([...values, process.env.RETRY_RUN_REDACT ?? '']);
 }
 
 ignoreClosedPipes(process.stderr);

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../policy/defaults.js';
 import type { StateStore } from '../store/store.js';
 import { createHistoryReporter } from '../report/history.js';
 import { createJsonLinesReporter } from '../report/json-lines.js';
-import { createRedactor, redactHeader, redactUrl } from '../report/redact.js';
+import { redactingReporter } from '../report/redact-events.js';
 import { fanOut, type Reporter } from '../report/reporter.js';
 import { stderrStyle } from '../report/style.js';
 import { createTextReporter } from '../report/text.js';
@@ -30,8 +30,10 @@ export async function createReporters(
   config: RunConfig,
   dependencies: ReporterDependencies,
 ): Promise<Reporter> {
-  const { observability, breaker } = config;
+  const { observability, breaker, redact } = config;
   const env = dependencies.env ?? process.env;
+  // A warning may quote a path or a server's message: it is masked like the rest.
+  const warnRedacted = (message: string) => warn(redact(message));
   const reporters: Reporter[] = [
     config.report.logFormat === 'json'
       ? createJsonLinesReporter(process.stderr)
@@ -60,14 +62,13 @@ export async function createReporters(
           ? {
               request: {
                 method: config.http.method,
-                url: redactUrl(config.http.url),
-                headers: config.http.headers.map(([name, value]) => redactHeader(name, value)),
+                url: redact.url(config.http.url),
+                headers: config.http.headers.map(([name, value]) => redact.header(name, value)),
                 retryable: config.http.retryable,
               },
-              redact: createRedactor(config.http.secrets),
             }
           : {}),
-        warn,
+        warn: warnRedacted,
       }),
     );
   }
@@ -79,7 +80,7 @@ export async function createReporters(
         name: observability.name,
         warnAfter: observability.warnAfter,
         ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),
-        warn,
+        warn: warnRedacted,
       }),
     );
   }
@@ -103,11 +104,12 @@ export async function createReporters(
         ...(breaker
           ? { breakerState: () => breakerState(breaker.name, dependencies.store()) }
           : {}),
-        warn,
+        warn: warnRedacted,
       }),
     );
   }
-  return reporters.length === 1 ? reporters[0]! : fanOut(reporters);
+  // Every sink sees the events through the run's one redaction (README "What is masked").
+  return redactingReporter(reporters.length === 1 ? reporters[0]! : fanOut(reporters), redact);
 }
 
 /** A breaker's state as `breaker status` shows it; the breaker code loads only when asked. */

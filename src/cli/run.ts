@@ -27,7 +27,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   // The breaker and history share the store: a broken one is told once, and not under -q.
   let storeWarned = config.report.quiet;
   const warnStore = (message: string) => {
-    if (!storeWarned) warn(message);
+    if (!storeWarned) warn(config.redact(message));
     storeWarned = true;
   };
   const reporter = await createReporters(config, { store: openState, warnStore });

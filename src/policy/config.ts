@@ -25,6 +25,7 @@ import {
   type RawHttpOptions,
 } from './http-config.js';
 import { STDIN_MODES, type StdinMode } from '../runners/stdin-source.js';
+import { createRedactor, type Redactor } from '../report/redact.js';
 
 /** Every flag of a run as commander hands it over: text, not yet validated. */
 export interface RawRunOptions
@@ -43,6 +44,8 @@ export interface RawRunOptions
   /** `--state`: a directory or a redis:// URL. */
   state?: string;
   stdin?: string;
+  /** `--redact`, repeatable: more text to mask wherever retry-run prints it. */
+  redact?: string[];
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -75,11 +78,18 @@ export interface RunConfig {
   breaker?: BreakerConfig;
   /** What the attempts read on stdin (SPEC §6). */
   stdin: StdinMode;
+  /** The one redaction every sink goes through (README "What is masked"). */
+  redact: Redactor;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
-export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunConfig {
-  const { mode, command, url } = resolveTarget(raw, target);
+export function normalizeRunConfig(
+  raw: RawRunOptions,
+  target: RunTarget,
+  env: NodeJS.ProcessEnv = process.env,
+): RunConfig {
+  const base = createRedactor({ env, extra: redactValues(raw.redact) });
+  const { mode, command, url } = resolveTarget(raw, target, base);
   const logFormat = parseChoice(raw.logFormat ?? 'text', '--log-format', ['text', 'json']);
   const stdout = parseChoice(raw.stdout ?? DEFAULTS.stdout, '--stdout', ['live', 'final']);
   if (stdout === 'final' && mode === 'http') {
@@ -94,10 +104,12 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     throw new UsageError('--stdin: works in command mode only');
   }
   const breaker = normalizeBreaker(raw);
+  const http = url === undefined ? undefined : normalizeHttpConfig(raw, url, base);
+  const redact = http ? base.with(http.secrets) : base;
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
-    ...(url ? { http: normalizeHttpConfig(raw, url) } : {}),
+    ...(http ? { http } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
     report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
@@ -105,13 +117,20 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
       command,
       url,
       ...(breaker ? { breaker: breaker.name } : {}),
+      redact,
     }),
     dryRun: raw.dryRun ?? false,
     stdout,
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
     stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
+    redact,
   });
+}
+
+/** `--redact` values; RETRY_RUN_REDACT may hold several, one per line. */
+export function redactValues(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((value) => value.split(/\r?\n/)).filter((value) => value !== '');
 }
 
 function parseStdinMode(text: string): StdinMode {
@@ -125,6 +144,7 @@ const URL_PATTERN = /^https?:\/\//i;
 function resolveTarget(
   raw: RawRunOptions,
   target: RunTarget,
+  redact: Redactor,
 ): { mode: Mode; command?: CommandSpec; url?: string } {
   const after = target.afterDoubleDash ?? [];
   const all = [...target.operands, ...after];
@@ -134,7 +154,7 @@ function resolveTarget(
         `--shell: takes the whole script; remove the extra arguments '${all.join(' ')}'`,
       );
     if (raw.shell.trim() === '') throw invalidValue('--shell', raw.shell, 'expected a script');
-    return { mode: 'command', command: shellCommand(raw.shell) };
+    return { mode: 'command', command: shellCommand(raw.shell, redact(raw.shell)) };
   }
   if (all.length === 1 && URL_PATTERN.test(all[0]!)) return { mode: 'http', url: all[0]! };
   if (target.operands.length > 0) {
@@ -147,5 +167,5 @@ function resolveTarget(
       'nothing to run: give -- <command> [args...], -S <script>, or a URL (see --help)',
     );
   }
-  return { mode: 'command', command: argvCommand(after) };
+  return { mode: 'command', command: argvCommand(after, redact.argv(after)) };
 }

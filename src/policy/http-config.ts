@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { invalidValue, UsageError } from '../errors.js';
-import { createRedactor, redactHeader, redactUrl, secretsOf } from '../report/redact.js';
+import { createRedactor, redactUserinfo, secretsOf, type Redactor } from '../report/redact.js';
 import { DEFAULTS } from './defaults.js';
 import { positiveDuration } from './duration.js';
 import { parseInteger } from './numbers.js';
@@ -80,11 +80,15 @@ export function rejectHttpFlags(raw: RawHttpOptions): void {
 }
 
 /** SPEC §5 flags → one validated request description. Throws a UsageError naming the flag. */
-export function normalizeHttpConfig(raw: RawHttpOptions, rawUrl: string): HttpConfig {
+export function normalizeHttpConfig(
+  raw: RawHttpOptions,
+  rawUrl: string,
+  redact: Redactor = createRedactor(),
+): HttpConfig {
   if (raw.data !== undefined && raw.json !== undefined) {
     throw new UsageError('--data and --json cannot be used together');
   }
-  const { url, basicAuth } = splitCredentials(rawUrl);
+  const { url, basicAuth } = splitCredentials(rawUrl, redact);
   const headers = (raw.header ?? []).map(parseHeader);
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
   const bodyText = raw.data ?? raw.json;
@@ -127,15 +131,14 @@ export function normalizeHttpConfig(raw: RawHttpOptions, rawUrl: string): HttpCo
     ...(raw.expectBody === undefined ? {} : { expectBody: parseRegex(raw.expectBody) }),
     retryable:
       IDEMPOTENT_METHODS.has(method) || has('idempotency-key') || (raw.retryUnsafe ?? false),
-    description: `${method} ${redactUrl(rawUrl)}`,
+    description: `${method} ${redact.url(rawUrl)}`,
     secrets: Object.freeze(secrets),
   });
 }
 
 /** The request's headers as `--dry-run` and `-v` show them. */
-export function describeHeaders(http: HttpConfig): string[] {
-  const redact = createRedactor(http.secrets);
-  return http.headers.map(([name, value]) => redact(redactHeader(name, value)));
+export function describeHeaders(http: HttpConfig, redact: Redactor): string[] {
+  return http.headers.map(([name, value]) => redact.header(name, value));
 }
 
 /** Comma-separated statuses and classes: `200`, `2xx`, `200-299`, `2xx,304`. */
@@ -207,16 +210,12 @@ function parsePath(text: string, flag: string): string {
 }
 
 /** `https://user:pass@host/` → the URL without them, and the Basic credentials curl would send. */
-function splitCredentials(text: string): { url: string; basicAuth?: string } {
+function splitCredentials(text: string, redact: Redactor): { url: string; basicAuth?: string } {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw invalidValue(
-      'url',
-      text.replace(/\/\/[^/?#]*@/, '//***@'),
-      'expected a valid http(s) URL',
-    );
+    throw invalidValue('url', redact(redactUserinfo(text)), 'expected a valid http(s) URL');
   }
   if (!url.username && !url.password) return { url: url.href };
   const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;

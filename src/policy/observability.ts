@@ -28,7 +28,7 @@ export interface ObservabilityConfig {
 
 export function normalizeObservability(
   raw: RawObservabilityOptions,
-  target: { command?: CommandSpec; url?: string; breaker?: string },
+  target: NameSource,
 ): ObservabilityConfig {
   if (raw.name !== undefined) checkBreakerName(raw.name, '--name');
   for (const [flag, value] of [
@@ -50,24 +50,29 @@ export function normalizeObservability(
   });
 }
 
+/** What a run's default name comes from; `redact` masks a secret that would reach it. */
+interface NameSource {
+  command?: CommandSpec;
+  url?: string;
+  breaker?: string;
+  redact?: (text: string) => string;
+}
+
 /**
  * SPEC §9: the breaker's name, else the command's basename (a script's first word), else the
  * URL's host. Only a program's name is kept, never an argument that could hold a secret.
  */
-export function defaultRunName(target: {
-  command?: CommandSpec;
-  url?: string;
-  breaker?: string;
-}): string {
+export function defaultRunName(target: NameSource): string {
   if (target.breaker) return target.breaker;
-  if (target.url) return sanitizeName(new URL(target.url).host);
+  const redact = target.redact ?? ((text: string) => text);
+  if (target.url) return sanitizeName(redact(new URL(target.url).host));
   const command = target.command;
   if (!command) return 'run';
   const program =
     command.file === '/bin/sh' && command.args[0] === '-c'
       ? firstProgramOfScript(command.args[1] ?? '')
       : command.file;
-  return sanitizeName(basename(program));
+  return sanitizeName(redact(basename(program)));
 }
 
 /** `FOO=1 make test | tee log` → `make`: skip leading variable assignments. */

@@ -1,7 +1,6 @@
 import type { AttemptEvent, RetryEvent, StartEvent, SummaryEvent } from '../engine/events.js';
 import { formatDuration } from '../policy/duration.js';
 import { writeOutputFile } from '../store/output-target.js';
-import { redactSecrets } from './redact.js';
 import type { LineSink, Reporter } from './reporter.js';
 
 export interface GitHubReporterOptions {
@@ -62,7 +61,7 @@ export function annotate(
   const plural = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
   if (summary.outcome !== 'success') {
     const reason = summary.reason ? ` (${summary.reason})` : '';
-    const text = `${name}: ${summary.outcome} after ${plural(summary.attempts)}${reason}: ${redactSecrets(summary.message)}; exit ${summary.exitCode}`;
+    const text = `${name}: ${summary.outcome} after ${plural(summary.attempts)}${reason}: ${summary.message}; exit ${summary.exitCode}`;
     return workflowCommand('error', { title }, text);
   }
   if (summary.attempts < options.warnAfter) return undefined;
@@ -121,7 +120,7 @@ function stepSummary(
     `### ${ok ? '✅' : '❌'} retry-run \`${cell(name)}\`: ${verdict} after ${summary.attempts} attempt${summary.attempts === 1 ? '' : 's'}`,
     '',
   ];
-  if (start) lines.push(`Ran \`${cell(redactSecrets(start.description))}\`.`, '');
+  if (start) lines.push(`Ran \`${cell(start.description)}\`.`, '');
   if (attempts.length > 0) {
     lines.push('| attempt | result | reason | duration | wait after |', '|---:|---|---|---:|---:|');
     for (const a of attempts) {
@@ -134,7 +133,7 @@ function stepSummary(
     }
     lines.push('');
   }
-  const ending = ok ? '' : ` ${cell(redactSecrets(summary.message))}; exit ${summary.exitCode}.`;
+  const ending = ok ? '' : ` ${cell(summary.message)}; exit ${summary.exitCode}.`;
   lines.push(
     `Total ${formatDuration(summary.elapsedMs)}, of which ${formatDuration(summary.waitedMs)} waiting.${ending}`,
     '',

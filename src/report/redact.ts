@@ -1,27 +1,18 @@
-/**
- * Secrets never reach a log, report or history (SPEC §5): credential headers, a URL's password
- * and credential-like query parameters are shown as `***`.
- */
-export const REDACTED = '***';
+import { REDACTED, redactSecrets, USER_FLAGS } from './redact-text.js';
+import { environmentSecrets, isSecretName } from './secret-names.js';
 
-const SECRET_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'api-key',
-]);
-/** Header and query names that carry credentials: `X-Auth-Token`, `Private-Token`, `api_key`… */
-const SECRET_NAME =
-  /(^|[-_])(auth|token|secret|password|passwd|pass|session|signature|credentials?|api[-_]?key|access[-_]?key)([-_]|$)/i;
-/** Not secret, and useful to see: it is the same on every attempt. */
-const PUBLIC_HEADERS = new Set(['idempotency-key']);
+/**
+ * The one redaction policy (README "What is masked"): every sink that prints what retry-run
+ * saw goes through a {@link Redactor}. It masks a URL's userinfo, the values of secret-looking
+ * query parameters, headers, options and assignments, and wherever they appear the values of
+ * the environment's secret-looking variables, of the request's credentials and of `--redact`.
+ */
+export { REDACTED, redactSecrets };
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
 export function isSecretHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (PUBLIC_HEADERS.has(lower)) return false;
-  return SECRET_HEADERS.has(lower) || SECRET_NAME.test(lower);
+  return SECRET_HEADERS.has(name.toLowerCase()) || isSecretName(name);
 }
 
 /** `Name: value` for the log, the value hidden when the header carries a credential. */
@@ -29,20 +20,34 @@ export function redactHeader(name: string, value: string): string {
   return `${name}: ${isSecretHeader(name) ? REDACTED : value}`;
 }
 
-/** The URL with its password and credential-like query values hidden. */
+/** The URL with its userinfo and secret-looking query values hidden. */
 export function redactUrl(text: string): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return text;
+    return redactSecrets(text);
   }
   if (url.password) url.password = REDACTED;
+  else if (url.username) url.username = REDACTED;
   for (const name of new Set(url.searchParams.keys())) {
-    if (SECRET_NAME.test(name)) url.searchParams.set(name, REDACTED);
+    if (isSecretName(name)) url.searchParams.set(name, REDACTED);
   }
   // URLSearchParams would percent-encode the stars; keep them readable.
   return url.href.replaceAll(encodeURIComponent(REDACTED), REDACTED);
+}
+
+/**
+ * A `user:password@` in a text that is not a valid URL (a mistyped `--state`): everything
+ * between the scheme and the last `@` may be the password, so all of it after the user goes.
+ */
+export function redactUserinfo(text: string): string {
+  const match = /^([a-z][a-z0-9+.-]*:\/*)([^@]*)@/is.exec(text);
+  if (!match) return redactSecrets(text);
+  const [, scheme, info] = match as unknown as [string, string, string];
+  const colon = info.indexOf(':');
+  const user = colon === -1 ? '' : `${info.slice(0, colon)}:`;
+  return `${scheme}${user}${REDACTED}@${text.slice(text.lastIndexOf('@') + 1)}`;
 }
 
 /** The secret values in a request: header values (and a scheme's token), URL credentials. */
@@ -59,43 +64,73 @@ export function secretsOf(
   }
   try {
     const parsed = new URL(url);
-    if (parsed.password) secrets.push(parsed.password, decodeURIComponent(parsed.password));
-    for (const [name, value] of parsed.searchParams)
-      if (SECRET_NAME.test(name)) secrets.push(value);
+    for (const part of [parsed.password || parsed.username].filter(Boolean))
+      secrets.push(part, decodeURIComponent(part));
+    for (const [name, value] of parsed.searchParams) if (isSecretName(name)) secrets.push(value);
   } catch {
     // Not a URL: nothing to add.
   }
   return secrets;
 }
 
-/** Hides every occurrence of the given secret values in a text (an error body, a message). */
-export function createRedactor(secrets: readonly string[]): (text: string) => string {
-  // Longest first, so a whole value is hidden before a part of it; tiny values would hide
-  // ordinary words without protecting anything.
-  const values = [...new Set(secrets)]
-    .filter((s) => s.length >= 4)
-    .sort((a, b) => b.length - a.length);
-  return (text) => values.reduce((out, secret) => out.replaceAll(secret, REDACTED), text);
+/** Options that take a header: its value is masked by the header's name. */
+const HEADER_FLAGS = new Set(['-H', '--header', '--proxy-header']);
+
+/** The run's redaction: `redact(text)` for free text, and helpers for structured values. */
+export interface Redactor {
+  (text: string): string;
+  /** A URL, parsed: userinfo and secret query values masked. */
+  url(text: string): string;
+  /** `Name: value`, the value masked when the name says it is a credential. */
+  header(name: string, value: string): string;
+  /** An argv: `--token X`, `--token=X`, `-H 'Key: X'`, `TOKEN=X`, URLs. */
+  argv(args: readonly string[]): string[];
+  /** The same policy, hiding these values too (a request's credentials). */
+  with(values: readonly string[]): Redactor;
 }
 
-const URL_PASSWORD_IN_TEXT = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]*@/gi;
-const CREDENTIAL_HEADER_IN_TEXT =
-  /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|api-key|x-auth-token|private-token)(\s*[:=]\s*)(?:(bearer|basic|token)\s+)?[^\s'",;]+/gi;
-const SECRET_PARAMETER_IN_TEXT =
-  /([?&\s-](?:access_token|api_key|apikey|token|password|passwd|secret|client_secret)=)[^\s&'"]+/gi;
+export interface RedactorOptions {
+  /** Secret-looking variables' values are masked (README "What is masked"). */
+  env?: NodeJS.ProcessEnv;
+  /** `--redact`: masked wherever they appear, whatever their length. */
+  extra?: readonly string[];
+}
 
-/**
- * Belt and braces for free text that reaches a report or a CI summary (a command line, a
- * message): a URL's password, a credential header or a `token=` parameter written into a
- * command is masked too, though runners already redact what they know to be secret.
- */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(URL_PASSWORD_IN_TEXT, `$1${REDACTED}@`)
-    .replace(
-      CREDENTIAL_HEADER_IN_TEXT,
-      (_all, name: string, separator: string, scheme?: string) =>
-        `${name}${separator}${scheme ? `${scheme} ` : ''}${REDACTED}`,
-    )
-    .replace(SECRET_PARAMETER_IN_TEXT, `$1${REDACTED}`);
+/** Values shorter than this are too common to be worth hiding when retry-run found them. */
+const MIN_FOUND_SECRET_LENGTH = 4;
+
+export function createRedactor(options: RedactorOptions = {}): Redactor {
+  const extra = (options.extra ?? []).filter((value) => value !== '');
+  return redactorOf([...extra, ...environmentSecrets(options.env ?? {})]);
+}
+
+function redactorOf(known: readonly string[]): Redactor {
+  // Longest first, so a whole value is hidden before a part of it.
+  const values = [...new Set(known)].sort((a, b) => b.length - a.length);
+  const hide = (text: string) =>
+    values.reduce((out, secret) => out.replaceAll(secret, REDACTED), text);
+  const redact = (text: string) => redactSecrets(hide(text));
+  return Object.assign(redact, {
+    url: (text: string) => hide(redactUrl(text)),
+    header: (name: string, value: string) => hide(redactHeader(name, redactSecrets(value))),
+    argv: (args: readonly string[]) =>
+      args.map((arg, i) => {
+        const previous = args[i - 1] ?? '';
+        if (HEADER_FLAGS.has(previous)) return redact(arg.replace(/^([^:]+):.*$/s, maskHeader));
+        if (USER_FLAGS.has(previous)) return redact(arg.replace(/:.*$/s, `:${REDACTED}`));
+        if (
+          /^--?[A-Za-z][\w.-]*$/.test(previous) &&
+          isSecretName(previous) &&
+          !arg.startsWith('--')
+        )
+          return REDACTED;
+        return redact(arg);
+      }),
+    with: (more: readonly string[]) =>
+      redactorOf([...values, ...more.filter((value) => value.length >= MIN_FOUND_SECRET_LENGTH)]),
+  });
+}
+
+function maskHeader(all: string, name: string): string {
+  return isSecretHeader(name.trim()) ? `${name}: ${REDACTED}` : all;
 }

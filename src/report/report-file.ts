@@ -8,7 +8,6 @@ import type {
 } from '../engine/events.js';
 import type { Mode } from '../policy/normalize.js';
 import { writeOutputFile } from '../store/output-target.js';
-import { redactSecrets } from './redact.js';
 import type { Reporter } from './reporter.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -94,9 +93,8 @@ export interface ReportContext {
   mode: Mode;
   version: string;
   conditions: { retryOn: string[]; stopOn: string[]; until: string[] };
+  /** Credentials already masked: the events a reporter sees are, the request is not one. */
   request?: ReportRequest;
-  /** Hides the run's known secret values (HTTP mode) in any text the report holds. */
-  redact?: (text: string) => string;
   /** Where a failure to write the report is told; it never changes the exit code. */
   warn: (message: string) => void;
 }
@@ -142,13 +140,12 @@ export function buildReport(
     }
   }
   const { policy } = start;
-  const redact = (text: string) => redactSecrets(context.redact ? context.redact(text) : text);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'retry-run', version: context.version },
     name: context.name,
     mode: context.mode,
-    target: redact(start.description),
+    target: start.description,
     startedAt: start.time,
     endedAt: summary.time,
     policy: {
@@ -166,11 +163,8 @@ export function buildReport(
       ...context.conditions,
     },
     request: context.request ?? null,
-    attempts: attempts.map((a) => ({
-      ...a,
-      message: a.message === null ? null : redact(a.message),
-    })),
-    breaker: breaker.map((b) => ({ ...b, message: redact(b.message) })),
+    attempts,
+    breaker,
     summary: {
       outcome: summary.outcome,
       attempts: summary.attempts,
@@ -178,7 +172,7 @@ export function buildReport(
       waitedMs: summary.waitedMs,
       exitCode: summary.exitCode,
       reason: summary.reason ?? null,
-      message: redact(summary.message),
+      message: summary.message,
     },
   };
 }

@@ -6,14 +6,16 @@ export interface CommandSpec {
   display: string;
 }
 
-export function shellCommand(script: string): CommandSpec {
-  return { file: '/bin/sh', args: ['-c', script], display: script };
+/** `shown`: the script as the log may show it (secrets masked). */
+export function shellCommand(script: string, shown = script): CommandSpec {
+  return { file: '/bin/sh', args: ['-c', script], display: shown };
 }
 
-export function argvCommand(argv: readonly string[]): CommandSpec {
+/** `shown`: the argv as the log may show it (secrets masked). */
+export function argvCommand(argv: readonly string[], shown = argv): CommandSpec {
   const [file, ...args] = argv;
   if (file === undefined) throw new Error('argvCommand needs at least the command');
-  return { file, args, display: argv.map(quoteForDisplay).join(' ') };
+  return { file, args, display: shown.map(quoteForDisplay).join(' ') };
 }
 
 function quoteForDisplay(arg: string): string {

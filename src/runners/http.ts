@@ -56,7 +56,7 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
     bodyTimeout: 0,
   });
   const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: http.maxRedirects }));
-  const redact = createRedactor(http.secrets);
+  const redact = createRedactor().with(http.secrets);
   const stdoutSink = output ? undefined : streamSink(options.stdout);
   const url = new URL(http.url);
   const attempt: AttemptRunner = {

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { invalidValue } from '../errors.js';
+import { redactUrl, redactUserinfo } from '../report/redact.js';
 
 /** Where the state store lives: a directory, or a Redis server. */
 export type StateLocation =
@@ -21,7 +22,11 @@ export function resolveStateLocation(
   if (value === undefined || value === '') return { kind: 'file', dir: defaultStateDir(env) };
   if (REDIS_URL.test(value)) return parseRedisUrl(value);
   if (OTHER_URL.test(value))
-    throw invalidValue('--state', value, 'expected a directory or redis://host:port[/db]');
+    throw invalidValue(
+      '--state',
+      redactUserinfo(value),
+      'expected a directory or redis://host:port[/db]',
+    );
   return { kind: 'file', dir: resolve(value) };
 }
 
@@ -33,7 +38,11 @@ function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
 
 function parseRedisUrl(value: string): StateLocation {
   const fail = () =>
-    invalidValue('--state', value, 'expected redis://[user:password@]host[:port][/db]');
+    invalidValue(
+      '--state',
+      redactUserinfo(value),
+      'expected redis://[user:password@]host[:port][/db]',
+    );
   let url: URL;
   try {
     url = new URL(value);
@@ -43,7 +52,5 @@ function parseRedisUrl(value: string): StateLocation {
   const db = url.pathname.replace(/^\//, '');
   if (url.hostname === '' || (db !== '' && !/^\d{1,5}$/.test(db)) || url.search || url.hash)
     throw fail();
-  const shown = new URL(value);
-  if (shown.password) shown.password = '***';
-  return { kind: 'redis', url: value, display: shown.toString() };
+  return { kind: 'redis', url: value, display: redactUrl(value) };
 }

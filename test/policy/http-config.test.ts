@@ -4,6 +4,7 @@ import {
   normalizeHttpConfig,
   parseStatuses,
 } from '../../src/policy/http-config.js';
+import { createRedactor } from '../../src/report/redact.js';
 
 const URL = 'http://127.0.0.1:8080/api';
 
@@ -73,7 +74,7 @@ describe('normalizeHttpConfig', () => {
       `Basic ${Buffer.from('u:p@ss').toString('base64')}`,
     ]);
     expect(http.description).toBe('GET https://u:***@h.test/');
-    expect(describeHeaders(http)).toEqual(['Cookie: ***', 'Authorization: ***']);
+    expect(describeHeaders(http, createRedactor())).toEqual(['Cookie: ***', 'Authorization: ***']);
   });
 
   it.each([

@@ -13,6 +13,8 @@ import {
   REPORT_SCHEMA_VERSION,
   type RunReport,
 } from '../../src/report/report-file.js';
+import { createRedactor } from '../../src/report/redact.js';
+import { redactEvent, redactingReporter } from '../../src/report/redact-events.js';
 
 const SECRET = 's3cr3t-token';
 
@@ -128,13 +130,23 @@ describe('the --report document', () => {
     const path = join(dir, 'report.json');
     const { events } = await scriptedRun([{}, { ok: true, exitCode: 0 }]);
     const warnings: string[] = [];
-    const reporter = createReportFileReporter({ ...context, path, warn: (m) => warnings.push(m) });
+    // The CLI hands every reporter the events through the run's redaction.
+    const redact = createRedactor();
+    const reporter = redactingReporter(
+      createReportFileReporter({ ...context, path, warn: (m) => warnings.push(m) }),
+      redact,
+    );
     events.forEach((event) => reporter.onEvent(event));
     await reporter.close!();
 
     const text = await readFile(path, 'utf8');
     const parsed = JSON.parse(text) as RunReport;
-    expect(parsed).toEqual(buildReport(events, context));
+    expect(parsed).toEqual(
+      buildReport(
+        events.map((event) => redactEvent(event, redact)),
+        context,
+      ),
+    );
     assertReportShape(parsed);
     expect(text).not.toContain(SECRET);
     expect(parsed.target).toBe(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../../policy/defaults.js';
-import { envOption } from './option.js';
+import { envOption, listOption } from './option.js';
 
 /** SPEC §9: the report file, run history, metrics file and GitHub Actions annotations. */
 export function addObservabilityOptions(command: Command): Command {
@@ -20,6 +20,9 @@ export function addObservabilityOptions(command: Command): Command {
         '--metrics-file <path>',
         "rewrite a Prometheus textfile-collector file after the run ('-': stdout)",
       ),
+    )
+    .addOption(
+      listOption('--redact <text>', 'also mask this text in what retry-run prints (repeatable)'),
     )
     .addOption(
       envOption(
