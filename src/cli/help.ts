@@ -30,7 +30,8 @@ Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
 Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;
 126/127 not executable/not found; 75 circuit open; 125 usage error; 130/143/129 interrupted;
 70 internal error. HTTP mode, as curl: 22 unexpected status or body; 6 DNS; 7 connect;
-23 body not writable; 28 timeout; 35 TLS; 56 reset.
+23 body not writable; 28 timeout; 35 TLS; 56 reset;
+47 too many redirects or a loop; 1 a redirect to a scheme other than http(s).
 `;
 
 export const EXPLAIN_EXAMPLES = `

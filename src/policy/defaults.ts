@@ -23,6 +23,12 @@ export const DEFAULTS = {
   maxRedirects: 10,
   /** HTTP mode: limit for making the connection (undici's own default). */
   connectTimeoutMs: 10_000,
+  /**
+   * HTTP mode: no byte from the server for this long ends the attempt. nginx's
+   * proxy_read_timeout and AWS load balancers' idle timeout: a response that pauses longer
+   * would rarely pass a proxy anyway, and a readiness poll gets to its next attempt.
+   */
+  idleTimeoutMs: 60_000,
   expect: '2xx',
   stdout: 'live',
   /** `explain --simulate`: calls the server answers per slice, and the slice's length. */

@@ -1,4 +1,5 @@
 import type { AttemptResult } from '../engine/types.js';
+import { formatDuration } from '../policy/duration.js';
 
 /** curl's exit codes for HTTP mode (SPEC §7). */
 export const HTTP_EXIT = {
@@ -13,6 +14,10 @@ export const HTTP_EXIT = {
   reset: 56,
   /** The body could not be written (curl's 23). */
   write: 23,
+  /** A redirect to a scheme other than http and https (curl's "unsupported protocol"). */
+  unsupportedProtocol: 1,
+  /** More redirects than --max-redirs, or a loop. */
+  tooManyRedirects: 47,
 } as const;
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
@@ -24,6 +29,11 @@ const CONNECT_CODES = new Set([
   'EADDRNOTAVAIL',
 ]);
 const CONNECT_TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+/** undici's headersTimeout and bodyTimeout, which carry --idle-timeout. */
+const IDLE_TIMEOUT_MESSAGES = new Map<string, (duration: string) => string>([
+  ['UND_ERR_HEADERS_TIMEOUT', (d) => `no complete response head within ${d} (--idle-timeout)`],
+  ['UND_ERR_BODY_TIMEOUT', (d) => `no data received for ${d} (--idle-timeout)`],
+]);
 const TLS_CODES = new Set([
   'EPROTO',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -47,10 +57,12 @@ export type RequestFailure = Omit<AttemptResult, 'durationMs'> & {
 /**
  * A socket or protocol error as one AttemptResult: the curl exit code, the failure class the
  * conditions match (`connection`, `timeout`) and the system code (`ECONNREFUSED`).
+ * `idleTimeoutMs` names the limit when --idle-timeout ended the request.
  */
-export function requestFailure(error: unknown): RequestFailure {
+export function requestFailure(error: unknown, idleTimeoutMs = 0): RequestFailure {
   const code = errorCode(error);
-  const message = errorMessage(error);
+  const idle = IDLE_TIMEOUT_MESSAGES.get(code);
+  const message = idle ? idle(formatDuration(idleTimeoutMs)) : errorMessage(error);
   const connection = (exitCode: number, neverSent: boolean): RequestFailure => ({
     ok: false,
     exitCode,
@@ -64,7 +76,7 @@ export function requestFailure(error: unknown): RequestFailure {
   if (isTls(code)) {
     return { ...connection(HTTP_EXIT.tls, true), message: `${message} (see --cacert, -k)` };
   }
-  if (CONNECT_TIMEOUT_CODES.has(code)) {
+  if (CONNECT_TIMEOUT_CODES.has(code) || idle) {
     return {
       ok: false,
       exitCode: HTTP_EXIT.timeout,

@@ -1,6 +1,6 @@
 import { monotonicMs } from './monotonic.js';
 import type { Readable, Writable } from 'node:stream';
-import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import type { AttemptContext, AttemptResult, Runner } from '../engine/types.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration } from '../policy/duration.js';
@@ -17,6 +17,12 @@ import {
   type BodySink,
 } from './http-body.js';
 import { HTTP_EXIT, requestFailure } from './http-failure.js';
+import {
+  pathOf,
+  REDIRECT_NOT_RETRYABLE,
+  startRedirectChain,
+  type HttpRequest,
+} from './http-redirect.js';
 
 export interface HttpRunnerOptions {
   http: HttpConfig;
@@ -51,24 +57,19 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
     requestTls: tls,
     // Like curl: an http:// URL goes to the proxy as a plain request, https:// through CONNECT.
     proxyTunnel: false,
-    // --timeout bounds the whole attempt; undici's own limits would add hidden ones.
-    headersTimeout: 0,
-    bodyTimeout: 0,
+    // --idle-timeout (README "Timeouts in HTTP mode"): the whole head must come within it,
+    // so headers trickled a byte at a time cannot hold an attempt; then no pause in the body
+    // may last longer. undici does not count a pause that retry-run's own writing causes.
+    headersTimeout: undiciIdleLimit(http.idleTimeoutMs),
+    bodyTimeout: undiciIdleLimit(http.idleTimeoutMs),
   });
-  const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: http.maxRedirects }));
   const redact = createRedactor().with(http.secrets);
   const stdoutSink = output ? undefined : streamSink(options.stdout);
   const url = new URL(http.url);
   const attempt: AttemptRunner = {
     http,
-    dispatcher,
-    request: {
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method: http.method as Dispatcher.HttpMethod,
-      headers: http.headers.flat(),
-      body: body ?? null,
-    },
+    dispatcher: agent,
+    request: { url, method: http.method, headers: http.headers, body: body ?? null },
     redact,
     now: options.now ?? Date.now,
     newSink: () => stdoutSink ?? fileSink(output!),
@@ -81,11 +82,21 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
   };
 }
 
+/**
+ * undici checks these limits on a tick of about half a second and counts the tick a limit
+ * starts in as passed: half a second more, so that it never ends an attempt early.
+ */
+const UNDICI_TICK_MS = 500;
+
+function undiciIdleLimit(ms: number): number {
+  return ms === 0 ? 0 : ms + UNDICI_TICK_MS;
+}
+
 interface AttemptRunner {
   http: HttpConfig;
   dispatcher: Dispatcher;
   /** The same request on every attempt: built once. */
-  request: Dispatcher.RequestOptions;
+  request: HttpRequest;
   redact: (text: string) => string;
   now: () => number;
   newSink: () => BodySink;
@@ -105,12 +116,16 @@ async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<
   let outcome: Outcome;
   let neverSent = false;
   try {
-    const response = await runner.dispatcher.request({
-      ...runner.request,
-      signal: AbortSignal.any([context.signal, limit.signal]),
-    });
-    sink = expected(response.statusCode, runner.http.expect) ? runner.newSink() : undefined;
-    outcome = await handleResponse(runner, response, sink);
+    const { response, refused, note } = await send(
+      runner,
+      AbortSignal.any([context.signal, limit.signal]),
+    );
+    if (refused) {
+      outcome = refused;
+    } else {
+      sink = expected(response.statusCode, runner.http.expect) ? runner.newSink() : undefined;
+      outcome = await handleResponse(runner, response, sink, note);
+    }
   } catch (error) {
     ({ neverSent, ...outcome } = failedAttempt(runner, context, error, timedOut, sink));
   } finally {
@@ -124,16 +139,52 @@ async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<
   return { ...outcome, durationMs: Math.round(monotonicMs() - started) };
 }
 
+/**
+ * Sends the request and follows its redirects (README "Redirects"). A redirect whose status is
+ * in --expect is the answer; one that cannot be followed ends the attempt, never retried.
+ */
+async function send(
+  runner: AttemptRunner,
+  signal: AbortSignal,
+): Promise<{ response: Dispatcher.ResponseData; refused?: Outcome; note?: string }> {
+  const chain = startRedirectChain(runner.request, runner.http);
+  for (;;) {
+    const { url, method, headers, body } = chain.current;
+    const response = await runner.dispatcher.request({
+      origin: url.origin,
+      path: pathOf(url),
+      method: method as Dispatcher.HttpMethod,
+      headers: headers.flat(),
+      body,
+      signal,
+    });
+    const status = response.statusCode;
+    const decision = expected(status, runner.http.expect)
+      ? { kind: 'answer' as const }
+      : chain.next(status, headerOf(response, 'location'));
+    if (decision.kind === 'answer') return { response, note: decision.note };
+    await response.body.dump();
+    if (decision.kind === 'refuse') {
+      const { exitCode, message } = decision;
+      const refused = { ok: false, status, exitCode, message };
+      return { response, refused: { ...refused, notRetryableBecause: REDIRECT_NOT_RETRYABLE } };
+    }
+  }
+}
+
+function headerOf(response: Dispatcher.ResponseData, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 async function handleResponse(
   runner: AttemptRunner,
   response: Dispatcher.ResponseData,
   sink: BodySink | undefined,
+  note: string | undefined,
 ): Promise<Outcome> {
-  const { statusCode: status, headers } = response;
-  const header = (name: string) => {
-    const value = headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
-  };
+  const { statusCode: status } = response;
+  const header = (name: string) => headerOf(response, name);
   const serverWait = () => {
     const wait = serverWaitFromHeaders(header, status, runner.now());
     return wait ? { serverWaitMs: wait.ms, waitHeader: wait.header } : {};
@@ -141,11 +192,7 @@ async function handleResponse(
   if (!sink) {
     const snippet = await readSnippet(response.body);
     const { waitHeader, ...wait } = serverWait();
-    const redirect =
-      status >= 300 && status < 400 && header('location')
-        ? `redirect not followed (--max-redirs ${runner.http.maxRedirects})`
-        : undefined;
-    const message = [response.statusText || undefined, redirect, waitHeader].filter(Boolean);
+    const message = [response.statusText || undefined, note, waitHeader].filter(Boolean);
     return {
       ok: false,
       status,
@@ -220,7 +267,7 @@ function failedAttempt(
   if (context.signal.aborted) {
     return { ok: false, exitCode: HTTP_EXIT.reset, message: 'interrupted', neverSent: false };
   }
-  return { ...requestFailure(error), ...partial };
+  return { ...requestFailure(error, runner.http.idleTimeoutMs), ...partial };
 }
 
 function expected(status: number, ranges: readonly StatusRange[]): boolean {

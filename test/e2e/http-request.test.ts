@@ -182,9 +182,9 @@ describe('the request', () => {
     ]);
 
     const refused = await runCli(['--max-redirs', '0', `${url}/old`]);
-    expect(refused.code).toBe(22);
+    expect(refused.code).toBe(47);
     expect(refused.stderr).toContain('HTTP 307');
-    expect(refused.stderr).toContain('redirect not followed (--max-redirs 0)');
+    expect(refused.stderr).toContain('too many redirects: more than 0 (--max-redirs 0)');
   });
 
   it('goes through HTTP_PROXY, but not for hosts in NO_PROXY', async () => {

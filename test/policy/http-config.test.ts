@@ -85,8 +85,24 @@ describe('normalizeHttpConfig', () => {
     [{ idempotencyKey: ' ' }, '--idempotency-key'],
     [{ expect: '200,' }, '--expect'],
     [{ idempotencyKey: 'a', header: ['Idempotency-Key: b'] }, '--idempotency-key'],
+    [{ idleTimeout: '1 minute' }, '--idle-timeout'],
+    [{ header: ['X: a\r\nY: b'] }, '--header'],
+    [{ header: ['\nX-Injected: 1'] }, '--header'],
+    [{ header: ['X-Name\r: a'] }, '--header'],
+    [{ header: ['X: a\0'] }, '--header'],
   ])('%j is a usage error naming %s', (raw, flag) => {
     expect(() => normalizeHttpConfig(raw, URL)).toThrow(flag);
+  });
+
+  it('has an idle timeout by default; 0 turns it off', () => {
+    expect(normalizeHttpConfig({}, URL).idleTimeoutMs).toBe(60_000);
+    expect(normalizeHttpConfig({ idleTimeout: '250ms' }, URL).idleTimeoutMs).toBe(250);
+    expect(normalizeHttpConfig({ idleTimeout: '0' }, URL).idleTimeoutMs).toBe(0);
+  });
+
+  it('keeps headers on their origin unless --location-trusted', () => {
+    expect(normalizeHttpConfig({}, URL).locationTrusted).toBe(false);
+    expect(normalizeHttpConfig({ locationTrusted: true }, URL).locationTrusted).toBe(true);
   });
 });
 

@@ -34,6 +34,18 @@ describe('requestFailure: socket errors as curl exit codes', () => {
     expect(requestFailure(withCode('UND_ERR_SOCKET')).errorCode).toBe('ECONNRESET');
   });
 
+  it.each([
+    ['UND_ERR_HEADERS_TIMEOUT', 'no complete response head within 1.5s (--idle-timeout)'],
+    ['UND_ERR_BODY_TIMEOUT', 'no data received for 1.5s (--idle-timeout)'],
+  ])('%s (--idle-timeout) is a timeout, exit 28: %s', (code, message) => {
+    expect(requestFailure(withCode(code), 1500)).toMatchObject({
+      exitCode: 28,
+      failureClass: 'timeout',
+      message,
+      neverSent: false,
+    });
+  });
+
   it('points at --cacert and -k for a TLS failure', () => {
     expect(requestFailure(withCode('CERT_HAS_EXPIRED')).message).toContain('(see --cacert, -k)');
   });

@@ -21,10 +21,19 @@ export function addHttpOptions(command: Command): Command {
         `limit for making the connection (default: ${formatDuration(DEFAULTS.connectTimeoutMs)})`,
       ),
     )
+    .addOption(
+      envOption(
+        '--idle-timeout <duration>',
+        `no byte from the server for this long: a timeout; 0: off (default: ${formatDuration(DEFAULTS.idleTimeoutMs)})`,
+      ),
+    )
     .addOption(envOption('-k, --insecure', 'accept any TLS certificate'))
     .addOption(envOption('--cacert <file>', 'trust the CA certificates in this PEM file'))
     .addOption(
       envOption('--max-redirs <n>', `redirects followed (default: ${DEFAULTS.maxRedirects})`),
+    )
+    .addOption(
+      envOption('--location-trusted', 'send every -H header to the origins redirects lead to'),
     )
     .addOption(
       envOption(
