@@ -18,16 +18,21 @@ export interface BreakerConfig {
   strict: boolean;
 }
 
-const MAX_NAME_LENGTH = 128;
+/** In UTF-8 bytes, not characters: the name becomes a file name, which is limited in bytes. */
+const MAX_NAME_BYTES = 128;
 
-/** Validates a breaker name: what `--breaker` and the `breaker` subcommand accept. */
+/** Validates a breaker (or run) name: what `--breaker`, `--name` and the subcommands accept. */
 export function checkBreakerName(name: string, flag: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (name.trim() === '' || name.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(name)) {
+  if (
+    name.trim() === '' ||
+    Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES ||
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f]/.test(name)
+  ) {
     throw invalidValue(
       flag,
       name,
-      `expected a name of 1 to ${MAX_NAME_LENGTH} printable characters`,
+      `expected a name of 1 to ${MAX_NAME_BYTES} bytes of printable text (UTF-8)`,
     );
   }
   return name;

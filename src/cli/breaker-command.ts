@@ -91,13 +91,34 @@ export async function breakerAction(
   }
 }
 
-async function listBreakers(store: StateStore, now: number): Promise<BreakerView[]> {
+/** A breaker whose stored document cannot be used: listed, so that it can be reset. */
+interface CorruptBreakerView extends Omit<
+  BreakerView,
+  'state' | 'consecutiveFailures' | 'lastFailure'
+> {
+  state: 'corrupt';
+  consecutiveFailures: null;
+  lastFailure: null;
+}
+type ListedBreaker = BreakerView | CorruptBreakerView;
+
+async function listBreakers(store: StateStore, now: number): Promise<ListedBreaker[]> {
   const names = await store.list(BREAKER_COLLECTION);
-  const views: BreakerView[] = [];
+  const views: ListedBreaker[] = [];
   for (const name of names) {
-    const data = await readBreaker(store, name).catch(() => undefined);
-    // A breaker deleted while listing is simply no longer there.
-    if (data) views.push(breakerView(name, data, now));
+    try {
+      views.push(breakerView(name, await readBreaker(store, name), now));
+    } catch (error) {
+      if (!(error instanceof StoreError && error.code === 'corrupt')) throw error;
+      views.push({
+        name,
+        state: 'corrupt',
+        consecutiveFailures: null,
+        openedAt: null,
+        closesAt: null,
+        lastFailure: null,
+      });
+    }
   }
   return views;
 }
@@ -116,13 +137,13 @@ function describeStatus(name: string, data: BreakerData, now: number): string {
     : `breaker '${name}' is half-open (${whyOpen(data)}): the next run probes`;
 }
 
-function table(views: readonly BreakerView[], style: Style): string {
+function table(views: readonly ListedBreaker[], style: Style): string {
   const rows = [
     ['NAME', 'STATE', 'FAILURES', 'OPENED AT', 'PROBE AT'],
     ...views.map((v) => [
       v.name,
       v.state,
-      String(v.consecutiveFailures),
+      String(v.consecutiveFailures ?? '-'),
       v.openedAt ?? '-',
       v.closesAt ?? '-',
     ]),

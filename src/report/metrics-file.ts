@@ -88,12 +88,21 @@ export function parseSamples(text: string): Samples {
     const match = SAMPLE.exec(line);
     if (!match || !known.has(match[1]!)) continue;
     const value = Number(match[3]);
-    if (Number.isNaN(value)) continue;
+    // This module writes finite numbers only; `1e400` (+Inf) or NaN was planted or damaged.
+    if (!Number.isFinite(value)) continue;
     const series = samples.get(match[1]!) ?? new Map<string, number>();
     series.set(match[2] ?? '', value);
     samples.set(match[1]!, series);
   }
   return samples;
+}
+
+/**
+ * Whether `text` may be replaced: empty, or a file this module wrote (it always starts with
+ * the HELP line of a retry-run family). Anything else the user pointed at is left alone.
+ */
+export function isMetricsFileText(text: string): boolean {
+  return text.trim() === '' || text.startsWith('# HELP retry_run_');
 }
 
 /** The Prometheus text format (0.0.4) that node_exporter's textfile collector reads. */
@@ -143,7 +152,7 @@ export function createMetricsFileReporter(options: MetricsFileOptions): Reporter
         // Only a regular file holds earlier runs' counts; a device, FIFO or stdout gets this run's.
         if (target.kind !== 'regular') return await update(new Map());
         await withFileLock(`${target.path}.lock`, LOCK, async () =>
-          update(parseSamples(await readIfPresent(target.path))),
+          update(await previousSamples(target.path)),
         );
       } catch (error) {
         options.warn(
@@ -152,6 +161,15 @@ export function createMetricsFileReporter(options: MetricsFileOptions): Reporter
       }
     },
   };
+}
+
+/** The samples already in a file this module wrote; any other file is left alone. */
+async function previousSamples(path: string): Promise<Samples> {
+  const text = await readIfPresent(path);
+  if (!isMetricsFileText(text)) {
+    throw new Error('it is not a retry-run metrics file; left as it is');
+  }
+  return parseSamples(text);
 }
 
 async function readIfPresent(path: string): Promise<string> {

@@ -5,6 +5,8 @@ import { basename, dirname, join } from 'node:path';
 export interface AtomicWriteOptions {
   /** Last look before the rename, e.g. that a lock still holds; throwing writes nothing. */
   beforeRename?: () => Promise<void>;
+  /** The new file's mode (before the umask); state files are 0600. */
+  mode?: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const temporary = temporaryBeside(path);
   try {
-    await writeFile(temporary, text, { mode: 0o644, flag: 'wx' });
+    await writeFile(temporary, text, { mode: options.mode ?? 0o644, flag: 'wx' });
     await options.beforeRename?.();
     await rename(temporary, path);
   } catch (error) {

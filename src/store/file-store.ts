@@ -1,7 +1,10 @@
-import { appendFile, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
+import { createDirGuard } from './safe-dir.js';
+import { appendLogFile, readDocumentFile, readLogFile } from './state-file.js';
+import { decodeName, encodeName } from './state-name.js';
 import {
   logLimit,
   parseDocument,
@@ -12,8 +15,10 @@ import {
   type StateStore,
 } from './store.js';
 
+export { encodeName } from './state-name.js';
+
 export interface FileStoreOptions {
-  /** The state directory; created on first write. */
+  /** The state directory; created (0700) on first write, refused when others can write it. */
   dir: string;
   lock?: Partial<FileLockOptions>;
   /** Wall-clock ms, for lease expiry. */
@@ -26,7 +31,8 @@ const DEFAULT_LOCK: FileLockOptions = { staleMs: 10_000, timeoutMs: 15_000 };
  * The default store (SPEC §8): one directory per collection, one file per name.
  * `<dir>/<collection>/<name>.json` a document, `.lease` its lease, `.jsonl` a log; each
  * changed under its own `.lock` and replaced by atomic rename, so a reader or a crash
- * mid-write never sees half a file.
+ * mid-write never sees half a file. State files are created 0600 and never opened through a
+ * symlink; a state dir others could write to is refused (README: Sharing a state dir safely).
  */
 export function createFileStore(options: FileStoreOptions): StateStore {
   const lock: FileLockOptions = { ...DEFAULT_LOCK, ...options.lock };
@@ -34,12 +40,7 @@ export function createFileStore(options: FileStoreOptions): StateStore {
   const folder = (collection: string) => join(options.dir, collection);
   const path = (collection: string, name: string, suffix: string) =>
     join(folder(collection), `${encodeName(name)}${suffix}`);
-  const madeDirs = new Set<string>();
-  const ensureFolder = async (collection: string) => {
-    if (madeDirs.has(collection)) return;
-    await mkdir(folder(collection), { recursive: true });
-    madeDirs.add(collection);
-  };
+  const guard = createDirGuard(options.dir);
   /** Runs `body` under the lock of `file`, turning system errors into StoreErrors. */
   const locked = async <T>(
     collection: string,
@@ -47,7 +48,7 @@ export function createFileStore(options: FileStoreOptions): StateStore {
     body: (stillHeld: () => Promise<boolean>) => Promise<T>,
   ): Promise<T> => {
     try {
-      await ensureFolder(collection);
+      await guard.folder(collection, true);
       return await withFileLock(`${file}.lock`, lock, body);
     } catch (error) {
       throw storeErrorFrom(error, `state store ${options.dir}`);
@@ -58,6 +59,7 @@ export function createFileStore(options: FileStoreOptions): StateStore {
     location: options.dir,
 
     async read<T>(collection: string, name: string) {
+      if (!(await guard.folder(collection, false))) return undefined;
       return readDocument<T>(path(collection, name, '.json'));
     },
 
@@ -72,6 +74,7 @@ export function createFileStore(options: FileStoreOptions): StateStore {
     },
 
     async list(collection: string) {
+      if (!(await guard.folder(collection, false))) return [];
       return listNames(folder(collection), '.json');
     },
 
@@ -109,25 +112,27 @@ export function createFileStore(options: FileStoreOptions): StateStore {
     async append(collection: string, name: string, record: unknown, { keep }: AppendOptions) {
       const file = path(collection, name, '.jsonl');
       await locked(collection, file, async (stillHeld) => {
-        const text = await readIfPresent(file);
-        const count = text === undefined ? 0 : countLines(text);
-        if (count < logLimit(keep)) {
+        const log = await readLogFile(file);
+        const text = log?.text ?? '';
+        if (!log?.cut && countLines(text) < logLimit(keep)) {
           // First end a torn last line (a crash mid-append), so records stay apart.
-          const torn = text !== undefined && text !== '' && !text.endsWith('\n');
-          return appendFile(file, `${torn ? '\n' : ''}${JSON.stringify(record)}\n`);
+          const torn = text !== '' && !text.endsWith('\n');
+          return appendLogFile(file, `${torn ? '\n' : ''}${JSON.stringify(record)}\n`);
         }
-        // Full: cut back to the newest records in one atomic rewrite.
-        const lines = [...text!.split('\n').filter((l) => l !== ''), JSON.stringify(record)];
+        // Full (or too long to read whole): cut back to the newest records in one rewrite.
+        const lines = [...text.split('\n').filter((l) => l !== ''), JSON.stringify(record)];
         await writeAtomic(file, `${lines.slice(-keep).join('\n')}\n`, stillHeld);
       });
     },
 
     async readLog<T>(collection: string, name: string) {
-      const text = await readIfPresent(path(collection, name, '.jsonl'));
-      return text === undefined ? [] : parseLogLines<T>(text.split('\n'));
+      if (!(await guard.folder(collection, false))) return [];
+      const log = await readLogFile(path(collection, name, '.jsonl'));
+      return log === undefined ? [] : parseLogLines<T>(log.text.split('\n'));
     },
 
     async listLogs(collection: string) {
+      if (!(await guard.folder(collection, false))) return [];
       return listNames(folder(collection), '.jsonl');
     },
 
@@ -140,34 +145,19 @@ export function createFileStore(options: FileStoreOptions): StateStore {
   };
 }
 
-/** File-safe names: percent-encoding keeps `/`, `\0` and leading dots out of paths. */
-export function encodeName(name: string): string {
-  if (name === '') throw new StoreError('unwritable', 'a state name cannot be empty');
-  return encodeURIComponent(name).replace(/^\./, '%2E').replace(/\*/g, '%2A');
-}
-
 async function readDocument<T>(file: string): Promise<T | undefined> {
-  const text = await readIfPresent(file);
+  const text = await readDocumentFile(file);
   if (text === undefined) return undefined;
   return parseDocument<T>(text, file);
 }
 
 async function readLease(file: string): Promise<{ holder: string; expiresAt: number } | undefined> {
-  const text = await readIfPresent(file);
+  const text = await readDocumentFile(file);
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as { holder: string; expiresAt: number };
   } catch {
     return undefined; // A damaged lease is no lease: the next probe may go.
-  }
-}
-
-async function readIfPresent(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw storeErrorFrom(error, `cannot read ${file}`);
   }
 }
 
@@ -181,7 +171,8 @@ async function listNames(folder: string, suffix: string): Promise<string[]> {
   }
   return entries
     .filter((entry) => entry.endsWith(suffix))
-    .map((entry) => decodeURIComponent(entry.slice(0, -suffix.length)))
+    .map((entry) => decodeName(entry.slice(0, -suffix.length)))
+    .filter((name) => name !== undefined)
     .sort();
 }
 
@@ -198,6 +189,7 @@ async function removeIfPresent(file: string): Promise<boolean> {
 /** Rewrites `file` atomically, but only while this process still holds its lock. */
 function writeAtomic(file: string, text: string, stillHeld: () => Promise<boolean>): Promise<void> {
   return writeFileAtomic(file, text, {
+    mode: 0o600,
     beforeRename: async () => {
       if (!(await stillHeld())) {
         throw new StoreError('busy', `lost the lock on ${file} (held too long); nothing written`);

@@ -52,7 +52,9 @@ export interface AppendOptions {
   keep: number;
 }
 
-export type StoreErrorCode = 'unreachable' | 'unreadable' | 'unwritable' | 'corrupt' | 'busy';
+/** `unsafe`: a state dir others could tamper with (README: Sharing a state dir safely). */
+export type StoreErrorCode =
+  'unreachable' | 'unreadable' | 'unwritable' | 'corrupt' | 'busy' | 'unsafe';
 
 /** The store could not do what was asked. `message` is one line, fit for a warning. */
 export class StoreError extends Error {

@@ -74,7 +74,8 @@ describe('a symlink as the target', () => {
   it('replaces the file the link points to; the link stays a link', async () => {
     const dir = emptyDir();
     for (const name of ['report.json', 'metrics.prom', 'body.txt']) {
-      writeFileSync(join(dir, name), 'old\n');
+      // --metrics-file replaces only an empty file or one it wrote, never 'old' text.
+      writeFileSync(join(dir, name), name === 'metrics.prom' ? '' : 'old\n');
       symlinkSync(name, join(dir, `${name}.link`));
     }
     const run = await runCli([

@@ -62,8 +62,8 @@ describe('the §9 options', () => {
   });
 
   it.each([
-    [{ name: '' }, "--name: expected a name of 1 to 128 printable characters (got '')"],
-    [{ name: 'a\nb' }, '--name: expected a name of 1 to 128 printable characters'],
+    [{ name: '' }, "--name: expected a name of 1 to 128 bytes of printable text (UTF-8) (got '')"],
+    [{ name: 'a\nb' }, '--name: expected a name of 1 to 128 bytes of printable text (UTF-8)'],
     [{ warnAfter: '0' }, "--warn-after: expected a whole number from 1 to 1000000 (got '0')"],
     [{ warnAfter: 'two' }, '--warn-after'],
     [{ report: ' ' }, "--report: expected a file path (got ' ')"],

@@ -1,0 +1,86 @@
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { StoreError, storeErrorFrom } from './store.js';
+
+/** A document (a breaker, a budget, a lease) is a few hundred bytes; a bigger one was planted. */
+export const MAX_DOCUMENT_BYTES = 64 * 1024;
+/** A log holds ~1250 records of a few hundred bytes; of a longer one only this tail is read. */
+export const MAX_LOG_BYTES = 8 * 1024 * 1024;
+
+// O_NOFOLLOW: a symlink planted in the state dir is refused, never followed. O_NONBLOCK: a
+// FIFO planted there cannot hang the open (it is then refused as not a regular file).
+const READ = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+const APPEND =
+  constants.O_WRONLY |
+  constants.O_APPEND |
+  constants.O_CREAT |
+  constants.O_NOFOLLOW |
+  constants.O_NONBLOCK;
+
+/** A state document's text, or undefined when there is none; over MAX_DOCUMENT_BYTES is corrupt. */
+export async function readDocumentFile(path: string): Promise<string | undefined> {
+  return withStateFile(path, READ, async (file, stats) => {
+    if (stats.size > MAX_DOCUMENT_BYTES) {
+      throw new StoreError(
+        'corrupt',
+        `${path} is over ${MAX_DOCUMENT_BYTES / 1024} KiB: not a state document`,
+      );
+    }
+    return file.readFile('utf8');
+  });
+}
+
+export interface LogText {
+  text: string;
+  /** The file was longer than MAX_LOG_BYTES: `text` is its tail, from a whole line on. */
+  cut: boolean;
+}
+
+/** A log's text (at most its last MAX_LOG_BYTES), or undefined when there is none. */
+export async function readLogFile(path: string): Promise<LogText | undefined> {
+  return withStateFile(path, READ, async (file, stats) => {
+    if (stats.size <= MAX_LOG_BYTES) return { text: await file.readFile('utf8'), cut: false };
+    const tail = Buffer.alloc(MAX_LOG_BYTES);
+    const { bytesRead } = await file.read(tail, 0, MAX_LOG_BYTES, stats.size - MAX_LOG_BYTES);
+    const text = tail.subarray(0, bytesRead).toString('utf8');
+    return { text: text.slice(text.indexOf('\n') + 1), cut: true };
+  });
+}
+
+/** Appends to a log, creating it 0600. */
+export async function appendLogFile(path: string, text: string): Promise<void> {
+  await withStateFile(path, APPEND, (file) => file.appendFile(text), 0o600);
+}
+
+/**
+ * Opens a state file without following a symlink and hands it over if it is a regular file.
+ * Undefined when it does not exist; a symlink or anything else is refused as corrupt
+ * (`breaker reset` removes it).
+ */
+async function withStateFile<T>(
+  path: string,
+  flags: number,
+  use: (file: FileHandle, stats: Stats) => Promise<T>,
+  mode?: number,
+): Promise<T | undefined> {
+  let file: FileHandle;
+  try {
+    file = await open(path, flags, mode);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') {
+      throw new StoreError('corrupt', `${path} is a symbolic link: refused, never followed`);
+    }
+    throw storeErrorFrom(error, `cannot open ${path}`);
+  }
+  try {
+    const stats = await file.stat();
+    if (!stats.isFile()) throw new StoreError('corrupt', `${path} is not a regular file: refused`);
+    return await use(file, stats);
+  } catch (error) {
+    throw storeErrorFrom(error, `cannot use ${path}`);
+  } finally {
+    await file.close();
+  }
+}
