@@ -65,7 +65,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       attempts: attemptsLog.length,
       elapsedMs: clock.now() - startedAt,
       waitedMs,
-      exitCode,
+      exitCode: failedExitCode(outcome, exitCode),
       message,
       ...(last && !last.classification.success ? { reason: last.classification.reason } : {}),
       ...(last ? { lastResult: last.result } : {}),
@@ -197,6 +197,14 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     await sleep(delayMs, signal);
     waitedMs += clock.now() - waitStart;
   }
+}
+
+/**
+ * A run that did not succeed never exits 0 (README, Exit codes): its last attempt may have
+ * exited 0 and still failed (an unmet `--until`), and a CI step must not pass on it.
+ */
+function failedExitCode(outcome: RunOutcome, exitCode: number): number {
+  return outcome !== 'success' && exitCode === 0 ? 1 : exitCode;
 }
 
 /** `SIGINT received` for an abort the CLI made of a signal; `aborted` for any other. */
