@@ -1,3 +1,4 @@
+import { applyAftermath } from './aftermath.js';
 import { classifyAttempt } from './classify.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './clock.js';
 import type { RetryEvent, RunOutcome, SummaryEvent } from './events.js';
@@ -115,14 +116,18 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
         : policy.timeoutMs !== undefined
           ? { ms: policy.timeoutMs, reason: 'timeout' as const }
           : undefined;
-    const result = await runner.run({
+    const attemptResult = await runner.run({
       attempt,
       maxAttempts: policy.maxAttempts,
       signal,
       ...(timeLimit ? { timeLimit } : {}),
     });
-    const classification = classifyAttempt(result, conditions);
-    await runner.afterAttempt?.(classification.success);
+    const verdict = classifyAttempt(attemptResult, conditions);
+    const { result, classification } = applyAftermath(
+      attemptResult,
+      verdict,
+      await runner.afterAttempt?.(verdict.success),
+    );
     const record = {
       attempt,
       startedAt: new Date(attemptStart).toISOString(),

@@ -32,6 +32,8 @@ export interface AttemptOutput {
    * background process still holds the pipe open — with the tails when they are kept.
    */
   settle(): Promise<OutputTails>;
+  /** Our own stdout or stderr, teed to, failed with EPIPE: its reader is gone. */
+  readonly closed: 'stdout' | 'stderr' | undefined;
 }
 
 type StdioTarget = 'inherit' | 'pipe' | number;
@@ -61,15 +63,22 @@ export async function prepareOutput(options: {
     return pipes ? pipes[index]!.write : 'pipe';
   };
   const tees: Tee[] = [];
+  let closed: 'stdout' | 'stderr' | undefined;
   return {
     stdio: [stdio('stdout'), stdio('stderr')],
+    get closed() {
+      return closed;
+    },
     attach(child) {
       // Our copies of the write ends go, so the pipes end when the child's tree is done.
       pipes?.forEach((ends) => closeSync(ends.write));
       // Our own stdout closed early (`retry-run … | head -1`): the child meets the broken pipe
       // as if it had inherited it (SIGPIPE), rather than retry-run crashing on EPIPE.
-      const onBroken = () => child?.kill('SIGPIPE');
       streams.forEach(({ name, to, tail }, index) => {
+        const onBroken = () => {
+          if (to === process[name]) closed ??= name;
+          child?.kill('SIGPIPE');
+        };
         if (pipes) return tees.push(pipeTee(pipes[index]!.read, to, tail, onBroken));
         const from = child?.[name];
         if (from) tees.push(streamTee(from, to, tail, onBroken));

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { jsonEvents, runCli } from '../helpers/cli.js';
+import { BIN, jsonEvents, runCli, type CliResult } from '../helpers/cli.js';
 
 describe('the outcome a run reports', () => {
   it('a readiness poll that never became ready exits 1, not its last attempt’s 0', async () => {
@@ -31,5 +32,69 @@ describe('the outcome a run reports', () => {
       outcome: 'exhausted',
       exitCode: 1,
     });
+  });
+});
+
+/** Runs `retry-run <args> | <reader>` in bash; retry-run's exit code comes last on stderr. */
+function pipedInto(reader: string, args: readonly string[]): Promise<CliResult> {
+  const quoted = args.map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+  const script = `"${process.execPath}" "${BIN}" ${quoted} | ${reader}; echo "exit=\${PIPESTATUS[0]}" >&2`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', script], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NO_COLOR: '1',
+        RETRY_RUN_NO_RECORD: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+describe('when the reader of retry-run’s stdout is gone', () => {
+  it('an attempt that dies of SIGPIPE is not retried: one attempt, exit 141', async () => {
+    const result = await pipedInto('head -1', ['-b', '5s', '--', 'yes']);
+    expect(result.stdout).toBe('y\n');
+    expect(result.stderr).toContain('attempt 1/5 failed (killed by SIGPIPE, ');
+    expect(result.stderr).toContain("not retried: retry-run's stdout was closed by its reader");
+    expect(result.stderr).not.toContain('attempt 2/5');
+    expect(result.stderr).toMatch(/exit=141\n$/);
+  });
+
+  it('the same when retry-run tees the output itself (EPIPE)', async () => {
+    const result = await pipedInto('head -1', [
+      '-b',
+      '5s',
+      '--stop-on',
+      'output:/never/',
+      '--',
+      'yes',
+    ]);
+    expect(result.stdout).toBe('y\n');
+    expect(result.stderr).toContain("not retried: retry-run's stdout was closed by its reader");
+    expect(result.stderr).not.toContain('attempt 2/5');
+    expect(result.stderr).toMatch(/exit=141\n$/);
+  });
+
+  it('a SIGPIPE while the reader is still there is an ordinary failure, retried', async () => {
+    const result = await pipedInto('cat', [
+      '-n',
+      '2',
+      '-b',
+      '0',
+      '--',
+      'sh',
+      '-c',
+      'kill -PIPE $$',
+    ]);
+    expect(result.stderr).toContain('attempt 2/2 failed (killed by SIGPIPE');
+    expect(result.stderr).toMatch(/exit=141\n$/);
   });
 });
