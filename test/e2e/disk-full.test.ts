@@ -48,7 +48,7 @@ function runIntoDevFull(args: readonly string[]): Promise<Omit<CliResult, 'stdou
     });
     closeSync(full);
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stderr }));
   });
