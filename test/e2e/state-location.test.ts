@@ -71,3 +71,38 @@ describe('where state goes when the usual places are missing', () => {
     },
   );
 });
+
+describe('--breaker-strict with a store that reads but cannot be written', () => {
+  it.runIf(process.getuid?.() === 0)(
+    'refuses before the first attempt, with 75',
+    async (context) => {
+      const store = join(tmp, 'store');
+      mkdirSync(store);
+      if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', store]).status !== 0) {
+        return context.skip('cannot mount a tmpfs');
+      }
+      try {
+        const env = { XDG_CACHE_HOME: join(tmp, 'cache') };
+        // A failure is recorded, so the breaker's file exists and can be read.
+        const failing = ['--state', store, '--breaker', 'db', '-n', '1', '--', 'false'];
+        expect(run(failing, { cwd: tmp, env }).status).toBe(1);
+        expect(spawnSync('mount', ['-o', 'remount,ro', store]).status).toBe(0);
+        const strict = run(
+          ['--state', store, '--breaker', 'db', '--breaker-strict', '--', 'echo', 'ran'],
+          { cwd: tmp, env },
+        );
+        expect(strict.status).toBe(75);
+        expect(strict.stdout).toBe('');
+        expect(strict.stderr).toMatch(
+          /retry-run: warning: breaker 'db': state store .*EROFS.*; and --breaker-strict refuses to run\n/,
+        );
+        expect(strict.stderr).toContain(
+          'the state store cannot be used (unwritable) and --breaker-strict is set; nothing run',
+        );
+        expect(strict.stderr).not.toContain('attempt 1/');
+      } finally {
+        spawnSync('umount', [store]);
+      }
+    },
+  );
+});
