@@ -7,11 +7,12 @@ import { createRedactor, redactHeader, redactUrl } from '../report/redact.js';
 import { fanOut, type Reporter } from '../report/reporter.js';
 import { stderrStyle } from '../report/style.js';
 import { createTextReporter } from '../report/text.js';
+import { ownStderr } from './own-lines.js';
 import { VERSION } from './version.js';
 
 /** A one-line warning of retry-run's own on stderr: it never changes the exit code. */
 export function warn(message: string): void {
-  process.stderr.write(`retry-run: warning: ${message}\n`);
+  ownStderr.write(`retry-run: warning: ${message}\n`);
 }
 
 export interface ReporterDependencies {
@@ -34,9 +35,9 @@ export async function createReporters(
   const env = dependencies.env ?? process.env;
   const reporters: Reporter[] = [
     config.report.logFormat === 'json'
-      ? createJsonLinesReporter(process.stderr)
+      ? createJsonLinesReporter(ownStderr)
       : createTextReporter({
-          sink: process.stderr,
+          sink: ownStderr,
           style: await stderrStyle(),
           quiet: config.report.quiet,
           verbose: config.report.verbose,
@@ -75,7 +76,7 @@ export async function createReporters(
     const { createGitHubReporter } = await import('../report/github.js');
     reporters.push(
       createGitHubReporter({
-        sink: process.stderr,
+        sink: ownStderr,
         name: observability.name,
         warnAfter: observability.warnAfter,
         ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),

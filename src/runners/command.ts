@@ -75,7 +75,9 @@ export function createCommandRunner(options: CommandRunnerOptions): Runner {
       // against the next attempt.
       const endedLeftovers = processes && !success ? await processes.endLeftovers() : 0;
       if (processes) attempts.delete(processes);
-      const writeFailure = spool ? await releaseHeld(spool, success) : undefined;
+      const writeFailure = spool
+        ? await releaseHeld(spool, success, options.capture?.onStderr)
+        : undefined;
       return {
         ...(endedLeftovers > 0 ? { endedLeftovers } : {}),
         ...(writeFailure ? { writeFailure } : {}),
@@ -98,6 +100,7 @@ export function createCommandRunner(options: CommandRunnerOptions): Runner {
 async function releaseHeld(
   spool: SpoolFile,
   success: boolean,
+  onStderr: ((chunk: Uint8Array) => void) | undefined,
 ): Promise<AttemptAftermath['writeFailure']> {
   const lost = (what: string, error: Error) => ({
     exitCode: WRITE_ERROR_EXIT_CODE,
@@ -111,7 +114,7 @@ async function releaseHeld(
     return lost(`the attempt's stdout could not be held in ${tmpdir()}`, spool.failure);
   }
   try {
-    await spool.release(success ? process.stdout : process.stderr);
+    await spool.release(success ? process.stdout : process.stderr, success ? undefined : onStderr);
   } catch (error) {
     // A failed attempt's output on stderr is a courtesy; the successful one's is the result.
     if (success) return lost('the output could not be written to stdout', error as Error);
@@ -138,6 +141,7 @@ async function runOnce(
     tails,
     stdout: spool?.writable ?? (tails ? process.stdout : undefined),
     stderr: tails ? process.stderr : undefined,
+    onStderr: options.capture?.onStderr,
   });
   const finishWith = async (exited: Omit<AttemptResult, 'durationMs'>) => {
     // The output may still be in the pipes: the attempt is over when it has all been read.

@@ -11,6 +11,8 @@ export interface CaptureOptions {
   tails: boolean;
   /** `final`: hold each attempt's stdout and write the successful one's at the end (SPEC §6). */
   stdout: 'live' | 'final';
+  /** Sees what the command writes to our stderr through a tee (or a failed attempt's stdout). */
+  onStderr?: (chunk: Uint8Array) => void;
 }
 
 export interface OutputTails {
@@ -50,6 +52,7 @@ export async function prepareOutput(options: {
   tails: boolean;
   stdout: Writable | undefined;
   stderr: Writable | undefined;
+  onStderr?: ((chunk: Uint8Array) => void) | undefined;
 }): Promise<AttemptOutput> {
   const streams: Array<{ name: 'stdout' | 'stderr'; to: Writable; tail?: OutputTail }> = [];
   for (const name of ['stdout', 'stderr'] as const) {
@@ -79,9 +82,10 @@ export async function prepareOutput(options: {
           if (to === process[name]) closed ??= name;
           child?.kill('SIGPIPE');
         };
-        if (pipes) return tees.push(pipeTee(pipes[index]!.read, to, tail, onBroken));
+        const seen = name === 'stderr' ? options.onStderr : undefined;
+        if (pipes) return tees.push(pipeTee(pipes[index]!.read, to, tail, onBroken, seen));
         const from = child?.[name];
-        if (from) tees.push(streamTee(from, to, tail, onBroken));
+        if (from) tees.push(streamTee(from, to, tail, onBroken, seen));
       });
     },
     async settle() {

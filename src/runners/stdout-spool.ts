@@ -28,7 +28,7 @@ export interface SpoolFile {
    * Copies the held output to `destination` once, honouring its backpressure; then frees it.
    * Rejects when `destination` cannot take it (disk full, closed pipe): the output is lost.
    */
-  release(destination: Writable): Promise<void>;
+  release(destination: Writable, seen?: (chunk: Uint8Array) => void): Promise<void>;
   /** Frees the file without copying it. */
   discard(): Promise<void>;
 }
@@ -66,7 +66,7 @@ export async function openSpoolFile(directory = tmpdir()): Promise<SpoolFile> {
       if (!writable.writableEnded && !writable.destroyed) writable.end();
       await finished(writable).catch(() => {});
     },
-    release: async (destination) => {
+    release: async (destination, seen) => {
       try {
         const held = handle.createReadStream({
           start: 0,
@@ -75,6 +75,7 @@ export async function openSpoolFile(directory = tmpdir()): Promise<SpoolFile> {
         });
         for await (const chunk of held) {
           await writeChunk(destination, chunk as Buffer);
+          seen?.(chunk as Buffer);
         }
       } finally {
         await close();

@@ -98,3 +98,43 @@ describe('when the reader of retry-run’s stdout is gone', () => {
     expect(result.stderr).toMatch(/exit=141\n$/);
   });
 });
+
+describe('retry-run’s own lines start on a line of their own', () => {
+  // The command's stderr is teed (a condition reads the output) and ends without a newline.
+  const unfinishedLine = ['-n', '2', '-b', '0', '--retry-on', 'output:/never/,exit:1'];
+
+  it('JSON events after a stderr that ended mid-line: every event is a line a reader parses', async () => {
+    const result = await runCli([
+      ...['--log-format', 'json', ...unfinishedLine],
+      ...['-S', 'printf "err\\033[2J" >&2; exit 1'],
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('err\x1b[2J\n{"event":"attempt"');
+    const lines = result.stderr.split('\n').filter((line) => line.includes('"event"'));
+    expect(lines.every((line) => line.startsWith('{'))).toBe(true);
+    expect(jsonEvents(result.stderr).map((e) => e.event)).toEqual([
+      'start',
+      'attempt',
+      'wait',
+      'attempt',
+      'summary',
+    ]);
+  });
+
+  it('the text log too', async () => {
+    const result = await runCli([...unfinishedLine, '-S', 'printf err >&2; exit 1']);
+    expect(result.stderr).toContain('err\nretry-run: attempt 1/2 failed (exit 1, ');
+    expect(result.stderr).not.toContain('errretry-run');
+  });
+
+  it('and after a failed attempt’s held stdout (--stdout final)', async () => {
+    const result = await runCli(['-n', '1', '--stdout', 'final', '-S', 'printf out; exit 1']);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^out\nretry-run: attempt 1\/1 failed \(exit 1, /);
+  });
+
+  it('a line that ended is not followed by an empty one', async () => {
+    const result = await runCli([...unfinishedLine, '-S', 'echo err >&2; exit 1']);
+    expect(result.stderr).toMatch(/^err\nretry-run: attempt 1\/2 failed/);
+  });
+});

@@ -28,7 +28,8 @@ describe('--state', () => {
     for (const HOME of ['', 'relative/home']) {
       const location = resolveStateLocation(undefined, { HOME }, any);
       // The account's home instead (absolute), or none at all.
-      expect(location.kind === 'unavailable' || isAbsolute(location.dir)).toBe(true);
+      const where = location.kind === 'file' ? location.dir : location.kind;
+      expect(where === 'unavailable' || isAbsolute(where)).toBe(true);
     }
   });
 
