@@ -17,6 +17,7 @@ export type {
 export type { AttemptGate, GateDecision, BreakerNotice } from './engine/gate.js';
 export type {
   AttemptResult,
+  AttemptAftermath,
   AttemptContext,
   Runner,
   Conditions,

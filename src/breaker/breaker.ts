@@ -131,10 +131,22 @@ export function createSharedBreaker(options: SharedBreakerOptions): SharedBreake
     };
   };
 
+  // Strict means the run's result can be recorded: a store that reads but cannot be written
+  // (a read-only home) would otherwise be found out only after the first attempt.
+  let writeChecked = !options.strict;
+  const checkWritable = async () => {
+    if (writeChecked) return;
+    await store.update<BreakerData>(BREAKER_COLLECTION, name, (current) => ({
+      ...checked(current, store, name),
+    }));
+    writeChecked = true;
+  };
+
   return {
     async admit() {
       if (broken) return brokenDecision();
       try {
+        await checkWritable();
         const data = await readBreaker(store, name);
         const verdict = admission(data, clock.now());
         if (verdict === 'pass') return { allowed: true };

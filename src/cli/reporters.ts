@@ -7,11 +7,12 @@ import { redactingReporter } from '../report/redact-events.js';
 import { fanOut, type Reporter } from '../report/reporter.js';
 import { stderrStyle } from '../report/style.js';
 import { createTextReporter } from '../report/text.js';
+import { ownStderr } from './own-lines.js';
 import { VERSION } from './version.js';
 
 /** A one-line warning of retry-run's own on stderr: it never changes the exit code. */
 export function warn(message: string): void {
-  process.stderr.write(`retry-run: warning: ${message}\n`);
+  ownStderr.write(`retry-run: warning: ${message}\n`);
 }
 
 export interface ReporterDependencies {
@@ -36,9 +37,9 @@ export async function createReporters(
   const warnRedacted = (message: string) => warn(redact(message));
   const reporters: Reporter[] = [
     config.report.logFormat === 'json'
-      ? createJsonLinesReporter(process.stderr)
+      ? createJsonLinesReporter(ownStderr)
       : createTextReporter({
-          sink: process.stderr,
+          sink: ownStderr,
           style: await stderrStyle(),
           quiet: config.report.quiet,
           verbose: config.report.verbose,
@@ -76,7 +77,7 @@ export async function createReporters(
     const { createGitHubReporter } = await import('../report/github.js');
     reporters.push(
       createGitHubReporter({
-        sink: process.stderr,
+        sink: ownStderr,
         name: observability.name,
         warnAfter: observability.warnAfter,
         ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),

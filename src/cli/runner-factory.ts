@@ -1,3 +1,4 @@
+import { noteCommandStderr } from './own-lines.js';
 import { stdout } from './streams.js';
 import type { Runner } from '../engine/types.js';
 import { UsageError } from '../errors.js';
@@ -15,7 +16,7 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
       killAfterMs: config.policy.killAfterMs,
       stdin: config.stdin,
       env,
-      capture: { tails: keepsTails(config), stdout: config.stdout },
+      capture: { tails: keepsTails(config), stdout: config.stdout, onStderr: noteCommandStderr },
     });
   }
   if (config.mode === 'http' && config.http) {

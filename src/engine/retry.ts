@@ -1,3 +1,4 @@
+import { applyAftermath } from './aftermath.js';
 import { classifyAttempt } from './classify.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './clock.js';
 import type { RetryEvent, RunOutcome, SummaryEvent } from './events.js';
@@ -65,7 +66,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       attempts: attemptsLog.length,
       elapsedMs: clock.now() - startedAt,
       waitedMs,
-      exitCode,
+      exitCode: failedExitCode(outcome, exitCode),
       message,
       ...(last && !last.classification.success ? { reason: last.classification.reason } : {}),
       ...(last ? { lastResult: last.result } : {}),
@@ -115,14 +116,18 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
         : policy.timeoutMs !== undefined
           ? { ms: policy.timeoutMs, reason: 'timeout' as const }
           : undefined;
-    const result = await runner.run({
+    const attemptResult = await runner.run({
       attempt,
       maxAttempts: policy.maxAttempts,
       signal,
       ...(timeLimit ? { timeLimit } : {}),
     });
-    const classification = classifyAttempt(result, conditions);
-    await runner.afterAttempt?.(classification.success);
+    const verdict = classifyAttempt(attemptResult, conditions);
+    const { result, classification } = applyAftermath(
+      attemptResult,
+      verdict,
+      await runner.afterAttempt?.(verdict.success),
+    );
     const record = {
       attempt,
       startedAt: new Date(attemptStart).toISOString(),
@@ -197,6 +202,14 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     await sleep(delayMs, signal);
     waitedMs += clock.now() - waitStart;
   }
+}
+
+/**
+ * A run that did not succeed never exits 0 (README, Exit codes): its last attempt may have
+ * exited 0 and still failed (an unmet `--until`), and a CI step must not pass on it.
+ */
+function failedExitCode(outcome: RunOutcome, exitCode: number): number {
+  return outcome !== 'success' && exitCode === 0 ? 1 : exitCode;
 }
 
 /** `SIGINT received` for an abort the CLI made of a signal; `aborted` for any other. */

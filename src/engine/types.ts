@@ -38,6 +38,19 @@ export interface AttemptResult {
   serverWaitMs?: number;
   /** Set by a runner that knows this failure must not be repeated (e.g. a POST). */
   notRetryableBecause?: string;
+  /** How many processes this failed attempt left running, which were ended before going on. */
+  endedLeftovers?: number;
+}
+
+/** What became of an attempt once its verdict was known (Runner.afterAttempt). */
+export interface AttemptAftermath {
+  /**
+   * The attempt's held output could not be written (disk full, closed pipe): the output is
+   * lost, so the attempt fails with this, whatever its verdict, and is not retried.
+   */
+  writeFailure?: { exitCode: number; message: string; errorCode?: string };
+  /** How many processes the failed attempt left running were ended. */
+  endedLeftovers?: number;
 }
 
 /**
@@ -70,9 +83,10 @@ export interface Runner {
   run(context: AttemptContext): Promise<AttemptResult>;
   /**
    * Called once per attempt, after it is classified and before it is reported: a runner that
-   * held the attempt's output (`--stdout final`) releases it now.
+   * held the attempt's output (`--stdout final`) releases it now, and a failed attempt's
+   * leftover processes are ended.
    */
-  afterAttempt?(success: boolean): Promise<void>;
+  afterAttempt?(success: boolean): Promise<AttemptAftermath | void>;
   /** Release what the runner holds (spools, sockets) when the run is over. */
   close?(): Promise<void>;
 }

@@ -108,6 +108,26 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
+/**
+ * Bounds of one run's step summary: GitHub rejects a step's summary over 1 MiB, and a command
+ * of 20,000 arguments, a long message or a thousand attempts must not get near it. With these
+ * a run adds a few KiB at most (README, GitHub Actions).
+ */
+const SUMMARY_LIMITS = { name: 100, command: 300, message: 500, firstRows: 10, lastRows: 10 };
+
+/** `text`, cut to `max` characters with an ellipsis when longer. */
+function bounded(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The attempts a summary shows: all of a short run; of a long one, its first and last. */
+function shownRows<T>(rows: readonly T[]): Array<T | { hidden: number }> {
+  const { firstRows, lastRows } = SUMMARY_LIMITS;
+  if (rows.length <= firstRows + lastRows + 1) return [...rows];
+  const hidden = rows.length - firstRows - lastRows;
+  return [...rows.slice(0, firstRows), { hidden }, ...rows.slice(-lastRows)];
+}
+
 function stepSummary(
   name: string,
   start: StartEvent | undefined,
@@ -116,16 +136,26 @@ function stepSummary(
 ): string {
   const ok = summary.outcome === 'success';
   const verdict = ok ? 'succeeded' : summary.outcome;
+  const shownName = cell(bounded(name, SUMMARY_LIMITS.name));
   const lines = [
-    `### ${ok ? '✅' : '❌'} retry-run \`${cell(name)}\`: ${verdict} after ${summary.attempts} attempt${summary.attempts === 1 ? '' : 's'}`,
+    `### ${ok ? '✅' : '❌'} retry-run \`${shownName}\`: ${verdict} after ${summary.attempts} attempt${summary.attempts === 1 ? '' : 's'}`,
     '',
   ];
-  if (start) lines.push(`Ran \`${cell(start.description)}\`.`, '');
+  if (start) {
+    const command = bounded(start.description, SUMMARY_LIMITS.command);
+    lines.push(`Ran \`${cell(command)}\`.`, '');
+  }
   if (attempts.length > 0) {
     lines.push('| attempt | result | reason | duration | wait after |', '|---:|---|---|---:|---:|');
-    for (const a of attempts) {
+    for (const a of shownRows(attempts)) {
+      if ('hidden' in a) {
+        lines.push(`| … | ${a.hidden} more attempts | | | |`);
+        continue;
+      }
       const result = a.classification.success ? '✅ success' : '❌ failure';
-      const reason = a.classification.success ? '' : `\`${cell(a.classification.reason)}\``;
+      const reason = a.classification.success
+        ? ''
+        : `\`${cell(bounded(a.classification.reason, SUMMARY_LIMITS.name))}\``;
       const wait = a.waitAfterMs === undefined ? '' : formatDuration(a.waitAfterMs);
       lines.push(
         `| ${a.attempt} | ${result} | ${reason} | ${formatDuration(a.result.durationMs)} | ${wait} |`,
@@ -133,7 +163,8 @@ function stepSummary(
     }
     lines.push('');
   }
-  const ending = ok ? '' : ` ${cell(summary.message)}; exit ${summary.exitCode}.`;
+  const message = bounded(summary.message, SUMMARY_LIMITS.message);
+  const ending = ok ? '' : ` ${cell(message)}; exit ${summary.exitCode}.`;
   lines.push(
     `Total ${formatDuration(summary.elapsedMs)}, of which ${formatDuration(summary.waitedMs)} waiting.${ending}`,
     '',

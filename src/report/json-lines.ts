@@ -39,6 +39,7 @@ export function toJsonEvent(event: RetryEvent): Record<string, unknown> {
           ? { exitCode: result.exitCode }
           : { status: result.status }),
         durationMs: result.durationMs,
+        ...(result.endedLeftovers ? { endedProcesses: result.endedLeftovers } : {}),
       };
     }
     case 'wait':

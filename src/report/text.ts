@@ -41,6 +41,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
           break;
         case 'attempt':
           line(describeAttempt(event, style, verbose));
+          if (event.result.endedLeftovers) line(describeLeftovers(event.result.endedLeftovers));
           if (verbose) showTails(event, line, style, options.tailLines ?? 10);
           if (verbose) showBodySnippet(event, line, style, options.tailLines ?? 10);
           break;
@@ -90,6 +91,11 @@ export function describePolicy(policy: Policy): string {
   if (policy.timeoutMs !== undefined) parts.push(`timeout ${formatDuration(policy.timeoutMs)}`);
   if (policy.deadlineMs !== undefined) parts.push(`deadline ${formatDuration(policy.deadlineMs)}`);
   return parts.join(', ');
+}
+
+/** `ended 2 processes the attempt left running`: said once, so a vanished service is explained. */
+function describeLeftovers(count: number): string {
+  return `ended ${count} process${count === 1 ? '' : 'es'} the attempt left running`;
 }
 
 function describeAttempt(event: AttemptEvent, style: Style, verbose: boolean): string {

@@ -1,19 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { constants } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { monotonicMs } from './monotonic.js';
 import type { CommandSpec } from './command-spec.js';
 export { argvCommand, shellCommand, type CommandSpec } from './command-spec.js';
 import { TIMEOUT_EXIT_CODE } from '../engine/retry.js';
-import type { AttemptContext, AttemptResult, InterruptReason, Runner } from '../engine/types.js';
+import type {
+  AttemptAftermath,
+  AttemptContext,
+  AttemptResult,
+  InterruptReason,
+  Runner,
+} from '../engine/types.js';
+import { closedOutput, SIGPIPE_EXIT_CODE } from './closed-output.js';
 import { commandFacts } from './command-facts.js';
 import { prepareOutput, type CaptureOptions } from './output-capture.js';
 import {
   createAttemptRegistry,
   trackAttemptProcesses,
+  type AttemptProcesses,
   type AttemptRegistry,
 } from './process-group.js';
 import { createStdinSource, type StdinMode, type StdinSource } from './stdin-source.js';
-import { openSpoolFile, type SpoolFile } from './stdout-spool.js';
+import { openSpoolFile, WRITE_ERROR_EXIT_CODE, type SpoolFile } from './stdout-spool.js';
 
 export interface CommandRunnerOptions {
   command: CommandSpec;
@@ -36,8 +44,8 @@ const NOT_EXECUTABLE_EXIT_CODE = 126;
 /**
  * Runs the command once per attempt through node:child_process (execa costs about a third of
  * Node's start-up time to load, more than the whole budget of issue 9). An attempt is its
- * process group: a timeout, a deadline or a signal ends all of it, and whatever the command
- * leaves running when it exits is ended before the next attempt (process-group.ts).
+ * process group: a timeout, a deadline or a signal ends all of it, and whatever a failed
+ * attempt leaves running when it exits is ended before the next attempt (process-group.ts).
  */
 export function createCommandRunner(options: CommandRunnerOptions): Runner {
   const stdin = createStdinSource(options.stdin ?? 'auto');
@@ -45,6 +53,8 @@ export function createCommandRunner(options: CommandRunnerOptions): Runner {
   const holdStdout = options.capture?.stdout === 'final';
   // --stdout final: the attempt's stdout waits in a spool until the engine has classified it.
   let held: SpoolFile | undefined;
+  // The last attempt's processes: what it left running stays or goes with its verdict.
+  let last: AttemptProcesses | undefined;
   return {
     description: options.command.display,
     run: async (context) => {
@@ -52,17 +62,27 @@ export function createCommandRunner(options: CommandRunnerOptions): Runner {
         await held?.discard();
         held = await openSpoolFile();
       }
-      return runOnce(options, { stdin, attempts, ...(held ? { spool: held } : {}) }, context);
+      const state = { stdin, attempts, ...(held ? { spool: held } : {}) };
+      return runOnce(options, state, context, (processes) => (last = processes));
     },
-    ...(holdStdout
-      ? {
-          afterAttempt: async (success: boolean) => {
-            const spool = held;
-            held = undefined;
-            await spool?.release(success ? process.stdout : process.stderr);
-          },
-        }
-      : {}),
+    afterAttempt: async (success: boolean) => {
+      const processes = last;
+      const spool = held;
+      last = undefined;
+      held = undefined;
+      // A successful attempt's background processes are left running, as a shell leaves
+      // them (a service started for later steps); a failed one's would hold ports and locks
+      // against the next attempt.
+      const endedLeftovers = processes && !success ? await processes.endLeftovers() : 0;
+      if (processes) attempts.delete(processes);
+      const writeFailure = spool
+        ? await releaseHeld(spool, success, options.capture?.onStderr)
+        : undefined;
+      return {
+        ...(endedLeftovers > 0 ? { endedLeftovers } : {}),
+        ...(writeFailure ? { writeFailure } : {}),
+      };
+    },
     close: async () => {
       attempts.killAll();
       stdin.close();
@@ -70,6 +90,36 @@ export function createCommandRunner(options: CommandRunnerOptions): Runner {
       held = undefined;
     },
   };
+}
+
+/**
+ * `--stdout final`: the successful attempt's held stdout goes to our stdout, a failed one's
+ * to stderr. Output that could not be held, or not written to stdout, is lost: the attempt
+ * fails with exit 23 (README, Holding stdout).
+ */
+async function releaseHeld(
+  spool: SpoolFile,
+  success: boolean,
+  onStderr: ((chunk: Uint8Array) => void) | undefined,
+): Promise<AttemptAftermath['writeFailure']> {
+  const lost = (what: string, error: Error) => ({
+    exitCode: WRITE_ERROR_EXIT_CODE,
+    message: `--stdout final: ${what}: ${error.message}`,
+    ...((error as NodeJS.ErrnoException).code
+      ? { errorCode: (error as NodeJS.ErrnoException).code! }
+      : {}),
+  });
+  if (spool.failure) {
+    await spool.discard();
+    return lost(`the attempt's stdout could not be held in ${tmpdir()}`, spool.failure);
+  }
+  try {
+    await spool.release(success ? process.stdout : process.stderr, success ? undefined : onStderr);
+  } catch (error) {
+    // A failed attempt's output on stderr is a courtesy; the successful one's is the result.
+    if (success) return lost('the output could not be written to stdout', error as Error);
+  }
+  return undefined;
 }
 
 /** What the attempts of one runner share. */
@@ -83,13 +133,15 @@ async function runOnce(
   options: CommandRunnerOptions,
   { stdin, attempts, spool }: RunnerState,
   context: AttemptContext,
+  started: (processes: AttemptProcesses) => void,
 ): Promise<AttemptResult> {
-  const started = monotonicMs();
+  const startedAt = monotonicMs();
   const tails = options.capture?.tails ?? false;
   const output = await prepareOutput({
     tails,
     stdout: spool?.writable ?? (tails ? process.stdout : undefined),
     stderr: tails ? process.stderr : undefined,
+    onStderr: options.capture?.onStderr,
   });
   const finishWith = async (exited: Omit<AttemptResult, 'durationMs'>) => {
     // The output may still be in the pipes: the attempt is over when it has all been read.
@@ -98,7 +150,8 @@ async function runOnce(
     const result = {
       ...exited,
       ...outputTails,
-      durationMs: Math.round(monotonicMs() - started),
+      ...notRepeatable(output.closed ?? diedOfSigpipe(exited), stdin.replayFailure()),
+      durationMs: Math.round(monotonicMs() - startedAt),
     };
     return {
       ...result,
@@ -129,6 +182,7 @@ async function runOnce(
   if (child.stdin) stdin.attach(child.stdin, context);
   const processes = trackAttemptProcesses(child, { ownGroup, killAfterMs: options.killAfterMs });
   attempts.add(processes);
+  started(processes);
   let timedOut: 'timeout' | 'deadline' | undefined;
   let limitTimer: NodeJS.Timeout | undefined;
   if (context.timeLimit) {
@@ -157,7 +211,6 @@ async function runOnce(
       clearTimeout(limitTimer);
       context.signal.removeEventListener('abort', onAbort);
       escalate?.removeEventListener('abort', processes.kill);
-      attempts.delete(processes);
       void finishWith(exited).then(resolve);
     };
     child.once('error', (error: NodeJS.ErrnoException) => {
@@ -167,8 +220,8 @@ async function runOnce(
       finish(startFailure(options.command.file, error));
     });
     child.once('exit', (code, signal) => {
-      // The command's own end decides the result: a limit passing while its leftovers are
-      // being ended (settle) does not turn a success into a timeout.
+      // The command's own end decides the result: a limit passing while the attempt is being
+      // ended (settle) does not turn a success into a timeout.
       clearTimeout(limitTimer);
       stdin.detach();
       void processes.settle().then(() => {
@@ -187,6 +240,24 @@ async function runOnce(
       });
     });
   });
+}
+
+/**
+ * What makes another attempt pointless whatever it was: nobody reads our output any more (it
+ * would die of SIGPIPE again), or its stdin could not be recorded to be given again.
+ */
+function notRepeatable(
+  closed: 'stdout' | 'stderr' | undefined,
+  replayFailure: string | undefined,
+): Pick<AttemptResult, 'notRetryableBecause'> {
+  if (closed) return { notRetryableBecause: `retry-run's ${closed} was closed by its reader` };
+  return replayFailure ? { notRetryableBecause: replayFailure } : {};
+}
+
+/** Which of our outputs lost its reader, asked only of an attempt that died of SIGPIPE. */
+function diedOfSigpipe(exited: Omit<AttemptResult, 'durationMs'>): 'stdout' | 'stderr' | undefined {
+  const sigpipe = exited.signal === 'SIGPIPE' || exited.exitCode === SIGPIPE_EXIT_CODE;
+  return sigpipe ? closedOutput() : undefined;
 }
 
 function startFailure(

@@ -11,6 +11,8 @@ export interface CaptureOptions {
   tails: boolean;
   /** `final`: hold each attempt's stdout and write the successful one's at the end (SPEC §6). */
   stdout: 'live' | 'final';
+  /** Sees what the command writes to our stderr through a tee (or a failed attempt's stdout). */
+  onStderr?: (chunk: Uint8Array) => void;
 }
 
 export interface OutputTails {
@@ -32,6 +34,8 @@ export interface AttemptOutput {
    * background process still holds the pipe open — with the tails when they are kept.
    */
   settle(): Promise<OutputTails>;
+  /** Our own stdout or stderr, teed to, failed with EPIPE: its reader is gone. */
+  readonly closed: 'stdout' | 'stderr' | undefined;
 }
 
 type StdioTarget = 'inherit' | 'pipe' | number;
@@ -48,6 +52,7 @@ export async function prepareOutput(options: {
   tails: boolean;
   stdout: Writable | undefined;
   stderr: Writable | undefined;
+  onStderr?: ((chunk: Uint8Array) => void) | undefined;
 }): Promise<AttemptOutput> {
   const streams: Array<{ name: 'stdout' | 'stderr'; to: Writable; tail?: OutputTail }> = [];
   for (const name of ['stdout', 'stderr'] as const) {
@@ -61,18 +66,26 @@ export async function prepareOutput(options: {
     return pipes ? pipes[index]!.write : 'pipe';
   };
   const tees: Tee[] = [];
+  let closed: 'stdout' | 'stderr' | undefined;
   return {
     stdio: [stdio('stdout'), stdio('stderr')],
+    get closed() {
+      return closed;
+    },
     attach(child) {
       // Our copies of the write ends go, so the pipes end when the child's tree is done.
       pipes?.forEach((ends) => closeSync(ends.write));
       // Our own stdout closed early (`retry-run … | head -1`): the child meets the broken pipe
       // as if it had inherited it (SIGPIPE), rather than retry-run crashing on EPIPE.
-      const onBroken = () => child?.kill('SIGPIPE');
       streams.forEach(({ name, to, tail }, index) => {
-        if (pipes) return tees.push(pipeTee(pipes[index]!.read, to, tail, onBroken));
+        const onBroken = () => {
+          if (to === process[name]) closed ??= name;
+          child?.kill('SIGPIPE');
+        };
+        const seen = name === 'stderr' ? options.onStderr : undefined;
+        if (pipes) return tees.push(pipeTee(pipes[index]!.read, to, tail, onBroken, seen));
         const from = child?.[name];
-        if (from) tees.push(streamTee(from, to, tail, onBroken));
+        if (from) tees.push(streamTee(from, to, tail, onBroken, seen));
       });
     },
     async settle() {

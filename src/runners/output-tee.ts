@@ -35,6 +35,7 @@ export function pipeTee(
   to: Writable,
   tail: OutputTail | undefined,
   onBroken: () => void,
+  seen?: (chunk: Uint8Array) => void,
 ): Tee {
   const state: Tee = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
   let isBroken = false;
@@ -62,6 +63,7 @@ export function pipeTee(
         state.chunks++;
         const chunk = buffer.subarray(0, length);
         tail?.push(chunk);
+        seen?.(chunk);
         if (to.destroyed || to.writableEnded) {
           broken();
           return false;
@@ -95,6 +97,7 @@ export function streamTee(
   to: Writable,
   tail: OutputTail | undefined,
   onBroken: () => void,
+  seen?: (chunk: Uint8Array) => void,
 ): Tee {
   const state: Tee = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
   const resume = () => {
@@ -110,6 +113,7 @@ export function streamTee(
   from.on('data', (chunk: Buffer) => {
     state.chunks++;
     tail?.push(chunk);
+    seen?.(chunk);
     if (to.destroyed || to.writableEnded) return broken();
     if (!to.write(chunk)) {
       state.waitingForDrain = true;

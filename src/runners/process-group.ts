@@ -26,16 +26,23 @@ export interface AttemptProcesses {
   /** SIGKILL now: the grace is over, or the user insisted (a second Ctrl-C). */
   kill(): void;
   /**
-   * Call once the command itself has exited: ends whatever it left running (SIGTERM, then
-   * SIGKILL after the grace) and resolves when nothing of the attempt is left.
+   * Call once the command itself has exited: when retry-run was ending the attempt (a limit,
+   * a signal), resolves when nothing of it is left. A command that exited by itself resolves
+   * at once: whether its leftovers stay depends on the verdict (endLeftovers).
    */
   settle(): Promise<void>;
+  /**
+   * Ends what a failed attempt left running (SIGTERM, then SIGKILL after the grace); resolves
+   * with how many processes there were, once none is left.
+   */
+  endLeftovers(): Promise<number>;
 }
 
 /** The ways to reach an attempt's processes: its group, or (sharing ours) its tree. */
 interface Targets {
   send(signal: NodeJS.Signals): void;
-  alive(): Promise<boolean>;
+  /** How many of the attempt's processes still run. */
+  count(): Promise<number>;
 }
 
 export function trackAttemptProcesses(
@@ -62,21 +69,29 @@ export function trackAttemptProcesses(
       killTimer = setTimeout(kill, options.killAfterMs);
     }
   };
-  const settle = async () => {
-    if (state === 'running' && !(await targets.alive())) return;
+  const alive = async () => (await targets.count()) > 0;
+  const endAll = async () => {
     // What the command left behind gets SIGTERM, even when the command itself was asked to
     // stop by another signal (a forwarded SIGINT that a background process ignores).
     if (!termSent) stop('SIGTERM');
     let waitMs = FIRST_POLL_MS;
     let killedFor = 0;
-    while ((await targets.alive()) && killedFor < AFTER_KILL_MS) {
+    while ((await alive()) && killedFor < AFTER_KILL_MS) {
       await delay(waitMs);
       if (state === 'killed') killedFor += waitMs;
       waitMs = Math.min(waitMs * 2, MAX_POLL_MS);
     }
     clearTimeout(killTimer);
   };
-  return { stop, kill, settle };
+  const settle = async () => {
+    if (state !== 'running') await endAll();
+  };
+  const endLeftovers = async () => {
+    const left = await targets.count();
+    if (left > 0) await endAll();
+    return left;
+  };
+  return { stop, kill, settle, endLeftovers };
 }
 
 function groupTargets(child: ChildProcess): Targets {
@@ -86,10 +101,11 @@ function groupTargets(child: ChildProcess): Targets {
       if (pgid !== undefined) signalProcess(-pgid, signal);
     },
     // kill(-pgid, 0) also counts zombies; the process table tells whether one really runs.
-    alive: async () => {
-      if (pgid === undefined || !signalProcess(-pgid, 0)) return false;
+    count: async () => {
+      if (pgid === undefined || !signalProcess(-pgid, 0)) return 0;
       const table = await readProcessTable();
-      return !table || [...table.values()].some((row) => row.pgid === pgid);
+      if (!table) return 1;
+      return [...table.values()].filter((row) => row.pgid === pgid).length;
     },
   };
 }
@@ -121,7 +137,7 @@ function treeTargets(child: ChildProcess): Targets {
       if (deliver && child.exitCode === null && child.signalCode === null) child.kill(signal);
       void current().then((pids) => deliver && pids.forEach((pid) => signalProcess(pid, signal)));
     },
-    alive: async () => (await current()).length > 0,
+    count: async () => (await current()).length,
   };
 }
 

@@ -17,6 +17,7 @@ export class StdinReplay {
   private recordedBytes = 0;
   private spool: { dir: string; path: string; fd: number } | undefined;
   private sourceEnded = false;
+  private recordingFailure: string | undefined;
   private recordMore = true;
   private listening = false;
   /** The attempt's stdin while it is fed live data. */
@@ -104,18 +105,35 @@ export class StdinReplay {
     this.live?.end();
   };
 
+  /**
+   * Why the input could not be recorded (no room in `$TMPDIR`, or none), if it could not: the
+   * attempt being fed goes on with the live input, but no later attempt can be given the same.
+   */
+  get failure(): string | undefined {
+    return this.recordingFailure;
+  }
+
   private record(chunk: Buffer): void {
-    if (!this.recordMore) return;
+    if (!this.recordMore || this.recordingFailure) return;
     this.recordedBytes += chunk.length;
-    if (!this.spool && this.recordedBytes > STDIN_MEMORY_LIMIT) {
-      const dir = mkdtempSync(join(tmpdir(), 'retry-run-stdin-'));
-      const path = join(dir, 'stdin');
-      this.spool = { dir, path, fd: openSync(path, 'w', 0o600) };
-      process.once('exit', this.removeSpoolAtExit);
-      for (const buffered of this.memory.splice(0)) writeSync(this.spool.fd, buffered);
+    try {
+      if (!this.spool && this.recordedBytes > STDIN_MEMORY_LIMIT) this.moveToSpool();
+      if (this.spool) writeSync(this.spool.fd, chunk);
+      else this.memory.push(chunk);
+    } catch (error) {
+      this.recordingFailure = `its stdin could not be recorded for a replay in ${tmpdir()}: ${(error as Error).message}`;
+      this.memory.splice(0);
+      this.removeSpool();
     }
-    if (this.spool) writeSync(this.spool.fd, chunk);
-    else this.memory.push(chunk);
+  }
+
+  private moveToSpool(): void {
+    const dir = mkdtempSync(join(tmpdir(), 'retry-run-stdin-'));
+    const path = join(dir, 'stdin');
+    this.spool = { dir, path, fd: -1 };
+    process.once('exit', this.removeSpoolAtExit);
+    this.spool.fd = openSync(path, 'w', 0o600);
+    for (const buffered of this.memory.splice(0)) writeSync(this.spool.fd, buffered);
   }
 
   /** The bytes recorded so far, as a stream. */
@@ -130,7 +148,7 @@ export class StdinReplay {
     this.spool = undefined;
     process.removeListener('exit', this.removeSpoolAtExit);
     try {
-      closeSync(fd);
+      if (fd >= 0) closeSync(fd);
     } catch {
       // Already closed.
     }

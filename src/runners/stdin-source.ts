@@ -20,6 +20,8 @@ export interface StdinSource {
   attach(target: Writable, attempt: AttemptNumber): void;
   detach(): void;
   close(): void;
+  /** Why the input could not be recorded for later attempts, if it could not. */
+  replayFailure(): string | undefined;
 }
 
 /** Which attempt, of how many: the last one's reads need no recording. */
@@ -28,7 +30,7 @@ export interface AttemptNumber {
   maxAttempts: number;
 }
 
-const FIXED = { attach() {}, detach() {}, close() {} };
+const FIXED = { attach() {}, detach() {}, close() {}, replayFailure: () => undefined };
 
 /**
  * SPEC §6. A terminal is inherited; `--stdin none`, a closed stdin and /dev/null give an
@@ -50,6 +52,7 @@ export function createStdinSource(mode: StdinMode): StdinSource {
       (replay ??= new StdinReplay(process.stdin)).attach(target, attempt < maxAttempts),
     detach: () => replay?.detach(),
     close: () => replay?.close(),
+    replayFailure: () => replay?.failure,
   };
 }
 

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { RetryRunError } from '../errors.js';
+
+/** Exit code when output could not be written (README, Exit codes: 23, as curl). */
+export const WRITE_ERROR_EXIT_CODE = 23;
+
+/** Chunks of the held file as written out: each write is awaited, so they are large. */
+const READ_BYTES = 1024 * 1024;
 
 /**
  * One attempt's stdout held in a temporary file (`--stdout final`, SPEC §6), never in memory.
@@ -14,10 +20,15 @@ import { RetryRunError } from '../errors.js';
 export interface SpoolFile {
   /** Where the attempt's stdout goes. */
   readonly writable: Writable;
-  /** Waits until everything written has reached the file. */
+  /** Waits until everything written has reached the file, or writing it failed. */
   endWriting(): Promise<void>;
-  /** Copies the held output to `destination` once, honouring its backpressure; then frees it. */
-  release(destination: Writable): Promise<void>;
+  /** Why the file could not hold the whole output (a full disk), if it could not. */
+  readonly failure: Error | undefined;
+  /**
+   * Copies the held output to `destination` once, honouring its backpressure; then frees it.
+   * Rejects when `destination` cannot take it (disk full, closed pipe): the output is lost.
+   */
+  release(destination: Writable, seen?: (chunk: Uint8Array) => void): Promise<void>;
   /** Frees the file without copying it. */
   discard(): Promise<void>;
 }
@@ -32,9 +43,13 @@ export async function openSpoolFile(directory = tmpdir()): Promise<SpoolFile> {
     throw new RetryRunError(
       `--stdout final: cannot create a temporary file in ${directory}: ${(error as Error).message}`,
       'ERR_SPOOL',
+      WRITE_ERROR_EXIT_CODE,
     );
   }
   const writable = handle.createWriteStream({ autoClose: false });
+  let failure: Error | undefined;
+  // A full disk: the tee sees the error too and stops the attempt; the verdict is ours.
+  writable.on('error', (error) => (failure ??= error));
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -44,23 +59,45 @@ export async function openSpoolFile(directory = tmpdir()): Promise<SpoolFile> {
   };
   return {
     writable,
-    endWriting: async () => {
-      if (writable.writableFinished || writable.destroyed) return;
-      const finished = once(writable, 'finish');
-      writable.end();
-      await finished;
+    get failure() {
+      return failure;
     },
-    release: async (destination) => {
+    endWriting: async () => {
+      if (!writable.writableEnded && !writable.destroyed) writable.end();
+      await finished(writable).catch(() => {});
+    },
+    release: async (destination, seen) => {
       try {
-        for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) {
-          if (!destination.write(chunk)) await once(destination, 'drain');
+        const held = handle.createReadStream({
+          start: 0,
+          autoClose: false,
+          highWaterMark: READ_BYTES,
+        });
+        for await (const chunk of held) {
+          await writeChunk(destination, chunk as Buffer);
+          seen?.(chunk as Buffer);
         }
-      } catch {
-        // Our own stdout went away (a closed pipe): there is no one left to give it to.
       } finally {
         await close();
       }
     },
     discard: close,
   };
+}
+
+/**
+ * Writes one chunk and waits until `destination` has taken it, so that a failed write (a
+ * full disk, a closed pipe) is known here rather than lost in an 'error' event nobody hears.
+ */
+function writeChunk(destination: Writable, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    destination.once('error', onError);
+    destination.write(chunk, (error) => {
+      // After a failed write the stream emits 'error' too: the listener stays to hear it.
+      if (error) return reject(error);
+      destination.off('error', onError);
+      resolve();
+    });
+  });
 }

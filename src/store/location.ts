@@ -1,25 +1,33 @@
-import { homedir } from 'node:os';
+import { statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { invalidValue } from '../errors.js';
 import { redactUrl, redactUserinfo } from '../report/redact.js';
 
-/** Where the state store lives: a directory, or a Redis server. */
+/**
+ * Where the state store lives: a directory, or a Redis server; or nowhere, when no home
+ * directory can be found for the default (the store then fails like a broken one).
+ */
 export type StateLocation =
-  { kind: 'file'; dir: string } | { kind: 'redis'; url: string; display: string };
+  | { kind: 'file'; dir: string }
+  | { kind: 'redis'; url: string; display: string }
+  | { kind: 'unavailable'; reason: string };
 
 const REDIS_URL = /^rediss?:\/\//i;
 const OTHER_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
- * `--state` (env RETRY_RUN_STATE) → a location (SPEC §8). No value: the directory
- * `$XDG_STATE_HOME/retry-run`, else `~/.local/state/retry-run`. A redis:// URL must be
- * `redis://[user:password@]host[:port][/db]`; anything else with a scheme is a usage error.
+ * `--state` (env RETRY_RUN_STATE) → a location (README, The state store). No value: the
+ * directory `$XDG_STATE_HOME/retry-run`, else `~/.local/state/retry-run`. A redis:// URL must
+ * be `redis://[user:password@]host[:port][/db]`; anything else with a scheme is a usage error.
+ * `isDirectory` is injectable for tests.
  */
 export function resolveStateLocation(
   value: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  isDirectory: (path: string) => boolean = existingDirectory,
 ): StateLocation {
-  if (value === undefined || value === '') return { kind: 'file', dir: defaultStateDir(env) };
+  if (value === undefined || value === '') return defaultLocation(env, isDirectory);
   if (REDIS_URL.test(value)) return parseRedisUrl(value);
   if (OTHER_URL.test(value))
     throw invalidValue(
@@ -27,13 +35,54 @@ export function resolveStateLocation(
       redactUserinfo(value),
       'expected a directory or redis://host:port[/db]',
     );
-  return { kind: 'file', dir: resolve(value) };
+  try {
+    return { kind: 'file', dir: resolve(value) };
+  } catch {
+    // process.cwd() fails once the current directory has been deleted.
+    throw invalidValue(
+      '--state',
+      value,
+      'a relative directory, but the current directory no longer exists; give an absolute path',
+    );
+  }
 }
 
-function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * Only an absolute XDG_STATE_HOME counts (the XDG spec); then a home directory that exists:
+ * HOME, else the account's. An empty or relative HOME would put state in the current
+ * directory, and one that points nowhere (`/nonexistent`) would be created by root: neither
+ * is a home, so with none the store is unavailable (one warning; the breaker acts as closed).
+ */
+function defaultLocation(
+  env: NodeJS.ProcessEnv,
+  isDirectory: (path: string) => boolean,
+): StateLocation {
   const xdg = env.XDG_STATE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.local', 'state');
-  return join(base, 'retry-run');
+  if (xdg && isAbsolute(xdg)) return { kind: 'file', dir: join(xdg, 'retry-run') };
+  const home = [env.HOME, accountHome()].find(
+    (dir): dir is string => !!dir && isAbsolute(dir) && isDirectory(dir),
+  );
+  if (home) return { kind: 'file', dir: join(home, '.local', 'state', 'retry-run') };
+  return {
+    kind: 'unavailable',
+    reason: `no state directory: HOME ('${env.HOME ?? ''}') is not an existing directory; give --state <dir> or set XDG_STATE_HOME`,
+  };
+}
+
+function accountHome(): string | undefined {
+  try {
+    return userInfo().homedir;
+  } catch {
+    return undefined; // A uid without an account (containers).
+  }
+}
+
+function existingDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function parseRedisUrl(value: string): StateLocation {

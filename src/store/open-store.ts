@@ -2,6 +2,7 @@ import { createFileStore } from './file-store.js';
 import type { StateLocation } from './location.js';
 import { createRedisStore } from './redis-store.js';
 import type { StateStore } from './store.js';
+import { createUnavailableStore } from './unavailable-store.js';
 
 export { resolveStateLocation, type StateLocation } from './location.js';
 
@@ -10,6 +11,7 @@ export { resolveStateLocation, type StateLocation } from './location.js';
  * a broken store shows up as a StoreError from the first operation, where callers decide.
  */
 export function openStore(location: StateLocation): StateStore {
+  if (location.kind === 'unavailable') return createUnavailableStore(location.reason);
   return location.kind === 'redis'
     ? createRedisStore({ url: location.url, location: location.display })
     : createFileStore({ dir: location.dir });

@@ -99,3 +99,29 @@ describe('in GitHub Actions', () => {
     );
   });
 });
+
+describe('the step summary of one run is bounded', () => {
+  it('a command of 20,000 arguments adds a few KiB, not the whole command line', async () => {
+    const summary = await stepSummaryFile();
+    const args = Array.from({ length: 20_000 }, (_, i) => `argument-${i}`);
+    const result = await runCli(['-n', '1', '--', 'false', ...args], { env: github(summary) });
+    expect(result.code).toBe(1);
+    const added = (await readFile(summary, 'utf8')).slice('# earlier step\n'.length);
+    expect(Buffer.byteLength(added)).toBeLessThan(4096);
+    expect(added).toContain('Ran `false argument-0 argument-1 ');
+    expect(added).toContain('…`.');
+  });
+
+  it('a run of many attempts shows its first and last ten, and how many are left out', async () => {
+    const summary = await stepSummaryFile();
+    const result = await runCli(['-n', '40', '-b', '0', '--', 'false'], { env: github(summary) });
+    expect(result.code).toBe(1);
+    const added = (await readFile(summary, 'utf8')).slice('# earlier step\n'.length);
+    const rows = added.split('\n').filter((line) => /^\| (\d+|…) \|/.test(line));
+    expect(rows).toHaveLength(21);
+    expect(rows[9]).toMatch(/^\| 10 \|/);
+    expect(rows[10]).toBe('| … | 20 more attempts | | | |');
+    expect(rows[11]).toMatch(/^\| 31 \|/);
+    expect(rows[20]).toMatch(/^\| 40 \|/);
+  });
+});

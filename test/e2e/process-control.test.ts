@@ -100,7 +100,7 @@ describe('--timeout', () => {
 });
 
 describe('an attempt is its process group', () => {
-  it('ends what a command left running when it exits, before the run ends', async () => {
+  it('ends what a failed attempt left running before going on, and says so', async () => {
     const result = await run([
       '-n',
       '2',
@@ -114,16 +114,47 @@ describe('an attempt is its process group', () => {
     const grandchildren = pidsIn(result.stdout, 'grandchild');
     expect(grandchildren).toHaveLength(2);
     for (const pid of grandchildren) expect(isRunning(pid)).toBe(false);
+    const said = result.stderr.match(/ended 1 process the attempt left running\n/g);
+    expect(said).toHaveLength(2);
   });
 
-  it('does the same after a success', async () => {
+  it('leaves a successful attempt’s background process running, as a shell does', async () => {
     const result = await run([
       '--kill-after',
       '200ms',
       ...command('fork-grandchild.js', 'exit', '0'),
     ]);
     expect(result.code).toBe(0);
-    for (const pid of pidsIn(result.stdout, 'grandchild')) expect(isRunning(pid)).toBe(false);
+    const [service] = pidsIn(result.stdout, 'grandchild');
+    expect(isRunning(service!)).toBe(true);
+    expect(result.stderr).not.toContain('left running');
+  });
+
+  it('a service started in the background by a wrapped step outlives the run', async () => {
+    const result = await run([
+      ...['--log-format', 'json', '-n', '2', '-b', '0'],
+      // Its output goes elsewhere, or it would hold this test's pipes open, as under a shell.
+      ...['-S', `${node} -e 'setInterval(() => {}, 60_000)' >/dev/null 2>&1 & echo service=$!`],
+    ]);
+    expect(result.code).toBe(0);
+    const [service] = pidsIn(result.stdout, 'service');
+    expect(isRunning(service!)).toBe(true);
+    expect(jsonEvents(result.stderr).find((e) => e.event === 'attempt')).not.toHaveProperty(
+      'endedProcesses',
+    );
+  });
+
+  it('reports in JSON how many processes a failed attempt left', async () => {
+    const result = await run([
+      ...['--log-format', 'json', '-n', '1', '--kill-after', '200ms'],
+      ...command('fork-grandchild.js', 'exit', '3'),
+    ]);
+    pidsIn(result.stdout, 'grandchild');
+    expect(result.code).toBe(3);
+    expect(jsonEvents(result.stderr).find((e) => e.event === 'attempt')).toMatchObject({
+      outcome: 'failure',
+      endedProcesses: 1,
+    });
   });
 });
 
