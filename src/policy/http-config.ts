@@ -3,6 +3,7 @@ import { invalidValue, UsageError } from '../errors.js';
 import { createRedactor, redactHeader, redactUrl, secretsOf } from '../report/redact.js';
 import { DEFAULTS } from './defaults.js';
 import { positiveDuration } from './duration.js';
+import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
 import { parseInteger } from './numbers.js';
 
 /** The HTTP flags of SPEC §5 as commander hands them over. */
@@ -45,7 +46,7 @@ export interface HttpConfig {
   cacert?: string;
   maxRedirects: number;
   expect: readonly StatusRange[];
-  expectBody?: RegExp;
+  expectBody?: LinearRegex;
   /** Whether a failed attempt may be repeated (RFC 9110 §9.2.2, or the user said so). */
   retryable: boolean;
   /** `METHOD url` for logs, secrets hidden. */
@@ -185,17 +186,12 @@ function parseIdempotencyKey(text: string | undefined): string | undefined {
   return text;
 }
 
-function parseRegex(text: string): RegExp {
+/** `/re/flags`, or a bare pattern. */
+function parseRegex(text: string): LinearRegex {
   const literal = /^\/(.*)\/([imsu]*)$/s.exec(text);
-  try {
-    return literal ? new RegExp(literal[1]!, literal[2]) : new RegExp(text);
-  } catch (error) {
-    throw invalidValue(
-      '--expect-body',
-      text,
-      `invalid regular expression: ${(error as Error).message}`,
-    );
-  }
+  return literal
+    ? compileLinearRegex(literal[1]!, literal[2]!, '--expect-body')
+    : compileLinearRegex(text, '', '--expect-body');
 }
 
 function parsePath(text: string, flag: string): string {
