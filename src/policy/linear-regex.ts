@@ -22,8 +22,7 @@ const FLAG_BITS: Readonly<Record<string, 'CASE_INSENSITIVE' | 'MULTILINE' | 'DOT
   s: 'DOTALL',
   u: null,
 };
-/** JavaScript syntax that needs backtracking: lookahead, lookbehind, backreferences. */
-const BACKTRACKING_SYNTAX = /\(\?<?[=!]|\\[1-9]|\\k<[^>]*>/;
+const LOOKAROUND = /^\(\?<?[=!]/;
 
 /** Compiles `/source/flags`; a usage error naming `flag` for anything RE2 cannot run. */
 export function compileLinearRegex(source: string, flags: string, flag: string): LinearRegex {
@@ -65,16 +64,40 @@ function compile(
   text: string,
   flag: string,
 ) {
+  if (needsBacktracking(source)) {
+    throw new UsageError(
+      `${flag}: ${text} uses a lookahead, lookbehind or backreference: retry-run matches with a linear-time engine (RE2 syntax), which has none, so that no pattern can hang a run`,
+    );
+  }
   try {
     return RE2JS.compile(RE2JS.translateRegExp(source), bits);
   } catch (error) {
-    if (BACKTRACKING_SYNTAX.test(source)) {
-      throw new UsageError(
-        `${flag}: ${text} uses a lookahead, lookbehind or backreference: retry-run matches with a linear-time engine (RE2 syntax), which has none, so that no pattern can hang a run`,
-      );
-    }
     throw new UsageError(
       `${flag}: invalid regular expression ${text}: ${(error as Error).message}`,
     );
   }
+}
+
+/**
+ * Whether the JavaScript pattern uses lookahead, lookbehind or a backreference (`\1`,
+ * `\k<name>`) outside a character class. Checked before translating, which would read a
+ * named backreference as the letters `k<name>`.
+ */
+function needsBacktracking(source: string): boolean {
+  let inClass = false;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '\\') {
+      const next = source[index + 1] ?? '';
+      if (!inClass && (/[1-9]/.test(next) || source.startsWith('k<', index + 1))) return true;
+      index++;
+    } else if (inClass) {
+      inClass = char !== ']';
+    } else if (char === '[') {
+      inClass = true;
+    } else if (LOOKAROUND.test(source.slice(index, index + 4))) {
+      return true;
+    }
+  }
+  return false;
 }
