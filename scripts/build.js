@@ -35,7 +35,10 @@ const vendorFiles = {
       contents: "export const loadRe2js = () => require('./vendor/re2js.cjs');",
       loader: 'js',
     }));
-    builder.onResolve({ filter: /^\.\/vendor\// }, ({ path }) => ({ path, external: true }));
+    builder.onResolve({ filter: /^\.\/vendor\/re2js\.cjs$/ }, ({ path }) => ({
+      path,
+      external: true,
+    }));
   },
 };
 
