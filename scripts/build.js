@@ -2,7 +2,7 @@
 // - dist/cli.cjs: the whole CLI in one CommonJS file. One file means one read and one compile,
 //   and CommonJS loads faster than an ESM graph on Node 20; code that only some runs need
 //   (explain, HTTP, breaker, stats) is inside but initialised only when first imported.
-// - dist/vendor/{undici,ioredis}.cjs: the two large dependencies, each bundled on its own and
+// - dist/vendor/{undici,ioredis,re2js}.cjs: the large dependencies, each bundled on its own and
 //   required only by the runs that need them, so a plain run never even parses them.
 // - dist/index.js: the library, ESM, with undici and ioredis left to the installed packages.
 // Then tsc emits the library's type declarations.
@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const LAZY_VENDORS = ['undici', 'ioredis'];
+const LAZY_VENDORS = ['undici', 'ioredis', 're2js'];
 rmSync('dist', { recursive: true, force: true });
 
 const common = {
@@ -29,14 +29,24 @@ const vendorFiles = {
   setup(builder) {
     const filter = new RegExp(`^(${LAZY_VENDORS.join('|')})$`);
     builder.onResolve({ filter }, ({ path }) => ({ path: `./vendor/${path}.cjs`, external: true }));
+    // re2js is needed synchronously (a regex is compiled while options are parsed), so its
+    // loader becomes a plain require of the vendor file instead of the library's createRequire.
+    builder.onLoad({ filter: /[\\/]src[\\/]policy[\\/]load-re2js\.ts$/ }, () => ({
+      contents: "export const loadRe2js = () => require('./vendor/re2js.cjs');",
+      loader: 'js',
+    }));
+    builder.onResolve({ filter: /^\.\/vendor\/re2js\.cjs$/ }, ({ path }) => ({
+      path,
+      external: true,
+    }));
   },
 };
 
 await Promise.all([
   build({
     ...common,
-    // undici through the subset retry-run uses (scripts/vendor/undici.cjs), ioredis whole.
-    entryPoints: { undici: 'scripts/vendor/undici.cjs', ioredis: 'ioredis' },
+    // undici through the subset retry-run uses (scripts/vendor/undici.cjs), the others whole.
+    entryPoints: { undici: 'scripts/vendor/undici.cjs', ioredis: 'ioredis', re2js: 're2js' },
     outdir: 'dist/vendor',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

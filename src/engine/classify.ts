@@ -156,8 +156,8 @@ function matchCondition(
     }
     case 'output':
       return searchTails(result, condition.stream, condition, (text) => {
-        const match = condition.regex.exec(text);
-        return match ? { line: lineAround(text, match.index) } : undefined;
+        const index = condition.regex.firstIndex(text);
+        return index === undefined ? undefined : { line: lineAround(text, index) };
       });
   }
 }

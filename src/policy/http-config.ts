@@ -3,6 +3,7 @@ import { invalidValue, UsageError } from '../errors.js';
 import { createRedactor, redactUserinfo, secretsOf, type Redactor } from '../report/redact.js';
 import { DEFAULTS } from './defaults.js';
 import { parseDuration, positiveDuration } from './duration.js';
+import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
 import { parseInteger } from './numbers.js';
 
 /** The HTTP flags of SPEC §5 as commander hands them over. */
@@ -51,7 +52,7 @@ export interface HttpConfig {
   /** Send every header to the origins a redirect leads to, not only to the URL's own. */
   locationTrusted: boolean;
   expect: readonly StatusRange[];
-  expectBody?: RegExp;
+  expectBody?: LinearRegex;
   /** Whether a failed attempt may be repeated (RFC 9110 §9.2.2, or the user said so). */
   retryable: boolean;
   /** `METHOD url` for logs, secrets hidden. */
@@ -207,17 +208,12 @@ function parseIdempotencyKey(text: string | undefined): string | undefined {
   return text;
 }
 
-function parseRegex(text: string): RegExp {
+/** `/re/flags`, or a bare pattern. */
+function parseRegex(text: string): LinearRegex {
   const literal = /^\/(.*)\/([imsu]*)$/s.exec(text);
-  try {
-    return literal ? new RegExp(literal[1]!, literal[2]) : new RegExp(text);
-  } catch (error) {
-    throw invalidValue(
-      '--expect-body',
-      text,
-      `invalid regular expression: ${(error as Error).message}`,
-    );
-  }
+  return literal
+    ? compileLinearRegex(literal[1]!, literal[2]!, '--expect-body')
+    : compileLinearRegex(text, '', '--expect-body');
 }
 
 function parsePath(text: string, flag: string): string {

@@ -210,7 +210,7 @@ async function handleResponse(
       const why =
         text === undefined
           ? `the body is larger than ${MAX_MATCHED_BODY_BYTES / 1024 / 1024} MiB, too large for --expect-body`
-          : `the body does not match --expect-body ${pattern}`;
+          : `the body does not match --expect-body ${pattern.text}`;
       return {
         ok: false,
         status,
