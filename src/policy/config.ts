@@ -43,6 +43,8 @@ export interface RawRunOptions
   /** `--state`: a directory or a redis:// URL. */
   state?: string;
   stdin?: string;
+  /** `--tools-file`: JSON entries added to the known-tool table. */
+  toolsFile?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -75,6 +77,8 @@ export interface RunConfig {
   breaker?: BreakerConfig;
   /** What the attempts read on stdin (SPEC §6). */
   stdin: StdinMode;
+  /** `--tools-file`: read when the command runner is made (README "Known tools"). */
+  toolsFile?: string;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -111,6 +115,7 @@ export function normalizeRunConfig(raw: RawRunOptions, target: RunTarget): RunCo
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
     stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
+    ...(raw.toolsFile !== undefined ? { toolsFile: raw.toolsFile } : {}),
   });
 }
 

@@ -6,6 +6,7 @@ export { argvCommand, shellCommand, type CommandSpec } from './command-spec.js';
 import { TIMEOUT_EXIT_CODE } from '../engine/retry.js';
 import type { AttemptContext, AttemptResult, InterruptReason, Runner } from '../engine/types.js';
 import { commandFacts } from './command-facts.js';
+import type { CompiledTable } from '../tools/compile.js';
 import { prepareOutput, type CaptureOptions } from './output-capture.js';
 import {
   createAttemptRegistry,
@@ -27,6 +28,8 @@ export interface CommandRunnerOptions {
   capture?: CaptureOptions;
   /** Wall clock for an HTTP-date in `Retry-After:` output lines; injectable like the HTTP runner's. */
   now?: () => number;
+  /** The known-tool table (built-in, plus a --tools-file); default the built-in one. */
+  tools?: CompiledTable;
 }
 
 /** Exit codes of a command that could not be started, as shells report them. */
@@ -102,7 +105,7 @@ async function runOnce(
     };
     return {
       ...result,
-      ...commandFacts(options.command.file, result, (options.now ?? Date.now)()),
+      ...commandFacts(options.command.file, result, (options.now ?? Date.now)(), options.tools),
     };
   };
   // A process group of its own lets one kill reach grandchildren; but a background group
