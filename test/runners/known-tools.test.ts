@@ -31,7 +31,10 @@ describe('the known-tool table', () => {
     [56, 'connection'],
   ] as const)('curl exit %i is a %s failure, quoting curl', (code, failureClass) => {
     const finding = recognizeToolFailure('curl', code, `${CURL[code]}\n`);
-    expect(finding).toMatchObject({ failureClass, evidence: `(curl exit ${code}: '${CURL[code]}')` });
+    expect(finding).toMatchObject({
+      failureClass,
+      evidence: `(curl exit ${code}: '${CURL[code]}')`,
+    });
   });
 
   it('reads the status of curl exit 22 from "The requested URL returned error: NNN"', () => {
