@@ -4,19 +4,28 @@ import type { Runner } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { needsOutput } from '../policy/conditions.js';
 import type { RunConfig } from '../policy/config.js';
-import { toolNamed } from '../runners/known-tools.js';
+import { activeTools } from '../tools/active.js';
+import type { CompiledTable } from '../tools/compile.js';
+import { toolByCommand } from '../tools/recognize.js';
+import { loadToolsFile } from '../tools/tools-file.js';
 
 /** The runner for the config's mode. */
 export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): Promise<Runner> {
   if (config.mode === 'command' && config.command) {
     // Loaded when used, like HTTP's, so that explain, stats or an HTTP run never load it.
     const { createCommandRunner } = await import('../runners/command.js');
+    const tools = activeTools(config.toolsFile ? loadToolsFile(config.toolsFile) : undefined);
     return createCommandRunner({
+      tools,
       command: config.command,
       killAfterMs: config.policy.killAfterMs,
       stdin: config.stdin,
       env,
-      capture: { tails: keepsTails(config), stdout: config.stdout, onStderr: noteCommandStderr },
+      capture: {
+        tails: keepsTails(config, tools),
+        stdout: config.stdout,
+        onStderr: noteCommandStderr,
+      },
     });
   }
   if (config.mode === 'http' && config.http) {
@@ -32,12 +41,14 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
 }
 
 /**
- * Output tails are kept when a condition reads output, or for a tool whose `Retry-After:`
- * lines are honoured (curl). Otherwise the command inherits the terminal (SPEC §4).
+ * Output tails are kept when a condition reads output; for a known tool under the
+ * status-aware default (its status decides); or for a tool whose `Retry-After:` lines are
+ * honoured (curl). Otherwise the command inherits the terminal (README "What gets retried").
  */
-function keepsTails(config: RunConfig): boolean {
-  const { retryOn, stopOn, until } = config.conditions;
+function keepsTails(config: RunConfig, tools: CompiledTable): boolean {
+  const { retryOn, stopOn, until, statusAware } = config.conditions;
   if (needsOutput([...retryOn, ...stopOn, ...until])) return true;
-  const tool = config.command ? toolNamed(config.command.file) : undefined;
+  const tool = config.command ? toolByCommand(tools, config.command.file) : undefined;
+  if (tool && statusAware) return true;
   return config.policy.serverWait && tool?.readsRetryAfter === true;
 }

@@ -1,5 +1,6 @@
 import type { Condition } from '../policy/conditions.js';
 import { foundIn, lineAround } from './evidence.js';
+import { classifyByToolDefault } from './tool-defaults.js';
 import type { AttemptResult, Classification, Conditions } from './types.js';
 
 /** What made a condition match, for the log: the token and the text it matched on. */
@@ -21,6 +22,8 @@ export function classifyAttempt(result: AttemptResult, conditions: Conditions): 
     const why = until ? `matches --until ${describe(until)}` : 'succeeded';
     return { success, retryable: false, reason: 'success', explanation: why, ...evidenceOf(until) };
   }
+  const byTool = conditions.statusAware ? classifyByToolDefault(result) : undefined;
+  if (byTool) return byTool;
   const baseReason = failureReason(result, conditions);
   const stop = firstMatch(conditions.stopOn, result, false);
   if (stop) {

@@ -24,6 +24,11 @@ export interface AttemptResult {
   failureClass?: 'connection' | 'timeout' | 'body';
   /** Command mode: the HTTP status a known tool reported (curl exit 22, wget exit 8). */
   reportedStatus?: number;
+  /**
+   * Command mode: the known tool that reported the failure, its words (`Forbidden`), and a
+   * permanent error it named (auth, not found, usage) — for the status-aware default.
+   */
+  knownTool?: { name: string; says?: string; permanent?: 'auth' | 'not-found' | 'usage' };
   /** What `failureClass` or `reportedStatus` rests on, for the log: `(curl exit 7: '…')`. */
   failureEvidence?: string;
   /** One human line on what happened, for the log. */
@@ -96,6 +101,11 @@ export interface Conditions {
   retryOn: readonly Condition[];
   stopOn: readonly Condition[];
   until: readonly Condition[];
+  /**
+   * Command mode without --retry-on and --stop-on: a status or permanent error a known tool
+   * reported is decided as in HTTP mode (README "What gets retried").
+   */
+  statusAware?: boolean;
 }
 
 export interface Classification {

@@ -46,6 +46,8 @@ export interface RawRunOptions
   stdin?: string;
   /** `--redact`, repeatable: more text to mask wherever retry-run prints it. */
   redact?: string[];
+  /** `--tools-file`: JSON entries added to the known-tool table. */
+  toolsFile?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -80,6 +82,8 @@ export interface RunConfig {
   stdin: StdinMode;
   /** The one redaction every sink goes through (README "What is masked"). */
   redact: Redactor;
+  /** `--tools-file`: read when the command runner is made (README "Known tools"). */
+  toolsFile?: string;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -125,6 +129,7 @@ export function normalizeRunConfig(
     ...(breaker ? { breaker } : {}),
     stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
     redact,
+    ...(raw.toolsFile !== undefined ? { toolsFile: raw.toolsFile } : {}),
   });
 }
 

@@ -97,5 +97,7 @@ export function normalizeConditions(raw: RawConditionOptions, mode: Mode): Condi
       '--until: works in command mode only; in HTTP mode use --expect and --expect-body',
     );
   }
-  return Object.freeze({ retryOn, stopOn, until });
+  // Neither list given: a known tool's status decides as in HTTP mode (README "What gets retried").
+  const statusAware = mode === 'command' && !raw.retryOn?.length && !raw.stopOn?.length;
+  return Object.freeze({ retryOn, stopOn, until, ...(statusAware ? { statusAware } : {}) });
 }

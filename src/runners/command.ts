@@ -13,6 +13,7 @@ import type {
 } from '../engine/types.js';
 import { closedOutput, SIGPIPE_EXIT_CODE } from './closed-output.js';
 import { commandFacts } from './command-facts.js';
+import type { CompiledTable } from '../tools/compile.js';
 import { prepareOutput, type CaptureOptions } from './output-capture.js';
 import {
   createAttemptRegistry,
@@ -35,6 +36,8 @@ export interface CommandRunnerOptions {
   capture?: CaptureOptions;
   /** Wall clock for an HTTP-date in `Retry-After:` output lines; injectable like the HTTP runner's. */
   now?: () => number;
+  /** The known-tool table (built-in, plus a --tools-file); default the built-in one. */
+  tools?: CompiledTable;
 }
 
 /** Exit codes of a command that could not be started, as shells report them. */
@@ -155,7 +158,7 @@ async function runOnce(
     };
     return {
       ...result,
-      ...commandFacts(options.command.file, result, (options.now ?? Date.now)()),
+      ...commandFacts(options.command.file, result, (options.now ?? Date.now)(), options.tools),
     };
   };
   // A process group of its own lets one kill reach grandchildren; but a background group

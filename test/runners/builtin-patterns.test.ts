@@ -15,7 +15,7 @@ const TAIL = 64 * 1024;
 describe("retry-run's own output patterns on hostile 64 KiB tails", () => {
   it('a curl error line that never closes its parenthesis', () => {
     const tail = `curl: (${'7'.repeat(TAIL)}`;
-    expect(recognizeToolFailure('curl', 7, tail)).toEqual({
+    expect(recognizeToolFailure('curl', 7, tail)).toMatchObject({
       failureClass: 'connection',
       evidence: '(curl exit 7: failed to connect)',
     });
@@ -23,7 +23,7 @@ describe("retry-run's own output patterns on hostile 64 KiB tails", () => {
 
   it('a status line of digits with no end', () => {
     const tail = `The requested URL returned error: ${'5'.repeat(TAIL)}`;
-    expect(recognizeToolFailure('curl', 22, tail)).toEqual({
+    expect(recognizeToolFailure('curl', 22, tail)).toMatchObject({
       evidence: '(curl exit 22: HTTP error status)',
     });
     expect(findStatusWord('5'.repeat(TAIL), 100, 599)).toBeUndefined();

@@ -83,7 +83,7 @@ describe('Retry-After lines in the output', () => {
 describe('commandFacts', () => {
   it("prefers a known tool's exit code, then adds the error code its message names", () => {
     const stderrTail = 'curl: (7) Failed to connect to localhost port 1: Connection refused\n';
-    expect(commandFacts('curl', failed({ exitCode: 7, stderrTail }), NOW)).toEqual({
+    expect(commandFacts('curl', failed({ exitCode: 7, stderrTail }), NOW)).toMatchObject({
       failureClass: 'connection',
       errorCode: 'ECONNREFUSED',
       failureEvidence: `(curl exit 7: '${stderrTail.trim()}')`,

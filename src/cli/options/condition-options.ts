@@ -27,5 +27,6 @@ export function addConditionOptions(command: Command): Command {
         `longest server-directed wait honoured (default: ${formatDuration(DEFAULTS.maxServerWaitMs)})`,
       ),
     )
-    .addOption(envOption('--no-server-wait', 'ignore Retry-After and rate-limit headers'));
+    .addOption(envOption('--no-server-wait', 'ignore Retry-After and rate-limit headers'))
+    .addOption(envOption('--tools-file <file>', 'JSON entries added to the known-tool table'));
 }
