@@ -3,6 +3,7 @@ import { constants } from 'node:os';
 import { monotonicMs } from './monotonic.js';
 import type { CommandSpec } from './command-spec.js';
 export { argvCommand, shellCommand, type CommandSpec } from './command-spec.js';
+import { setLongTimeout } from '../engine/clock.js';
 import { TIMEOUT_EXIT_CODE } from '../engine/retry.js';
 import type { AttemptContext, AttemptResult, InterruptReason, Runner } from '../engine/types.js';
 import { commandFacts } from './command-facts.js';
@@ -130,10 +131,10 @@ async function runOnce(
   const processes = trackAttemptProcesses(child, { ownGroup, killAfterMs: options.killAfterMs });
   attempts.add(processes);
   let timedOut: 'timeout' | 'deadline' | undefined;
-  let limitTimer: NodeJS.Timeout | undefined;
+  let cancelLimit = () => {};
   if (context.timeLimit) {
     const { ms, reason } = context.timeLimit;
-    limitTimer = setTimeout(() => {
+    cancelLimit = setLongTimeout(() => {
       timedOut = reason;
       processes.stop('SIGTERM');
     }, ms);
@@ -154,7 +155,7 @@ async function runOnce(
     const finish = (exited: Omit<AttemptResult, 'durationMs'>) => {
       if (finished) return;
       finished = true;
-      clearTimeout(limitTimer);
+      cancelLimit();
       context.signal.removeEventListener('abort', onAbort);
       escalate?.removeEventListener('abort', processes.kill);
       attempts.delete(processes);
@@ -169,7 +170,7 @@ async function runOnce(
     child.once('exit', (code, signal) => {
       // The command's own end decides the result: a limit passing while its leftovers are
       // being ended (settle) does not turn a success into a timeout.
-      clearTimeout(limitTimer);
+      cancelLimit();
       stdin.detach();
       void processes.settle().then(() => {
         if (timedOut) {
