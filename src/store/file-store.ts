@@ -1,7 +1,8 @@
-import { appendFile, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { appendFile, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
+import { makeDirectory } from './make-directory.js';
 import {
   logLimit,
   parseDocument,
@@ -37,7 +38,7 @@ export function createFileStore(options: FileStoreOptions): StateStore {
   const madeDirs = new Set<string>();
   const ensureFolder = async (collection: string) => {
     if (madeDirs.has(collection)) return;
-    await mkdir(folder(collection), { recursive: true });
+    await makeDirectory(folder(collection));
     madeDirs.add(collection);
   };
   /** Runs `body` under the lock of `file`, turning system errors into StoreErrors. */
