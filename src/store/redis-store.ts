@@ -23,11 +23,13 @@ export interface RedisStoreOptions {
 /**
  * Every wait on Redis is bounded (README, "The state store"): a Redis that accepts
  * connections and never answers, or freezes mid-run, must not hold a run (or its end after
- * SIGTERM) for longer than this. The first wait that runs out makes the store broken for the
- * rest of the process: one warning, and every later operation fails at once.
+ * SIGTERM) for longer than this. Connecting includes the handshake, which a loaded machine
+ * (many processes starting at once, a busy Redis) can stretch to seconds. The first wait that
+ * runs out makes the store broken for the rest of the process: one warning, and every later
+ * operation fails at once.
  */
-export const REDIS_CONNECT_TIMEOUT_MS = 2000;
-export const REDIS_COMMAND_TIMEOUT_MS = 2000;
+export const REDIS_CONNECT_TIMEOUT_MS = 5000;
+export const REDIS_COMMAND_TIMEOUT_MS = 3000;
 
 const KEY_PREFIX = 'retry-run';
 const DEFAULT_IDLE_EXPIRY_MS = 30 * 24 * 3_600_000;
@@ -276,11 +278,22 @@ function timedOut(error: unknown): boolean {
 /** `promise`, or a rejection once `ms` have passed (after calling `onTimeout`). */
 function withinMs<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let settled = false;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      reject(new Error(`no answer within ${ms}ms`));
-    }, ms);
+    // Timers run before I/O: a process that was not scheduled for `ms` (a loaded machine)
+    // first reads what arrived meanwhile (setImmediate runs after it), then decides.
+    timer = setTimeout(
+      () =>
+        setImmediate(() => {
+          if (settled) return;
+          onTimeout();
+          reject(new Error(`no answer within ${ms}ms`));
+        }),
+      ms,
+    );
   });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, expired]).finally(() => {
+    settled = true;
+    clearTimeout(timer);
+  });
 }
