@@ -98,6 +98,8 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
         const exitCode = attemptsLog.at(-1)?.result.exitCode ?? CIRCUIT_OPEN_EXIT_CODE;
         return finish('circuit-open', exitCode, decision.notice.message);
       }
+      // A slow store may have held admit() past a SIGTERM: start nothing after it.
+      if (signal.aborted) return interrupted();
     }
 
     const attemptStart = clock.now();

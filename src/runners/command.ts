@@ -3,6 +3,7 @@ import { constants, tmpdir } from 'node:os';
 import { monotonicMs } from './monotonic.js';
 import type { CommandSpec } from './command-spec.js';
 export { argvCommand, shellCommand, type CommandSpec } from './command-spec.js';
+import { setLongTimeout } from '../engine/clock.js';
 import { TIMEOUT_EXIT_CODE } from '../engine/retry.js';
 import type {
   AttemptAftermath,
@@ -187,10 +188,10 @@ async function runOnce(
   attempts.add(processes);
   started(processes);
   let timedOut: 'timeout' | 'deadline' | undefined;
-  let limitTimer: NodeJS.Timeout | undefined;
+  let cancelLimit = () => {};
   if (context.timeLimit) {
     const { ms, reason } = context.timeLimit;
-    limitTimer = setTimeout(() => {
+    cancelLimit = setLongTimeout(() => {
       timedOut = reason;
       processes.stop('SIGTERM');
     }, ms);
@@ -211,7 +212,7 @@ async function runOnce(
     const finish = (exited: Omit<AttemptResult, 'durationMs'>) => {
       if (finished) return;
       finished = true;
-      clearTimeout(limitTimer);
+      cancelLimit();
       context.signal.removeEventListener('abort', onAbort);
       escalate?.removeEventListener('abort', processes.kill);
       void finishWith(exited).then(resolve);
@@ -223,9 +224,9 @@ async function runOnce(
       finish(startFailure(options.command.file, error));
     });
     child.once('exit', (code, signal) => {
-      // The command's own end decides the result: a limit passing while the attempt is being
-      // ended (settle) does not turn a success into a timeout.
-      clearTimeout(limitTimer);
+      // The command's own end decides the result: a limit passing while its leftovers are
+      // being ended (settle) does not turn a success into a timeout.
+      cancelLimit();
       stdin.detach();
       void processes.settle().then(() => {
         if (timedOut) {

@@ -1,6 +1,7 @@
 import { monotonicMs } from './monotonic.js';
 import type { Readable, Writable } from 'node:stream';
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { MAX_TIMER_MS, setLongTimeout } from '../engine/clock.js';
 import type { AttemptContext, AttemptResult, Runner } from '../engine/types.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration } from '../policy/duration.js';
@@ -53,7 +54,9 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
   const output = http.output === undefined ? undefined : await resolveOutput(http.output);
   const tls = { rejectUnauthorized: !http.insecure, ...(ca ? { ca } : {}) };
   const agent = new EnvHttpProxyAgent({
-    connect: { ...tls, timeout: http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs },
+    // undici holds the connect timeout in one timer: one too long for it is no limit (the
+    // kernel gives up a connect within minutes), never a limit that fires at once.
+    connect: { ...tls, timeout: timerOrNone(http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs) },
     requestTls: tls,
     // Like curl: an http:// URL goes to the proxy as a plain request, https:// through CONNECT.
     proxyTunnel: false,
@@ -106,9 +109,9 @@ async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<
   const started = monotonicMs();
   const limit = new AbortController();
   let timedOut: 'timeout' | 'deadline' | undefined;
-  const timer =
+  const cancelLimit =
     context.timeLimit &&
-    setTimeout(() => {
+    setLongTimeout(() => {
       timedOut = context.timeLimit!.reason;
       limit.abort(new Error('time limit'));
     }, context.timeLimit.ms);
@@ -129,7 +132,7 @@ async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<
   } catch (error) {
     ({ neverSent, ...outcome } = failedAttempt(runner, context, error, timedOut, sink));
   } finally {
-    if (timer) clearTimeout(timer);
+    if (cancelLimit) cancelLimit();
   }
   if (sink && !outcome.ok) await sink.discard();
   if (!outcome.ok && !neverSent && !runner.http.retryable) {
@@ -299,4 +302,9 @@ async function readUpTo(
     if (size >= limit) return { bytes: Buffer.concat(chunks), complete: false };
   }
   return { bytes: Buffer.concat(chunks), complete: true };
+}
+
+/** A delay for a single timer of a library, or 0 (none) when one timer cannot hold it. */
+function timerOrNone(ms: number): number {
+  return ms > MAX_TIMER_MS ? 0 : ms;
 }

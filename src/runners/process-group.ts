@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
+import { setLongTimeout } from '../engine/clock.js';
 import { readProcessTable, treeOf } from './process-table.js';
 
 /** How often settle() looks whether anything is left: from 10 ms, doubling up to 200 ms. */
@@ -51,11 +52,11 @@ export function trackAttemptProcesses(
 ): AttemptProcesses {
   const targets = options.ownGroup ? groupTargets(child) : treeTargets(child);
   let state: 'running' | 'stopping' | 'killed' = 'running';
-  let killTimer: NodeJS.Timeout | undefined;
+  let cancelKill = () => {};
   let termSent = false;
 
   const kill = () => {
-    clearTimeout(killTimer);
+    cancelKill();
     state = 'killed';
     targets.send('SIGKILL');
   };
@@ -66,7 +67,7 @@ export function trackAttemptProcesses(
     termSent ||= signal === 'SIGTERM';
     if (state === 'running') {
       state = 'stopping';
-      killTimer = setTimeout(kill, options.killAfterMs);
+      cancelKill = setLongTimeout(kill, options.killAfterMs);
     }
   };
   const alive = async () => (await targets.count()) > 0;
@@ -81,7 +82,7 @@ export function trackAttemptProcesses(
       if (state === 'killed') killedFor += waitMs;
       waitMs = Math.min(waitMs * 2, MAX_POLL_MS);
     }
-    clearTimeout(killTimer);
+    cancelKill();
   };
   const settle = async () => {
     if (state !== 'running') await endAll();

@@ -1,13 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { realSleep, type Sleep } from '../engine/clock.js';
 import { StoreError } from './store.js';
 
 export interface FileLockOptions {
-  /** A lock older than this is taken to be abandoned even if its holder seems alive. */
+  /**
+   * A lock not renewed for this long is taken to be abandoned even if its holder seems alive
+   * (a holder renews it every staleMs / 4); so is one dated this far in the future (a clock
+   * skewed on a shared volume), which would otherwise stall every waiter.
+   */
   staleMs: number;
   /** How long to wait for a lock before giving up with a `busy` StoreError. */
   timeoutMs: number;
+  /** Wall-clock ms: lock ages, renewals and the wait's limit. Injected in tests. */
+  now?: () => number;
+  /** The pauses between tries and between renewals. Injected in tests. */
+  sleep?: Sleep;
 }
 
 interface LockInfo {
@@ -26,24 +36,59 @@ const STALE_CHECK_EVERY = 8;
 /**
  * Runs `body` while holding an inter-process lock: the file `lockPath`, which appears
  * atomically with its content (written aside, then hard-linked into place; link fails when
- * the lock exists). A lock whose holder has died (same host, no such pid) or that is older
- * than `staleMs` is broken; see breakStale for why that is safe. `stillHeld` lets the body
- * check, just before it commits, that nobody broke its lock in the meantime.
+ * the lock exists). Its age counts from its file's mtime, which is the moment it was taken
+ * (the aside is touched just before the link) and which its holder renews while it holds it:
+ * a lock is never broken under a live holder however long that waited or holds. A lock whose
+ * holder has died (same host, no such pid) or whose age is outside ±`staleMs` is broken; see
+ * breakStale for why that is safe. `stillHeld` lets the body check, just before it commits,
+ * that nobody broke its lock in the meantime.
  */
 export async function withFileLock<T>(
   lockPath: string,
   options: FileLockOptions,
   body: (stillHeld: () => Promise<boolean>) => Promise<T>,
 ): Promise<T> {
-  const content = await acquire(lockPath, options);
+  const clock = { now: options.now ?? Date.now, sleep: options.sleep ?? realSleep };
+  const content = await acquire(lockPath, options, clock);
+  const released = new AbortController();
+  const renewing = renew(lockPath, content, options.staleMs / 4, clock, released.signal);
   try {
     return await body(async () => (await readText(lockPath)) === content);
   } finally {
+    released.abort();
+    await renewing;
     if ((await readText(lockPath)) === content) await unlink(lockPath).catch(() => {});
+    // After the release, so that cleaning never makes a waiter wait longer.
+    await removeLitter(lockPath);
   }
 }
 
-async function acquire(lockPath: string, options: FileLockOptions): Promise<string> {
+interface LockClock {
+  now: () => number;
+  sleep: Sleep;
+}
+
+/** Keeps a held lock young: its mtime set to now every `everyMs`, while it is still ours. */
+async function renew(
+  lockPath: string,
+  content: string,
+  everyMs: number,
+  clock: LockClock,
+  released: AbortSignal,
+): Promise<void> {
+  for (;;) {
+    await clock.sleep(everyMs, released);
+    if (released.aborted || (await readText(lockPath)) !== content) return;
+    // Gone between the look and the touch: released by a breaker, nothing to renew.
+    await touch(lockPath, clock.now()).catch(() => {});
+  }
+}
+
+async function acquire(
+  lockPath: string,
+  options: FileLockOptions,
+  clock: LockClock,
+): Promise<string> {
   const info: LockInfo = {
     pid: process.pid,
     host: HOST,
@@ -52,24 +97,37 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<stri
   const content = JSON.stringify(info);
   const aside = `${lockPath}.${process.pid}.${info.token}.new`;
   await writeFile(aside, content);
+  let asideDated = clock.now();
+  await touch(aside, asideDated);
   try {
-    const started = Date.now();
+    const started = clock.now();
     for (let round = 0; ; round++) {
+      // The lock's mtime is the aside's: kept recent, so a lock taken after a long wait is
+      // young.
+      if (clock.now() - asideDated > options.staleMs / 4) {
+        asideDated = clock.now();
+        await touch(aside, asideDated).catch(() => writeFile(aside, content));
+      }
       try {
         await link(aside, lockPath);
         return content;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        // ENOENT: an acquirer took our aside for litter (this process stalled for staleMs).
+        if (code === 'ENOENT') await writeFile(aside, content);
+        else if (code !== 'EEXIST') throw error;
       }
       // A held lock is almost always a live one: look for a dead holder only now and then,
       // so that waiting under contention costs a pause, not three more file operations.
       const stale =
-        round % STALE_CHECK_EVERY === 0 ? await staleContent(lockPath, options.staleMs) : undefined;
+        round % STALE_CHECK_EVERY === 0
+          ? await staleContent(lockPath, options.staleMs, clock.now)
+          : undefined;
       if (stale !== undefined) {
-        await breakStale(lockPath, stale);
+        await breakStale(lockPath, stale, clock.now);
         continue;
       }
-      if (Date.now() - started > options.timeoutMs) {
+      if (clock.now() - started > options.timeoutMs) {
         throw new StoreError(
           'busy',
           `${lockPath} has been locked by another process for over ${options.timeoutMs}ms`,
@@ -77,15 +135,19 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<stri
       }
       // Jittered, growing pauses keep many waiting processes from moving in lockstep.
       const ceiling = Math.min(10, 1 + round);
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+      await clock.sleep(Math.random() * ceiling);
     }
   } finally {
     await unlink(aside).catch(() => {});
   }
 }
 
-/** The lock's content if its holder is gone (or it is too old), else undefined. */
-async function staleContent(lockPath: string, staleMs: number): Promise<string | undefined> {
+/** The lock's content if its holder is gone (or its age is implausible), else undefined. */
+async function staleContent(
+  lockPath: string,
+  staleMs: number,
+  now: () => number,
+): Promise<string | undefined> {
   const content = await readText(lockPath);
   if (content === undefined) return undefined;
   let info: Partial<LockInfo> = {};
@@ -97,11 +159,43 @@ async function staleContent(lockPath: string, staleMs: number): Promise<string |
   if (info.host === HOST && typeof info.pid === 'number' && !processAlive(info.pid)) {
     return content;
   }
-  const age = await stat(lockPath).then(
-    (s) => Date.now() - s.mtimeMs,
+  return implausibleAge(await ageOf(lockPath, now), staleMs) ? content : undefined;
+}
+
+/** ms since `path` was last written (negative when dated in the future); 0 when it is gone. */
+function ageOf(path: string, now: () => number): Promise<number> {
+  return stat(path).then(
+    (s) => now() - s.mtimeMs,
     () => 0,
   );
-  return age > staleMs ? content : undefined;
+}
+
+/** Too old to be held, or dated so far ahead that waiting for it to age would stall. */
+function implausibleAge(ageMs: number, limitMs: number): boolean {
+  return Math.abs(ageMs) > limitMs;
+}
+
+function touch(path: string, ms: number): Promise<void> {
+  const date = new Date(ms);
+  return utimes(path, date, date);
+}
+
+/**
+ * Removes the `<lock>.<pid>.<token>.new` files of processes that are gone: what an acquirer
+ * killed while waiting for (or taking) this lock left behind. Called by each holder as it
+ * lets go; a look at the pid costs no file operation. (A name from another host may look
+ * gone here: its owner then writes its aside again, see acquire.)
+ */
+async function removeLitter(lockPath: string): Promise<void> {
+  const prefix = `${basename(lockPath)}.`;
+  const dir = dirname(lockPath);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.new')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
+    await unlink(join(dir, name)).catch(() => {});
+  }
 }
 
 /**
@@ -112,17 +206,16 @@ async function staleContent(lockPath: string, staleMs: number): Promise<string |
  * gone: releasing is its holder's, and acquiring needs the path free. A guard left by a
  * breaker that died in those few microseconds is removed once it is older than GUARD_STALE_MS.
  */
-async function breakStale(lockPath: string, stale: string): Promise<void> {
+async function breakStale(lockPath: string, stale: string, now: () => number): Promise<void> {
   const guard = `${lockPath}.break`;
   try {
     await writeFile(guard, String(process.pid), { flag: 'wx' });
+    await touch(guard, now());
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const age = await stat(guard).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0,
-    );
-    if (age > GUARD_STALE_MS) await unlink(guard).catch(() => {});
+    if (implausibleAge(await ageOf(guard, now), GUARD_STALE_MS)) {
+      await unlink(guard).catch(() => {});
+    }
     return;
   }
   try {

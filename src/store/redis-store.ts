@@ -14,8 +14,22 @@ export interface RedisStoreOptions {
   location: string;
   /** Every key expires after this long without a write (default 30 days). */
   idleExpiryMs?: number;
+  /** Default REDIS_CONNECT_TIMEOUT_MS. */
   connectTimeoutMs?: number;
+  /** Default REDIS_COMMAND_TIMEOUT_MS. */
+  commandTimeoutMs?: number;
 }
+
+/**
+ * Every wait on Redis is bounded (README, "The state store"): a Redis that accepts
+ * connections and never answers, or freezes mid-run, must not hold a run (or its end after
+ * SIGTERM) for longer than this. Connecting includes the handshake, which a loaded machine
+ * (many processes starting at once, a busy Redis) can stretch to seconds. The first wait that
+ * runs out makes the store broken for the rest of the process: one warning, and every later
+ * operation fails at once.
+ */
+export const REDIS_CONNECT_TIMEOUT_MS = 5000;
+export const REDIS_COMMAND_TIMEOUT_MS = 3000;
 
 const KEY_PREFIX = 'retry-run';
 const DEFAULT_IDLE_EXPIRY_MS = 30 * 24 * 3_600_000;
@@ -47,8 +61,12 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
   const idleMs = options.idleExpiryMs ?? DEFAULT_IDLE_EXPIRY_MS;
   const key = (kind: string, collection: string, name = '') =>
     `${KEY_PREFIX}:${kind}:${collection}:${name}`;
+  const connectTimeoutMs = options.connectTimeoutMs ?? REDIS_CONNECT_TIMEOUT_MS;
+  const commandTimeoutMs = options.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS;
   let connection: Promise<Redis> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  /** Set once the link to Redis failed mid-run (timeout, reset): later operations fail fast. */
+  let broken: StoreError | undefined;
 
   const connect = async (): Promise<Redis> => {
     const loaded = await import('ioredis');
@@ -58,7 +76,11 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
     if (!Redis) throw new Error('ioredis could not be loaded');
     const redis = new Redis(options.url, {
       lazyConnect: true,
-      connectTimeout: options.connectTimeoutMs ?? 2000,
+      connectTimeout: connectTimeoutMs,
+      commandTimeout: commandTimeoutMs,
+      // Dropping a link that no longer answers closes the socket at once: by default ioredis
+      // waits 2 s for the server to close its side, which keeps the process alive.
+      disconnectTimeout: 0,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
@@ -67,7 +89,9 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
     let socketError: Error | undefined;
     redis.on('error', (error: Error) => (socketError = error));
     try {
-      await redis.connect();
+      // The socket's connect is bounded by connectTimeout; this bounds the whole handshake
+      // (ready check, AUTH, SELECT) against a server that accepts and never answers.
+      await withinMs(redis.connect(), connectTimeoutMs, () => redis.disconnect());
     } catch (error) {
       // After a refused connection the socket is closed already ('end'); disconnecting again
       // would start a 2 s timer that nothing clears and keep the process alive.
@@ -90,17 +114,27 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
    */
   const run = <T>(what: string, body: (redis: Redis) => Promise<T>): Promise<T> => {
     const next = queue.then(async () => {
+      if (broken) throw broken;
       try {
         connection ??= connect();
         return await body(await connection);
       } catch (error) {
+        if (error instanceof StoreError) throw error;
         // A reply error is Redis refusing a command; anything else is the link to it.
         const isReply = (error as Error)?.name === 'ReplyError';
-        throw storeErrorFrom(
-          error,
+        const failure = storeErrorFrom(
+          timedOut(error) ? new Error(`no answer within ${commandTimeoutMs}ms`) : error,
           `Redis state store ${options.location}: ${what}`,
           isReply ? 'unwritable' : 'unreachable',
         );
+        if (!isReply) {
+          broken = failure;
+          void connection?.then(
+            (redis) => redis.disconnect(),
+            () => {},
+          );
+        }
+        throw failure;
       }
     });
     queue = next.catch(() => {});
@@ -225,10 +259,41 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
       connection = undefined;
       await queue;
       try {
-        await (await pending).quit();
+        const redis = await pending;
+        // QUIT waits for an answer that a broken link will not give.
+        if (broken) redis.disconnect();
+        else await redis.quit();
       } catch {
         // Never connected, or already gone: nothing to close.
       }
     },
   };
+}
+
+/** ioredis rejects a command that got no answer within commandTimeout with this message. */
+function timedOut(error: unknown): boolean {
+  return (error as Error)?.message === 'Command timed out';
+}
+
+/** `promise`, or a rejection once `ms` have passed (after calling `onTimeout`). */
+function withinMs<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let settled = false;
+  const expired = new Promise<never>((_, reject) => {
+    // Timers run before I/O: a process that was not scheduled for `ms` (a loaded machine)
+    // first reads what arrived meanwhile (setImmediate runs after it), then decides.
+    timer = setTimeout(
+      () =>
+        setImmediate(() => {
+          if (settled) return;
+          onTimeout();
+          reject(new Error(`no answer within ${ms}ms`));
+        }),
+      ms,
+    );
+  });
+  return Promise.race([promise, expired]).finally(() => {
+    settled = true;
+    clearTimeout(timer);
+  });
 }

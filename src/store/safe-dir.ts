@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
-import { lstat, mkdir, stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeDirectory } from './make-directory.js';
 import { StoreError, storeErrorFrom } from './store.js';
 
 /**
@@ -18,7 +19,7 @@ export function createDirGuard(root: string) {
     if (safe.has(dir)) return true;
     let stats: Stats;
     try {
-      if (create) await mkdir(dir, { recursive: true, mode: 0o700 });
+      if (create) await makeDirectory(dir, 0o700);
       stats = follow ? await stat(dir) : await lstat(dir);
     } catch (error) {
       if (!create && (error as NodeJS.ErrnoException).code === 'ENOENT') return false;

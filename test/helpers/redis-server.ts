@@ -8,6 +8,8 @@ import { afterAll, beforeAll } from 'vitest';
 export interface RedisServer {
   url: string;
   port: number;
+  /** The redis-server process, e.g. to freeze it with SIGSTOP. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startRedis(): Promise<RedisServer> {
       return {
         url: `redis://127.0.0.1:${port}`,
         port,
+        pid: child.pid!,
         stop: () =>
           new Promise((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();

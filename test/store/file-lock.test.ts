@@ -1,0 +1,149 @@
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Sleep } from '../../src/engine/clock.js';
+import { withFileLock, type FileLockOptions } from '../../src/store/file-lock.js';
+import { StoreError } from '../../src/store/store.js';
+
+/**
+ * Wall-clock time that moves only when the test says: sleepers wake when it passes their
+ * time. Starts at the real time, as mtimes written by the system are compared with it.
+ */
+function fakeClock() {
+  let now = Date.now();
+  const sleepers = new Set<{ at: number; wake: () => void }>();
+  const sleep: Sleep = (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const sleeper = { at: now + ms, wake: () => (sleepers.delete(sleeper), resolve()) };
+      sleepers.add(sleeper);
+      signal?.addEventListener('abort', sleeper.wake, { once: true });
+    });
+  /** Moves time on in 5 ms steps, letting file operations finish between steps. */
+  const advance = async (ms: number) => {
+    for (const end = now + ms; now < end;) {
+      now = Math.min(end, now + 5);
+      for (const sleeper of [...sleepers]) if (sleeper.at <= now) sleeper.wake();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  return { now: () => now, sleep, advance };
+}
+
+/** Lets file operations run, the clock moving 1 ms a step, until `condition` holds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition() && tries < 10_000; tries++) await clock.advance(1);
+  expect(condition()).toBe(true);
+}
+
+let dir: string;
+let clock: ReturnType<typeof fakeClock>;
+let options: FileLockOptions;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'retry-run-lock-'));
+  clock = fakeClock();
+  options = { staleMs: 10_000, timeoutMs: 15_000, now: clock.now, sleep: clock.sleep };
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** Takes the lock and holds it until `release` is called. */
+function hold(lock: string, lockOptions: FileLockOptions = options) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let stillHeld: () => Promise<boolean> = async () => false;
+  let acquired = false;
+  const done = withFileLock(lock, lockOptions, async (check) => {
+    stillHeld = check;
+    acquired = true;
+    await released;
+  });
+  return { done, release, stillHeld: () => stillHeld(), acquired: () => acquired };
+}
+
+/** Lets the clock run until `promise` settles; then its value, or its error. */
+async function outcomeOf(promise: Promise<unknown>): Promise<unknown> {
+  let outcome: { value: unknown } | undefined;
+  promise.then(
+    () => (outcome = { value: 'resolved' }),
+    (error: unknown) => (outcome = { value: error }),
+  );
+  await until(() => outcome !== undefined);
+  return outcome!.value;
+}
+
+describe('withFileLock', () => {
+  it('never breaks a lock whose holder is alive and renewing it, however long it holds', async () => {
+    const lock = join(dir, 'x.lock');
+    const holder = hold(lock);
+    await until(holder.acquired);
+    const waiter = hold(lock, { ...options, timeoutMs: 60_000 });
+    await clock.advance(35_000);
+    expect(waiter.acquired()).toBe(false);
+    expect(await holder.stillHeld()).toBe(true);
+    holder.release();
+    await holder.done;
+    await clock.advance(100);
+    await until(waiter.acquired);
+    waiter.release();
+    await waiter.done;
+  });
+
+  it('counts the age of a lock from when it was taken, not from when its taker began waiting', async () => {
+    const lock = join(dir, 'x.lock');
+    const first = hold(lock);
+    await until(first.acquired);
+    const second = hold(lock);
+    await clock.advance(9_000); // the second waits 9 s
+    first.release();
+    await first.done;
+    await clock.advance(100);
+    await until(second.acquired);
+    // A third, arriving now, must not take the second's 9-second wait for the lock's age.
+    const thirdStarted = clock.now();
+    const third = withFileLock(lock, { ...options, timeoutMs: 3000 }, async () => 'taken');
+    expect(await outcomeOf(third)).toBeInstanceOf(StoreError);
+    expect(clock.now() - thirdStarted).toBeGreaterThan(3000);
+    expect(await second.stillHeld()).toBe(true);
+    second.release();
+    await second.done;
+  });
+
+  it('breaks at once a lock dated far in the future (a skewed clock on a shared volume)', async () => {
+    const lock = join(dir, 'x.lock');
+    await writeFile(lock, JSON.stringify({ pid: 1, host: 'elsewhere', token: 't' }));
+    const future = new Date(clock.now() + 3_600_000);
+    await utimes(lock, future, future);
+    const taken = withFileLock(lock, { ...options, timeoutMs: 1000 }, async () => 'taken');
+    expect(await outcomeOf(taken)).toBe('resolved');
+  });
+
+  it("removes the '.new' files a killed acquirer left, and keeps a live waiter's", async () => {
+    const lock = join(dir, 'x.lock');
+    const old = new Date(clock.now() - 60_000);
+    for (const name of ['x.lock.4242.1-dead.new', 'x.lock.4243.1-ahead.new']) {
+      await writeFile(join(dir, name), '{}');
+    }
+    await utimes(join(dir, 'x.lock.4242.1-dead.new'), old, old);
+    const ahead = new Date(clock.now() + 60_000);
+    await utimes(join(dir, 'x.lock.4243.1-ahead.new'), ahead, ahead);
+    const holder = hold(lock);
+    await until(holder.acquired);
+    const waiters = [hold(lock), hold(lock)];
+    await clock.advance(50);
+    holder.release();
+    await holder.done;
+    await until(() => waiters.some((w) => w.acquired()));
+    // The new holder cleaned up: only the other waiter's own '.new' is left beside the lock.
+    const left = (await readdir(dir)).filter((name) => name.endsWith('.new'));
+    expect(left).toEqual([expect.stringMatching(new RegExp(`^x\\.lock\\.${process.pid}\\.`))]);
+    const [taker, other] = waiters[0]!.acquired() ? waiters : [waiters[1]!, waiters[0]!];
+    taker!.release();
+    await taker!.done;
+    await clock.advance(50);
+    await until(other!.acquired);
+    other!.release();
+    await other!.done;
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
