@@ -10166,7 +10166,7 @@ function nestingWarning(depth, config) {
 function buildProgram(afterDoubleDash, setResult) {
   const program2 = new Command("retry-run").usage(
     "[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]"
-  ).description("Run a command or an HTTP request, and retry it with smart, observable backoff.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show this help").enablePositionalOptions().argument("[url]", "an http(s) URL to request (HTTP mode)").allowExcessArguments(true).showSuggestionAfterError(true).addHelpText("after", RUN_EXAMPLES);
+  ).description("Run a command or an HTTP request, and retry it with smart, observable backoff.").version(VERSION, "-V, --version", "print the version").helpOption("-h, --help", "show this help").enablePositionalOptions().argument("[url]", "an http(s) URL to request (HTTP mode)").allowExcessArguments(true).showSuggestionAfterError(true).addHelpText("after", RUN_EXAMPLES);
   program2.configureHelp({ optionDescription: (option) => option.description });
   addPolicyOptions(program2.optionsGroup("Policy:"));
   addConditionOptions(program2.optionsGroup("What is retried:"));

@@ -33,7 +33,7 @@ export function buildProgram(
       '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]',
     )
     .description('Run a command or an HTTP request, and retry it with smart, observable backoff.')
-    .version(VERSION, '--version', 'print the version')
+    .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .enablePositionalOptions()
     .argument('[url]', 'an http(s) URL to request (HTTP mode)')

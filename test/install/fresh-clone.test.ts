@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,7 @@ describe('installing', () => {
 
   it('from the packed tarball with npx', async () => {
     const packed = join(scratch, 'packed');
+    await mkdir(packed);
     // dist/ is already built (npm test builds first); a prepare here would rebuild it under
     // the feet of the tests running beside this one.
     await npm(['pack', '--ignore-scripts', '--pack-destination', packed], REPO);
