@@ -3698,6 +3698,8 @@ var init_defaults = __esm({
       commandStopOn: "exit:126,exit:127",
       httpRetryOn: "408,429,500,502,503,504,timeout,connection",
       warnAfter: 2,
+      /** GitHub Actions: a step summary only for a run that retried or failed. */
+      stepSummary: "retries",
       /** Newest history records kept per name; older ones are pruned. */
       historyKeep: 1e3,
       statsSinceMs: 7 * 24 * 36e5,
@@ -5861,6 +5863,7 @@ function createGitHubReporter(options) {
     },
     async close() {
       if (!summary || !options.stepSummaryPath) return;
+      if (!wantsStepSummary(options.stepSummary ?? "retries", summary)) return;
       const markdown = stepSummary(options.name, start, attempts, summary);
       try {
         await writeOutputFile(options.stepSummaryPath, markdown, { append: true });
@@ -5871,6 +5874,10 @@ function createGitHubReporter(options) {
       }
     }
   };
+}
+function wantsStepSummary(mode, summary) {
+  if (mode === "retries") return summary.attempts > 1 || summary.outcome !== "success";
+  return mode === "always";
 }
 function annotate(summary, attempts, options) {
   const { name } = options;
@@ -5913,7 +5920,7 @@ function stepSummary(name, start, attempts, summary) {
     `### ${ok ? "\u2705" : "\u274C"} retry-run \`${cell(name)}\`: ${verdict} after ${summary.attempts} attempt${summary.attempts === 1 ? "" : "s"}`,
     ""
   ];
-  if (start) lines.push(`Ran \`${cell(start.description)}\`.`, "");
+  if (start) lines.push("Ran:", "", ...codeBlock(start.description), "");
   if (attempts.length > 0) {
     lines.push("| attempt | result | reason | duration | wait after |", "|---:|---|---|---:|---:|");
     for (const a of attempts) {
@@ -5934,6 +5941,11 @@ function stepSummary(name, start, attempts, summary) {
   return `${lines.join("\n")}
 `;
 }
+function codeBlock(text) {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return [`${fence}sh`, text, fence];
+}
 function cell(text) {
   return text.replace(/[\r\n]+/g, " ").replaceAll("|", "\\|").replaceAll("`", "'");
 }
@@ -5941,6 +5953,40 @@ var init_github = __esm({
   "src/report/github.ts"() {
     "use strict";
     init_duration();
+    init_output_target();
+  }
+});
+
+// src/report/github-output.ts
+var github_output_exports = {};
+__export(github_output_exports, {
+  createGitHubOutputReporter: () => createGitHubOutputReporter
+});
+function createGitHubOutputReporter(options) {
+  let summary;
+  return {
+    onEvent(event) {
+      if (event.event === "summary") summary = event;
+    },
+    async close() {
+      if (!summary) return;
+      const lines = `attempts=${summary.attempts}
+exit-code=${summary.exitCode}
+outcome=${summary.outcome}
+`;
+      try {
+        await writeOutputFile(options.path, lines, { append: true });
+      } catch (error) {
+        options.warn(
+          `could not append to GITHUB_OUTPUT (${options.path}): ${error.message}`
+        );
+      }
+    }
+  };
+}
+var init_github_output = __esm({
+  "src/report/github-output.ts"() {
+    "use strict";
     init_output_target();
   }
 });
@@ -9396,6 +9442,7 @@ init_config();
 init_errors();
 init_defaults();
 init_numbers();
+var STEP_SUMMARY_MODES = ["always", "retries", "never"];
 function normalizeObservability(raw, target) {
   if (raw.name !== void 0) checkBreakerName(raw.name, "--name");
   for (const [flag, value] of [
@@ -9410,8 +9457,15 @@ function normalizeObservability(raw, target) {
     record: raw.record ?? true,
     ...raw.report === void 0 ? {} : { reportFile: raw.report },
     ...raw.metricsFile === void 0 ? {} : { metricsFile: raw.metricsFile },
-    warnAfter: raw.warnAfter === void 0 ? DEFAULTS.warnAfter : parseInteger(raw.warnAfter, "--warn-after", 1, 1e6)
+    warnAfter: raw.warnAfter === void 0 ? DEFAULTS.warnAfter : parseInteger(raw.warnAfter, "--warn-after", 1, 1e6),
+    stepSummary: parseStepSummary(raw.stepSummary ?? DEFAULTS.stepSummary)
   });
+}
+function parseStepSummary(text) {
+  const mode = STEP_SUMMARY_MODES.find((m) => m === text);
+  if (!mode)
+    throw invalidValue("--step-summary", text, `expected ${STEP_SUMMARY_MODES.join(", ")}`);
+  return mode;
 }
 function defaultRunName(target) {
   if (target.breaker) return target.breaker;
@@ -9613,6 +9667,11 @@ function addObservabilityOptions(command) {
     envOption(
       "--warn-after <attempts>",
       `GitHub Actions: warn when a run needs this many attempts (default: ${DEFAULTS.warnAfter})`
+    )
+  ).addOption(
+    envOption(
+      "--step-summary <when>",
+      `GitHub Actions step summary: always, retries, never (default: ${DEFAULTS.stepSummary})`
     )
   );
 }
@@ -10047,9 +10106,14 @@ async function createReporters(config, dependencies) {
         name: observability.name,
         warnAfter: observability.warnAfter,
         ...env2.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env2.GITHUB_STEP_SUMMARY } : {},
+        stepSummary: observability.stepSummary,
         warn: warnRedacted
       })
     );
+  }
+  if (env2.GITHUB_OUTPUT) {
+    const { createGitHubOutputReporter: createGitHubOutputReporter2 } = await Promise.resolve().then(() => (init_github_output(), github_output_exports));
+    reporters.push(createGitHubOutputReporter2({ path: env2.GITHUB_OUTPUT, warn: warnRedacted }));
   }
   if (observability.record) {
     reporters.push(

@@ -80,9 +80,14 @@ export async function createReporters(
         name: observability.name,
         warnAfter: observability.warnAfter,
         ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),
+        stepSummary: observability.stepSummary,
         warn: warnRedacted,
       }),
     );
+  }
+  if (env.GITHUB_OUTPUT) {
+    const { createGitHubOutputReporter } = await import('../report/github-output.js');
+    reporters.push(createGitHubOutputReporter({ path: env.GITHUB_OUTPUT, warn: warnRedacted }));
   }
   if (observability.record) {
     reporters.push(

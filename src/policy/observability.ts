@@ -13,6 +13,7 @@ export interface RawObservabilityOptions {
   /** commander's `--no-record` arrives as `record: false`. */
   record?: boolean;
   warnAfter?: string;
+  stepSummary?: string;
 }
 
 /** Where a run's report, history record, metrics and CI annotations go (SPEC §9). */
@@ -24,7 +25,12 @@ export interface ObservabilityConfig {
   metricsFile?: string;
   /** GitHub Actions: a run that needed this many attempts or more gets a warning. */
   warnAfter: number;
+  /** GitHub Actions: which runs append a step summary. */
+  stepSummary: StepSummaryMode;
 }
+
+export const STEP_SUMMARY_MODES = ['always', 'retries', 'never'] as const;
+export type StepSummaryMode = (typeof STEP_SUMMARY_MODES)[number];
 
 export function normalizeObservability(
   raw: RawObservabilityOptions,
@@ -47,7 +53,15 @@ export function normalizeObservability(
       raw.warnAfter === undefined
         ? DEFAULTS.warnAfter
         : parseInteger(raw.warnAfter, '--warn-after', 1, 1_000_000),
+    stepSummary: parseStepSummary(raw.stepSummary ?? DEFAULTS.stepSummary),
   });
+}
+
+function parseStepSummary(text: string): StepSummaryMode {
+  const mode = STEP_SUMMARY_MODES.find((m) => m === text);
+  if (!mode)
+    throw invalidValue('--step-summary', text, `expected ${STEP_SUMMARY_MODES.join(', ')}`);
+  return mode;
 }
 
 /** What a run's default name comes from; `redact` masks a secret that would reach it. */

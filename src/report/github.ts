@@ -1,6 +1,7 @@
 import type { AttemptEvent, RetryEvent, StartEvent, SummaryEvent } from '../engine/events.js';
 import { formatDuration } from '../policy/duration.js';
 import { writeOutputFile } from '../store/output-target.js';
+import type { StepSummaryMode } from '../policy/observability.js';
 import type { LineSink, Reporter } from './reporter.js';
 
 export interface GitHubReporterOptions {
@@ -11,6 +12,8 @@ export interface GitHubReporterOptions {
   warnAfter: number;
   /** `$GITHUB_STEP_SUMMARY`, if set: the markdown summary is appended there. */
   stepSummaryPath?: string;
+  /** Which runs append a summary: by default only one that retried or failed. */
+  stepSummary?: StepSummaryMode;
   warn: (message: string) => void;
 }
 
@@ -37,6 +40,7 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
     },
     async close() {
       if (!summary || !options.stepSummaryPath) return;
+      if (!wantsStepSummary(options.stepSummary ?? 'retries', summary)) return;
       const markdown = stepSummary(options.name, start, attempts, summary);
       try {
         // A FIFO nobody reads is a warning, never a hang.
@@ -48,6 +52,11 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
       }
     },
   };
+}
+
+function wantsStepSummary(mode: StepSummaryMode, summary: SummaryEvent): boolean {
+  if (mode === 'retries') return summary.attempts > 1 || summary.outcome !== 'success';
+  return mode === 'always';
 }
 
 /** The workflow command for a run's end, or undefined when it needs none. */
@@ -120,7 +129,7 @@ function stepSummary(
     `### ${ok ? '✅' : '❌'} retry-run \`${cell(name)}\`: ${verdict} after ${summary.attempts} attempt${summary.attempts === 1 ? '' : 's'}`,
     '',
   ];
-  if (start) lines.push(`Ran \`${cell(start.description)}\`.`, '');
+  if (start) lines.push('Ran:', '', ...codeBlock(start.description), '');
   if (attempts.length > 0) {
     lines.push('| attempt | result | reason | duration | wait after |', '|---:|---|---|---:|---:|');
     for (const a of attempts) {
@@ -139,6 +148,13 @@ function stepSummary(
     '',
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The command exactly as it ran: a fence longer than any run of backticks inside it. */
+function codeBlock(text: string): string[] {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return [`${fence}sh`, text, fence];
 }
 
 /** Text made safe for one markdown table cell (or inline code). */

@@ -90,7 +90,7 @@ describe('in GitHub Actions', () => {
   });
 
   it('warns once and keeps the exit code when the step summary cannot be written', async () => {
-    const result = await runCli(['-b', '0', '--', ...failTimes(0)], {
+    const result = await runCli(['--step-summary', 'always', '-b', '0', '--', ...failTimes(0)], {
       env: github(join(tmpdir(), 'retry-run-no-such-dir', 'summary.md')),
     });
     expect(result.code).toBe(0);
