@@ -3698,6 +3698,8 @@ var init_defaults = __esm({
       commandStopOn: "exit:126,exit:127",
       httpRetryOn: "408,429,500,502,503,504,timeout,connection",
       warnAfter: 2,
+      /** `--pushgateway`: a push may delay the exit this long at most, then it is a warning. */
+      pushgatewayTimeoutMs: 5e3,
       /** GitHub Actions: a step summary only for a run that retried or failed. */
       stepSummary: "retries",
       /** Newest history records kept per name; older ones are pruned. */
@@ -6312,6 +6314,71 @@ var init_metrics_file = __esm({
     BREAKER_STATES = ["closed", "open", "half-open"];
     SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})? (\S+)$/;
     LOCK = { staleMs: 1e4, timeoutMs: 5e3 };
+  }
+});
+
+// src/report/pushgateway.ts
+var pushgateway_exports = {};
+__export(pushgateway_exports, {
+  createPushgatewayReporter: () => createPushgatewayReporter,
+  groupUrl: () => groupUrl
+});
+function createPushgatewayReporter(options) {
+  let summary;
+  return {
+    onEvent(event) {
+      if (event.event === "summary") summary = event;
+    },
+    async close() {
+      if (!summary) return;
+      const body = renderSamples(updateSamples(/* @__PURE__ */ new Map(), options.name, summary));
+      try {
+        await put(groupUrl(options.url, options.name), body, options.timeoutMs);
+      } catch (error) {
+        options.warn(`could not push metrics to ${options.url}: ${error.message}`);
+      }
+    }
+  };
+}
+function groupUrl(base, name) {
+  const segment = name.includes("/") ? `name@base64/${Buffer.from(name).toString("base64url")}` : `name/${encodeURIComponent(name)}`;
+  return new URL(`${base.replace(/\/+$/, "")}/metrics/job/retry_run/${segment}`);
+}
+function put(url, body, timeoutMs) {
+  const request = url.protocol === "https:" ? import_node_https.request : import_node_http.request;
+  return new Promise((resolve3, reject) => {
+    const req = request(
+      url,
+      {
+        method: "PUT",
+        headers: { "content-type": "text/plain; version=0.0.4" },
+        signal: AbortSignal.timeout(timeoutMs)
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk) => text += chunk);
+        response.on("end", () => {
+          const status = response.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve3();
+          else reject(new Error(`HTTP ${status} ${text.trim().slice(0, 200)}`.trim()));
+        });
+        response.on("error", reject);
+      }
+    );
+    req.on(
+      "error",
+      (error) => reject(error.name === "AbortError" ? new Error(`no answer within ${timeoutMs}ms`) : error)
+    );
+    req.end(body);
+  });
+}
+var import_node_http, import_node_https;
+var init_pushgateway = __esm({
+  "src/report/pushgateway.ts"() {
+    "use strict";
+    import_node_http = require("node:http");
+    import_node_https = require("node:https");
+    init_metrics_file();
   }
 });
 
@@ -9458,8 +9525,20 @@ function normalizeObservability(raw, target) {
     ...raw.report === void 0 ? {} : { reportFile: raw.report },
     ...raw.metricsFile === void 0 ? {} : { metricsFile: raw.metricsFile },
     warnAfter: raw.warnAfter === void 0 ? DEFAULTS.warnAfter : parseInteger(raw.warnAfter, "--warn-after", 1, 1e6),
-    stepSummary: parseStepSummary(raw.stepSummary ?? DEFAULTS.stepSummary)
+    stepSummary: parseStepSummary(raw.stepSummary ?? DEFAULTS.stepSummary),
+    ...raw.pushgateway === void 0 ? {} : { pushgateway: parsePushgateway(raw.pushgateway) }
   });
+}
+function parsePushgateway(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    url = void 0;
+  }
+  if (url?.protocol !== "http:" && url?.protocol !== "https:")
+    throw invalidValue("--pushgateway", text, "expected an http(s) URL");
+  return text;
 }
 function parseStepSummary(text) {
   const mode = STEP_SUMMARY_MODES.find((m) => m === text);
@@ -9668,6 +9747,8 @@ function addObservabilityOptions(command) {
       "--warn-after <attempts>",
       `GitHub Actions: warn when a run needs this many attempts (default: ${DEFAULTS.warnAfter})`
     )
+  ).addOption(
+    envOption("--pushgateway <url>", "push the run's metrics to a Prometheus Pushgateway")
   ).addOption(
     envOption(
       "--step-summary <when>",
@@ -10133,6 +10214,17 @@ async function createReporters(config, dependencies) {
         path: observability.metricsFile,
         name: observability.name,
         ...breaker ? { breakerState: () => breakerState(breaker.name, dependencies.store()) } : {},
+        warn: warnRedacted
+      })
+    );
+  }
+  if (observability.pushgateway) {
+    const { createPushgatewayReporter: createPushgatewayReporter2 } = await Promise.resolve().then(() => (init_pushgateway(), pushgateway_exports));
+    reporters.push(
+      createPushgatewayReporter2({
+        url: observability.pushgateway,
+        name: observability.name,
+        timeoutMs: DEFAULTS.pushgatewayTimeoutMs,
         warn: warnRedacted
       })
     );

@@ -113,6 +113,17 @@ export async function createReporters(
       }),
     );
   }
+  if (observability.pushgateway) {
+    const { createPushgatewayReporter } = await import('../report/pushgateway.js');
+    reporters.push(
+      createPushgatewayReporter({
+        url: observability.pushgateway,
+        name: observability.name,
+        timeoutMs: DEFAULTS.pushgatewayTimeoutMs,
+        warn: warnRedacted,
+      }),
+    );
+  }
   // Every sink sees the events through the run's one redaction (README "What is masked").
   return redactingReporter(reporters.length === 1 ? reporters[0]! : fanOut(reporters), redact);
 }

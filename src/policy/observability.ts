@@ -14,6 +14,7 @@ export interface RawObservabilityOptions {
   record?: boolean;
   warnAfter?: string;
   stepSummary?: string;
+  pushgateway?: string;
 }
 
 /** Where a run's report, history record, metrics and CI annotations go (SPEC §9). */
@@ -27,6 +28,8 @@ export interface ObservabilityConfig {
   warnAfter: number;
   /** GitHub Actions: which runs append a step summary. */
   stepSummary: StepSummaryMode;
+  /** Base URL of a Prometheus Pushgateway the run's metrics go to at the end. */
+  pushgateway?: string;
 }
 
 export const STEP_SUMMARY_MODES = ['always', 'retries', 'never'] as const;
@@ -54,7 +57,20 @@ export function normalizeObservability(
         ? DEFAULTS.warnAfter
         : parseInteger(raw.warnAfter, '--warn-after', 1, 1_000_000),
     stepSummary: parseStepSummary(raw.stepSummary ?? DEFAULTS.stepSummary),
+    ...(raw.pushgateway === undefined ? {} : { pushgateway: parsePushgateway(raw.pushgateway) }),
   });
+}
+
+function parsePushgateway(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    throw invalidValue('--pushgateway', text, 'expected an http(s) URL');
+  return text;
 }
 
 function parseStepSummary(text: string): StepSummaryMode {

@@ -31,6 +31,9 @@ export function addObservabilityOptions(command: Command): Command {
       ),
     )
     .addOption(
+      envOption('--pushgateway <url>', "push the run's metrics to a Prometheus Pushgateway"),
+    )
+    .addOption(
       envOption(
         '--step-summary <when>',
         `GitHub Actions step summary: always, retries, never (default: ${DEFAULTS.stepSummary})`,
