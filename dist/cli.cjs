@@ -5309,8 +5309,8 @@ var init_source = __esm({
         return builder;
       }
     };
-    getModelAnsi = (model, level, type, ...arguments_) => {
-      if (model === "rgb") {
+    getModelAnsi = (model2, level, type, ...arguments_) => {
+      if (model2 === "rgb") {
         if (level === "ansi16m") {
           return ansi_styles_default[type].ansi16m(...arguments_);
         }
@@ -5319,28 +5319,28 @@ var init_source = __esm({
         }
         return ansi_styles_default[type].ansi(ansi_styles_default.rgbToAnsi(...arguments_));
       }
-      if (model === "hex") {
+      if (model2 === "hex") {
         return getModelAnsi("rgb", level, type, ...ansi_styles_default.hexToRgb(...arguments_));
       }
-      return ansi_styles_default[type][model](...arguments_);
+      return ansi_styles_default[type][model2](...arguments_);
     };
     usedModels = ["rgb", "hex", "ansi256"];
-    for (const model of usedModels) {
-      styles2[model] = {
+    for (const model2 of usedModels) {
+      styles2[model2] = {
         get() {
           const { level } = this;
           return function(...arguments_) {
-            const styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_), ansi_styles_default.color.close, this[STYLER]);
+            const styler = createStyler(getModelAnsi(model2, levelMapping[level], "color", ...arguments_), ansi_styles_default.color.close, this[STYLER]);
             return createBuilder(this, styler, this[IS_EMPTY]);
           };
         }
       };
-      const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
+      const bgModel = "bg" + model2[0].toUpperCase() + model2.slice(1);
       styles2[bgModel] = {
         get() {
           const { level } = this;
           return function(...arguments_) {
-            const styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_), ansi_styles_default.bgColor.close, this[STYLER]);
+            const styler = createStyler(getModelAnsi(model2, levelMapping[level], "bgColor", ...arguments_), ansi_styles_default.bgColor.close, this[STYLER]);
             return createBuilder(this, styler, this[IS_EMPTY]);
           };
         }
@@ -9470,6 +9470,110 @@ var init_breaker_command = __esm({
   }
 });
 
+// src/cli/completion.ts
+function model(program2) {
+  const flagsOf = (options) => options.flatMap((o) => [o.short, o.long].filter((f) => !!f));
+  const withHelp = (command) => [...flagsOf(command.options), "-h", "--help"];
+  return {
+    commands: [
+      { name: "", flags: [...withHelp(program2), ...program2.commands.map((c) => c.name())] },
+      ...program2.commands.map((c) => ({ name: c.name(), flags: withHelp(c) }))
+    ],
+    values: [
+      { flags: ["-s", "--strategy"], words: [...STRATEGY_NAMES] },
+      { flags: ["--retry-on", "--stop-on", "--until"], words: CONDITION_WORDS },
+      { flags: ["--log-format"], words: ["text", "json"] },
+      { flags: ["--format"], words: ["table", "json", "openmetrics", "text"] },
+      { flags: ["--step-summary"], words: ["always", "retries", "never"] }
+    ]
+  };
+}
+function completionScript(program2, shell) {
+  const m = model(program2);
+  if (shell === "bash") return bash(m);
+  if (shell === "zsh") return `autoload -U +X bashcompinit && bashcompinit
+${bash(m)}`;
+  return fish(m);
+}
+function bash(m) {
+  const subcommands = m.commands.filter((c) => c.name !== "").map((c) => c.name);
+  const cases = m.commands.map((c) => `    ${c.name === "" ? "*" : c.name}) words="${c.flags.join(" ")}" ;;`).reverse();
+  const values = m.values.map((v) => `    ${v.flags.join("|")}) words="${v.words.join(" ")}" ;;`).join("\n");
+  return `# retry-run completion for bash (retry-run completion bash)
+_retry_run() {
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  local sub="" words="" i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case "\${COMP_WORDS[i]}" in
+      --) return 0 ;;
+      ${subcommands.join("|")}) sub="\${COMP_WORDS[i]}"; break ;;
+    esac
+  done
+  case "$prev" in
+${values}
+  esac
+  if [ -z "$words" ]; then
+    case "$sub" in
+${cases.join("\n")}
+    esac
+  fi
+  COMPREPLY=($(compgen -W "$words" -- "$cur"))
+}
+complete -o default -F _retry_run retry-run
+`;
+}
+function fish(m) {
+  const subcommands = m.commands.filter((c) => c.name !== "").map((c) => c.name);
+  const lines = [
+    "# retry-run completion for fish (retry-run completion fish)",
+    "complete -c retry-run -f"
+  ];
+  const noSub = `not __fish_seen_subcommand_from ${subcommands.join(" ")}`;
+  lines.push(`complete -c retry-run -n '${noSub}' -a '${subcommands.join(" ")}'`);
+  for (const command of m.commands) {
+    const when = command.name === "" ? noSub : `__fish_seen_subcommand_from ${command.name}`;
+    for (const flag of command.flags.filter((f) => f.startsWith("--"))) {
+      const values = m.values.find((v) => v.flags.includes(flag));
+      const args = values ? ` -x -a '${values.words.join(" ")}'` : "";
+      lines.push(`complete -c retry-run -n '${when}' -l ${flag.slice(2)}${args}`);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+var COMPLETION_SHELLS, CONDITION_WORDS;
+var init_completion = __esm({
+  "src/cli/completion.ts"() {
+    "use strict";
+    init_conditions();
+    init_strategies();
+    COMPLETION_SHELLS = ["bash", "zsh", "fish"];
+    CONDITION_WORDS = [
+      ...new Set(VALID_TOKENS.split(", ").map((t) => t.replace(/(N-M|NNN|Nxx|NAME|N|re\/)$/, "")))
+    ].filter((word) => word !== "");
+  }
+});
+
+// src/cli/completion-command.ts
+var completion_command_exports = {};
+__export(completion_command_exports, {
+  completionAction: () => completionAction
+});
+async function completionAction(program2, shell) {
+  const known = COMPLETION_SHELLS.find((s) => s === shell);
+  if (!known) throw invalidValue("completion", shell, `expected ${COMPLETION_SHELLS.join(", ")}`);
+  stdout().write(completionScript(program2, known));
+  return 0;
+}
+var init_completion_command = __esm({
+  "src/cli/completion-command.ts"() {
+    "use strict";
+    init_errors();
+    init_completion();
+    init_streams();
+  }
+});
+
 // src/cli/main.ts
 var main_exports = {};
 __export(main_exports, {
@@ -10375,6 +10479,15 @@ function buildProgram(afterDoubleDash, setResult) {
     );
   });
   program2.addCommand(breaker);
+  program2.addCommand(
+    new Command("completion").description("print a shell completion script: bash, zsh or fish").argument("<shell>", "bash, zsh or fish").action((shell) => {
+      setResult(
+        Promise.resolve().then(() => (init_completion_command(), completion_command_exports)).then(
+          ({ completionAction: completionAction2 }) => completionAction2(program2, shell)
+        )
+      );
+    })
+  );
   return program2;
 }
 

@@ -109,5 +109,17 @@ export function buildProgram(
     );
   });
   program.addCommand(breaker);
+  program.addCommand(
+    new Command('completion')
+      .description('print a shell completion script: bash, zsh or fish')
+      .argument('<shell>', 'bash, zsh or fish')
+      .action((shell: string) => {
+        setResult(
+          import('./completion-command.js').then(({ completionAction }) =>
+            completionAction(program, shell),
+          ),
+        );
+      }),
+  );
   return program;
 }
