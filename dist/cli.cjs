@@ -5504,7 +5504,8 @@ function createTextReporter(options) {
           break;
       }
     },
-    close: stopCountdown
+    close: stopCountdown,
+    beforeAttempt: stopCountdown
   };
 }
 function describePolicy(policy) {
@@ -10182,7 +10183,8 @@ function escapeOne(char) {
 function redactingReporter(reporter, redact) {
   return {
     onEvent: (event) => reporter.onEvent(redactEvent(event, redact)),
-    ...reporter.close ? { close: () => reporter.close() } : {}
+    ...reporter.close ? { close: () => reporter.close() } : {},
+    ...reporter.beforeAttempt ? { beforeAttempt: () => reporter.beforeAttempt() } : {}
   };
 }
 function redactEvent(event, redact) {
@@ -10232,6 +10234,7 @@ function redactClassification(classification, line) {
 function fanOut(reporters) {
   return {
     onEvent: (event) => reporters.forEach((reporter) => reporter.onEvent(event)),
+    beforeAttempt: () => reporters.forEach((reporter) => reporter.beforeAttempt?.()),
     close: async () => {
       for (const reporter of reporters) await reporter.close?.();
     }
@@ -10393,6 +10396,11 @@ async function runAction(raw, target) {
     storeWarned = true;
   };
   const reporter = await createReporters(config, { store: openState, warnStore });
+  const runAttempt = runner.run.bind(runner);
+  runner.run = (context) => {
+    reporter.beforeAttempt?.();
+    return runAttempt(context);
+  };
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker ? (await Promise.resolve().then(() => (init_breaker_gate(), breaker_gate_exports))).openBreakerGate(config.breaker, openState(), warnStore) : void 0;
   const interrupts = handleInterrupts();

@@ -74,6 +74,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
       }
     },
     close: stopCountdown,
+    beforeAttempt: stopCountdown,
   };
 }
 
