@@ -33,7 +33,7 @@ export function buildProgram(
       '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]',
     )
     .description('Run a command or an HTTP request, and retry it with smart, observable backoff.')
-    .version(VERSION, '--version', 'print the version')
+    .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .enablePositionalOptions()
     .argument('[url]', 'an http(s) URL to request (HTTP mode)')
@@ -109,5 +109,17 @@ export function buildProgram(
     );
   });
   program.addCommand(breaker);
+  program.addCommand(
+    new Command('completion')
+      .description('print a shell completion script: bash, zsh or fish')
+      .argument('<shell>', 'bash, zsh or fish')
+      .action((shell: string) => {
+        setResult(
+          import('./completion-command.js').then(({ completionAction }) =>
+            completionAction(program, shell),
+          ),
+        );
+      }),
+  );
   return program;
 }

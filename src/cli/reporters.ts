@@ -81,9 +81,14 @@ export async function createReporters(
         name: observability.name,
         warnAfter: observability.warnAfter,
         ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),
+        stepSummary: observability.stepSummary,
         warn: warnRedacted,
       }),
     );
+  }
+  if (env.GITHUB_OUTPUT) {
+    const { createGitHubOutputReporter } = await import('../report/github-output.js');
+    reporters.push(createGitHubOutputReporter({ path: env.GITHUB_OUTPUT, warn: warnRedacted }));
   }
   if (observability.record) {
     reporters.push(
@@ -105,6 +110,17 @@ export async function createReporters(
         ...(breaker
           ? { breakerState: () => breakerState(breaker.name, dependencies.store()) }
           : {}),
+        warn: warnRedacted,
+      }),
+    );
+  }
+  if (observability.pushgateway) {
+    const { createPushgatewayReporter } = await import('../report/pushgateway.js');
+    reporters.push(
+      createPushgatewayReporter({
+        url: observability.pushgateway,
+        name: observability.name,
+        timeoutMs: DEFAULTS.pushgatewayTimeoutMs,
         warn: warnRedacted,
       }),
     );

@@ -31,6 +31,12 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     storeWarned = true;
   };
   const reporter = await createReporters(config, { store: openState, warnStore });
+  // The countdown's line ends before the next attempt's output begins (README "Output").
+  const runAttempt = runner.run.bind(runner);
+  runner.run = (context) => {
+    reporter.beforeAttempt?.();
+    return runAttempt(context);
+  };
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker
     ? (await import('./breaker-gate.js')).openBreakerGate(config.breaker, openState(), warnStore)

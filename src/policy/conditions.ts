@@ -14,7 +14,7 @@ export type Condition =
 
 export type OutputStream = 'output' | 'stdout' | 'stderr';
 
-const VALID_TOKENS =
+export const VALID_TOKENS =
   'any, exit:N, exit:N-M, exit:any, signal, signal:NAME, timeout, connection, NNN, Nxx, ' +
   'output:/re/, stdout:/re/, stderr:/re/';
 const MAX_LIST_LENGTH = 10_000;

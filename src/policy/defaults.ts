@@ -15,6 +15,10 @@ export const DEFAULTS = {
   commandStopOn: 'exit:126,exit:127',
   httpRetryOn: '408,429,500,502,503,504,timeout,connection',
   warnAfter: 2,
+  /** `--pushgateway`: a push may delay the exit this long at most, then it is a warning. */
+  pushgatewayTimeoutMs: 5000,
+  /** GitHub Actions: a step summary only for a run that retried or failed. */
+  stepSummary: 'retries',
   /** Newest history records kept per name; older ones are pruned. */
   historyKeep: 1000,
   statsSinceMs: 7 * 24 * 3_600_000,

@@ -13,6 +13,8 @@ export interface RawObservabilityOptions {
   /** commander's `--no-record` arrives as `record: false`. */
   record?: boolean;
   warnAfter?: string;
+  stepSummary?: string;
+  pushgateway?: string;
 }
 
 /** Where a run's report, history record, metrics and CI annotations go (SPEC §9). */
@@ -24,7 +26,14 @@ export interface ObservabilityConfig {
   metricsFile?: string;
   /** GitHub Actions: a run that needed this many attempts or more gets a warning. */
   warnAfter: number;
+  /** GitHub Actions: which runs append a step summary. */
+  stepSummary: StepSummaryMode;
+  /** Base URL of a Prometheus Pushgateway the run's metrics go to at the end. */
+  pushgateway?: string;
 }
+
+export const STEP_SUMMARY_MODES = ['always', 'retries', 'never'] as const;
+export type StepSummaryMode = (typeof STEP_SUMMARY_MODES)[number];
 
 export function normalizeObservability(
   raw: RawObservabilityOptions,
@@ -47,7 +56,28 @@ export function normalizeObservability(
       raw.warnAfter === undefined
         ? DEFAULTS.warnAfter
         : parseInteger(raw.warnAfter, '--warn-after', 1, 1_000_000),
+    stepSummary: parseStepSummary(raw.stepSummary ?? DEFAULTS.stepSummary),
+    ...(raw.pushgateway === undefined ? {} : { pushgateway: parsePushgateway(raw.pushgateway) }),
   });
+}
+
+function parsePushgateway(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    throw invalidValue('--pushgateway', text, 'expected an http(s) URL');
+  return text;
+}
+
+function parseStepSummary(text: string): StepSummaryMode {
+  const mode = STEP_SUMMARY_MODES.find((m) => m === text);
+  if (!mode)
+    throw invalidValue('--step-summary', text, `expected ${STEP_SUMMARY_MODES.join(', ')}`);
+  return mode;
 }
 
 /** What a run's default name comes from; `redact` masks a secret that would reach it. */

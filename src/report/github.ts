@@ -1,6 +1,7 @@
 import type { AttemptEvent, RetryEvent, StartEvent, SummaryEvent } from '../engine/events.js';
 import { formatDuration } from '../policy/duration.js';
 import { writeOutputFile } from '../store/output-target.js';
+import type { StepSummaryMode } from '../policy/observability.js';
 import type { LineSink, Reporter } from './reporter.js';
 
 export interface GitHubReporterOptions {
@@ -11,6 +12,8 @@ export interface GitHubReporterOptions {
   warnAfter: number;
   /** `$GITHUB_STEP_SUMMARY`, if set: the markdown summary is appended there. */
   stepSummaryPath?: string;
+  /** Which runs append a summary: by default only one that retried or failed. */
+  stepSummary?: StepSummaryMode;
   warn: (message: string) => void;
 }
 
@@ -37,6 +40,7 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
     },
     async close() {
       if (!summary || !options.stepSummaryPath) return;
+      if (!wantsStepSummary(options.stepSummary ?? 'retries', summary)) return;
       const markdown = stepSummary(options.name, start, attempts, summary);
       try {
         // A FIFO nobody reads is a warning, never a hang.
@@ -48,6 +52,11 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
       }
     },
   };
+}
+
+function wantsStepSummary(mode: StepSummaryMode, summary: SummaryEvent): boolean {
+  if (mode === 'retries') return summary.attempts > 1 || summary.outcome !== 'success';
+  return mode === 'always';
 }
 
 /** The workflow command for a run's end, or undefined when it needs none. */
@@ -143,7 +152,7 @@ function stepSummary(
   ];
   if (start) {
     const command = bounded(start.description, SUMMARY_LIMITS.command);
-    lines.push(`Ran \`${cell(command)}\`.`, '');
+    lines.push('Ran:', '', ...codeBlock(command), '');
   }
   if (attempts.length > 0) {
     lines.push('| attempt | result | reason | duration | wait after |', '|---:|---|---|---:|---:|');
@@ -170,6 +179,13 @@ function stepSummary(
     '',
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The command exactly as it ran: a fence longer than any run of backticks inside it. */
+function codeBlock(text: string): string[] {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return [`${fence}sh`, text, fence];
 }
 
 /** Text made safe for one markdown table cell (or inline code). */

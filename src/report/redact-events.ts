@@ -14,6 +14,7 @@ export function redactingReporter(reporter: Reporter, redact: Redact): Reporter 
   return {
     onEvent: (event) => reporter.onEvent(redactEvent(event, redact)),
     ...(reporter.close ? { close: () => reporter.close!() } : {}),
+    ...(reporter.beforeAttempt ? { beforeAttempt: () => reporter.beforeAttempt!() } : {}),
   };
 }
 

@@ -5,6 +5,8 @@ export interface Reporter {
   onEvent(event: RetryEvent): void;
   /** Called once after the run, before exit: flush, stop timers. */
   close?(): void | Promise<void>;
+  /** Called just before an attempt starts: a live line is ended before the command prints. */
+  beforeAttempt?(): void;
 }
 
 /** One writable line sink, so reporters can be tested without a real stderr. */
@@ -16,6 +18,7 @@ export interface LineSink {
 export function fanOut(reporters: readonly Reporter[]): Reporter {
   return {
     onEvent: (event) => reporters.forEach((reporter) => reporter.onEvent(event)),
+    beforeAttempt: () => reporters.forEach((reporter) => reporter.beforeAttempt?.()),
     close: async () => {
       for (const reporter of reporters) await reporter.close?.();
     },

@@ -75,6 +75,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
       }
     },
     close: stopCountdown,
+    beforeAttempt: stopCountdown,
   };
 }
 

@@ -43,6 +43,7 @@ describe('the §9 options', () => {
       name: 'make',
       record: true,
       warnAfter: 2,
+      stepSummary: 'retries',
     });
   });
 
@@ -58,6 +59,7 @@ describe('the §9 options', () => {
       reportFile: 'r.json',
       metricsFile: 'm.prom',
       warnAfter: 3,
+      stepSummary: 'retries',
     });
   });
 

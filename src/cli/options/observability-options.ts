@@ -29,5 +29,14 @@ export function addObservabilityOptions(command: Command): Command {
         '--warn-after <attempts>',
         `GitHub Actions: warn when a run needs this many attempts (default: ${DEFAULTS.warnAfter})`,
       ),
+    )
+    .addOption(
+      envOption('--pushgateway <url>', "push the run's metrics to a Prometheus Pushgateway"),
+    )
+    .addOption(
+      envOption(
+        '--step-summary <when>',
+        `GitHub Actions step summary: always, retries, never (default: ${DEFAULTS.stepSummary})`,
+      ),
     );
 }
