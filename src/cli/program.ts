@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration } from '../policy/duration.js';
+import { addBetweenAttemptsOptions } from './options/between-attempts-options.js';
 import { addBreakerOptions } from './options/breaker-options.js';
 import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
@@ -43,6 +44,7 @@ export function buildProgram(
   // Grouped under headings; each option's RETRY_RUN_* variable is said once, below the list.
   program.configureHelp({ optionDescription: (option) => option.description });
   addPolicyOptions(program.optionsGroup('Policy:'));
+  addBetweenAttemptsOptions(program);
   addConditionOptions(program.optionsGroup('What is retried:'));
   addOutputOptions(program.optionsGroup('Command and output:'));
   addCaptureOptions(program);

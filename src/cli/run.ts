@@ -21,7 +21,16 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     return 0;
   }
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
-  const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
+  const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
+  const runner = await createRunner(config, childEnv);
+  const hook =
+    config.onRetry === undefined
+      ? undefined
+      : (await import('../runners/retry-hook.js')).createShellHook({
+          script: config.onRetry,
+          killAfterMs: config.policy.killAfterMs,
+          env: childEnv,
+        });
   let store: StateStore | undefined;
   const openState = () => (store ??= openStore(config.state));
   // The breaker and history share the store: a broken one is told once, and not under -q.
@@ -44,12 +53,14 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
       signal: interrupts.controller.signal,
       onEvent: (event) => reporter.onEvent(event),
       ...(breaker ? { gate: breaker.gate } : {}),
+      ...(hook ? { onRetry: hook.run } : {}),
     });
     return result.exitCode;
   } finally {
     await reporter.close?.();
     // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
+    hook?.close();
     await breaker?.close();
     await store?.close();
     interrupts.dispose();

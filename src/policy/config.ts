@@ -46,6 +46,8 @@ export interface RawRunOptions
   stdin?: string;
   /** `--redact`, repeatable: more text to mask wherever retry-run prints it. */
   redact?: string[];
+  /** `--on-retry`: a shell script run between a failed attempt and its retry. */
+  onRetry?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -80,6 +82,8 @@ export interface RunConfig {
   stdin: StdinMode;
   /** The one redaction every sink goes through (README "What is masked"). */
   redact: Redactor;
+  /** `--on-retry`: the script run after a failed attempt that will be retried. */
+  onRetry?: string;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -106,6 +110,8 @@ export function normalizeRunConfig(
   const breaker = normalizeBreaker(raw);
   const http = url === undefined ? undefined : normalizeHttpConfig(raw, url, base);
   const redact = http ? base.with(http.secrets) : base;
+  if (raw.onRetry !== undefined && raw.onRetry.trim() === '')
+    throw invalidValue('--on-retry', raw.onRetry, 'expected a shell script');
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
@@ -125,6 +131,7 @@ export function normalizeRunConfig(
     ...(breaker ? { breaker } : {}),
     stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
     redact,
+    ...(raw.onRetry === undefined ? {} : { onRetry: raw.onRetry }),
   });
 }
 
