@@ -11,6 +11,7 @@ import { createRunner } from './runner-factory.js';
 import { openStore } from '../store/open-store.js';
 import type { StateStore } from '../store/store.js';
 import { stderrStyle } from '../report/style.js';
+import { attemptCount } from '../report/text.js';
 
 /** The default action: run the command (or URL) under the policy; resolves to the exit code. */
 export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<number> {
@@ -72,11 +73,11 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
  * how many attempts it makes (RETRY_RUN_MAX_ATTEMPTS), so the product can be named.
  */
 function nestingWarning(depth: number, config: RunConfig): string {
-  const inner = config.policy.maxAttempts;
+  const inner = attemptCount(config.policy.maxAttempts);
   const outer = Number(process.env.RETRY_RUN_MAX_ATTEMPTS);
   const product =
     Number.isInteger(outer) && outer > 0
-      ? `up to ${outer} outer × ${inner} inner = ${outer * inner} runs of the command`
+      ? `up to ${outer} outer × ${inner} inner = ${attemptCount(outer * config.policy.maxAttempts)} runs of the command`
       : `outer × ${inner} inner`;
   return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
 }

@@ -38,6 +38,11 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
       switch (event.event) {
         case 'start':
           if (verbose) line(`running ${event.description} (${describePolicy(event.policy)})`);
+          if (!Number.isFinite(event.maxAttempts) && event.policy.deadlineMs === undefined) {
+            line(
+              '--max inf without --deadline: only success, a stop condition or a signal ends this run',
+            );
+          }
           break;
         case 'attempt':
           line(describeAttempt(event, style, verbose));
