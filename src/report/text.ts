@@ -104,6 +104,7 @@ export function describePolicy(policy: Policy): string {
   if (policy.seed !== undefined) parts.push(`seed ${policy.seed}`);
   if (policy.timeoutMs !== undefined) parts.push(`timeout ${formatDuration(policy.timeoutMs)}`);
   if (policy.deadlineMs !== undefined) parts.push(`deadline ${formatDuration(policy.deadlineMs)}`);
+  if (policy.staggerMs !== undefined) parts.push(`stagger ${formatDuration(policy.staggerMs)}`);
   return parts.join(', ');
 }
 
