@@ -3,6 +3,7 @@ import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration } from '../policy/duration.js';
 import { addBetweenAttemptsOptions } from './options/between-attempts-options.js';
 import { addBreakerOptions } from './options/breaker-options.js';
+import { addBudgetOptions } from './options/budget-options.js';
 import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addObservabilityOptions } from './options/observability-options.js';
@@ -51,6 +52,7 @@ export function buildProgram(
   addStdinOptions(program);
   addHttpOptions(program.optionsGroup('HTTP mode:'));
   addBreakerOptions(program.optionsGroup('Circuit breaker and state:'));
+  addBudgetOptions(program);
   addStateOption(program);
   addObservabilityOptions(program.optionsGroup('Reports, history and CI:'));
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {

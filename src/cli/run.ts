@@ -45,6 +45,13 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const breaker = config.breaker
     ? (await import('./breaker-gate.js')).openBreakerGate(config.breaker, openState(), warnStore)
     : undefined;
+  const budget = config.budget
+    ? (await import('../budget/budget.js')).createSharedBudget(
+        config.budget,
+        openState(),
+        warnStore,
+      )
+    : undefined;
   const interrupts = handleInterrupts();
   try {
     const result = await retry({
@@ -55,6 +62,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
       onEvent: (event) => reporter.onEvent(event),
       ...(breaker ? { gate: breaker.gate } : {}),
       ...(hook ? { onRetry: hook.run } : {}),
+      ...(budget ? { budget } : {}),
     });
     return result.exitCode;
   } finally {

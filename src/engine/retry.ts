@@ -3,6 +3,7 @@ import { realSleep, systemClock, type Clock, type Sleep } from './clock.js';
 import type { RetryEvent, RunOutcome, SummaryEvent } from './events.js';
 import type { AttemptGate } from './gate.js';
 import type { RetryHook } from './hook.js';
+import type { RetryBudgetGate } from './retry-budget.js';
 import { timeLimitFor } from './time-limit.js';
 import type { AttemptResult, Classification, Conditions, Runner } from './types.js';
 import { nextDelay } from '../policy/strategies.js';
@@ -28,6 +29,8 @@ export interface RetryOptions {
   gate?: AttemptGate;
   /** `--on-retry`: runs after a failed attempt that will be retried, before the wait. */
   onRetry?: RetryHook;
+  /** `--budget`: counts every attempt and may refuse a retry (never a first attempt). */
+  budget?: RetryBudgetGate;
 }
 
 export interface AttemptRecord {
@@ -153,6 +156,9 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       ? undefined
       : await options.gate?.record(classification.success, classification.reason);
     if (breakerNotice) emit({ event: 'breaker', time: iso(), ...breakerNotice });
+    const budgetVerdict = signal.aborted
+      ? undefined
+      : await options.budget?.record(classification.success);
 
     // An interrupt wins even over a success: the user asked retry-run to stop (SPEC §6).
     if (signal.aborted) return interrupted();
@@ -177,6 +183,9 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
           : `all ${policy.maxAttempts} attempts failed`,
       );
     }
+
+    if (budgetVerdict && !budgetVerdict.retryAllowed)
+      return finish('budget-exhausted', result.exitCode, budgetVerdict.message);
 
     const step = nextDelay(policy, attempt, previousDelay, random);
     previousDelay = step.previousMs;

@@ -18,6 +18,7 @@ import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
 import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
+import { normalizeBudget, type BudgetConfig, type RawBudgetOptions } from '../budget/config.js';
 import {
   normalizeHttpConfig,
   rejectHttpFlags,
@@ -34,6 +35,7 @@ export interface RawRunOptions
     RawConditionOptions,
     RawHttpOptions,
     RawBreakerOptions,
+    RawBudgetOptions,
     RawObservabilityOptions {
   shell?: string;
   quiet?: boolean;
@@ -78,6 +80,8 @@ export interface RunConfig {
   /** Where breakers and history live (SPEC §8). */
   state: StateLocation;
   breaker?: BreakerConfig;
+  /** `--budget`: the retry budget shared by every run that names it. */
+  budget?: BudgetConfig;
   /** What the attempts read on stdin (SPEC §6). */
   stdin: StdinMode;
   /** The one redaction every sink goes through (README "What is masked"). */
@@ -108,6 +112,7 @@ export function normalizeRunConfig(
     throw new UsageError('--stdin: works in command mode only');
   }
   const breaker = normalizeBreaker(raw);
+  const budget = normalizeBudget(raw);
   const http = url === undefined ? undefined : normalizeHttpConfig(raw, url, base);
   const redact = http ? base.with(http.secrets) : base;
   if (raw.onRetry !== undefined && raw.onRetry.trim() === '')
@@ -129,6 +134,7 @@ export function normalizeRunConfig(
     stdout,
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
+    ...(budget ? { budget } : {}),
     stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
     redact,
     ...(raw.onRetry === undefined ? {} : { onRetry: raw.onRetry }),
