@@ -7,13 +7,13 @@ export function addBetweenAttemptsOptions(command: Command): Command {
     .addOption(
       envOption(
         '--on-retry <script>',
-        'run through /bin/sh after a failed attempt that will be retried,\nbefore the wait (output to stderr; a failure only warns)',
+        'run through /bin/sh after a failed attempt that will be retried, before the wait (output to stderr; a failure only warns)',
       ),
     )
     .addOption(
       envOption(
         '--stagger <duration>',
-        'wait a random time in [0, duration] before the first attempt\n(default: none)',
+        'wait a random time in [0, duration] before the first attempt (default: none)',
       ),
     );
 }

@@ -8,7 +8,7 @@ export function addBudgetOptions(command: Command): Command {
     .addOption(
       envOption(
         '--budget <name>',
-        'share a retry budget with every run that names it: retries stop\nwhile most attempts fail; first attempts always run',
+        'share a retry budget with every run that names it: retries stop while most attempts fail; first attempts always run',
       ),
     )
     .addOption(
