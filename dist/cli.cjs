@@ -3812,6 +3812,9 @@ var init_defaults = __esm({
       statsSinceMs: 7 * 24 * 36e5,
       breakerThreshold: 5,
       breakerCooldownMs: 3e4,
+      /** Retry budget (gRPC A6's defaults in spirit): tokens, and what a success adds back. */
+      budgetTokens: 10,
+      budgetRatio: 0.1,
       maxRedirects: 10,
       /** HTTP mode: limit for making the connection (undici's own default). */
       connectTimeoutMs: 1e4,
@@ -3954,7 +3957,7 @@ function normalizePolicy(raw) {
   const optionalDuration = (value, flag) => value === void 0 ? void 0 : positiveDuration(value, flag);
   const policy = {
     strategy: parseStrategy(raw.strategy ?? DEFAULTS.strategy),
-    maxAttempts: raw.max === void 0 ? DEFAULTS.maxAttempts : parseInteger(raw.max, "--max", 1, 1e6),
+    maxAttempts: raw.max === void 0 ? DEFAULTS.maxAttempts : parseMaxAttempts(raw.max),
     baseMs: raw.base === void 0 ? DEFAULTS.baseMs : parseDuration(raw.base, "--base"),
     capMs: raw.cap === void 0 ? DEFAULTS.capMs : parseDuration(raw.cap, "--cap"),
     factor: raw.factor === void 0 ? DEFAULTS.factor : parseNumberAbove(raw.factor, "--factor", 1),
@@ -3967,12 +3970,25 @@ function normalizePolicy(raw) {
   const seed = raw.seed === void 0 ? void 0 : parseInteger(raw.seed, "--seed", 0, 2 ** 32 - 1);
   const timeoutMs = optionalDuration(raw.timeout, "--timeout");
   const deadlineMs = optionalDuration(raw.deadline, "--deadline");
+  const staggerMs = raw.stagger === void 0 ? void 0 : parseDuration(raw.stagger, "--stagger");
+  if (staggerMs !== void 0 && deadlineMs !== void 0 && staggerMs >= deadlineMs) {
+    throw invalidValue("--stagger", raw.stagger, "expected less than --deadline");
+  }
   return Object.freeze({
     ...policy,
     ...seed === void 0 ? {} : { seed },
     ...timeoutMs === void 0 ? {} : { timeoutMs },
-    ...deadlineMs === void 0 ? {} : { deadlineMs }
+    ...deadlineMs === void 0 ? {} : { deadlineMs },
+    ...staggerMs === void 0 ? {} : { staggerMs }
   });
+}
+function parseMaxAttempts(text) {
+  if (/^\s*inf(inity)?\s*$/i.test(text)) return Infinity;
+  try {
+    return parseInteger(text, "--max", 1, 1e6);
+  } catch {
+    throw invalidValue("--max", text, "expected a whole number from 1 to 1000000, or inf");
+  }
 }
 function parseStrategy(text) {
   const name = text.trim().toLowerCase();
@@ -4897,6 +4913,18 @@ var init_clock = __esm({
   }
 });
 
+// src/engine/time-limit.ts
+function timeLimitFor(remainingMs, timeoutMs) {
+  if (remainingMs !== void 0 && (timeoutMs === void 0 || remainingMs < timeoutMs))
+    return { ms: remainingMs, reason: "deadline" };
+  return timeoutMs === void 0 ? void 0 : { ms: timeoutMs, reason: "timeout" };
+}
+var init_time_limit = __esm({
+  "src/engine/time-limit.ts"() {
+    "use strict";
+  }
+});
+
 // src/policy/random.ts
 function seededRandom(seed) {
   let state = seed >>> 0;
@@ -4958,6 +4986,13 @@ async function retry(options) {
     maxAttempts: policy.maxAttempts,
     policy
   });
+  if (policy.staggerMs !== void 0) {
+    const delayMs = Math.round(random() * policy.staggerMs);
+    emit({ event: "wait", time: iso(), nextAttempt: 1, delayMs, source: "stagger" });
+    const waitStart = clock.now();
+    await sleep(delayMs, signal);
+    waitedMs += clock.now() - waitStart;
+  }
   for (let attempt = 1; ; attempt++) {
     if (signal.aborted) return interrupted();
     if (options.gate) {
@@ -4978,7 +5013,7 @@ async function retry(options) {
         `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} passed before attempt ${attempt}`
       );
     }
-    const timeLimit = remaining !== void 0 && (policy.timeoutMs === void 0 || remaining < policy.timeoutMs) ? { ms: remaining, reason: "deadline" } : policy.timeoutMs !== void 0 ? { ms: policy.timeoutMs, reason: "timeout" } : void 0;
+    const timeLimit = timeLimitFor(remaining, policy.timeoutMs);
     const attemptResult = await runner.run({
       attempt,
       maxAttempts: policy.maxAttempts,
@@ -5009,6 +5044,7 @@ async function retry(options) {
     });
     const breakerNotice = signal.aborted ? void 0 : await options.gate?.record(classification.success, classification.reason);
     if (breakerNotice) emit({ event: "breaker", time: iso(), ...breakerNotice });
+    const budgetVerdict = signal.aborted ? void 0 : await options.budget?.record(classification.success);
     if (signal.aborted) return interrupted();
     if (classification.success) return finish("success", 0, `succeeded on attempt ${attempt}`);
     if (result.timedOut === "deadline") {
@@ -5029,6 +5065,8 @@ async function retry(options) {
         policy.maxAttempts === 1 ? "the only attempt failed" : `all ${policy.maxAttempts} attempts failed`
       );
     }
+    if (budgetVerdict && !budgetVerdict.retryAllowed)
+      return finish("budget-exhausted", result.exitCode, budgetVerdict.message);
     const step = nextDelay(policy, attempt, previousDelay, random);
     previousDelay = step.previousMs;
     let delayMs = step.delayMs;
@@ -5040,13 +5078,33 @@ async function retry(options) {
         source = "server";
       }
     }
-    if (deadlineAt !== void 0 && clock.now() + delayMs >= deadlineAt) {
-      const wait = source === "server" ? `the wait of ${formatDuration(delayMs)} the server asked for` : `the next wait of ${formatDuration(delayMs)}`;
-      return finish(
-        "deadline",
-        result.exitCode,
-        `${wait} would pass the deadline of ${formatDuration(policy.deadlineMs ?? 0)}`
+    const wait = source === "server" ? `the wait of ${formatDuration(delayMs)} the server asked for` : `the next wait of ${formatDuration(delayMs)}`;
+    const pastDeadline = () => finish(
+      "deadline",
+      result.exitCode,
+      `${wait} would pass the deadline of ${formatDuration(policy.deadlineMs ?? 0)}`
+    );
+    if (deadlineAt !== void 0 && clock.now() + delayMs >= deadlineAt) return pastDeadline();
+    if (options.onRetry) {
+      const hookLimit = timeLimitFor(
+        deadlineAt === void 0 ? void 0 : deadlineAt - clock.now(),
+        policy.timeoutMs
       );
+      const hookResult = await options.onRetry({
+        attempt,
+        maxAttempts: policy.maxAttempts,
+        exitCode: result.exitCode,
+        reason: classification.reason,
+        signal,
+        ...hookLimit ? { timeLimit: hookLimit } : {}
+      });
+      emit({ event: "on-retry", time: iso(), attempt, result: hookResult });
+      if (signal.aborted) return interrupted();
+      if (hookResult.timedOut === "deadline") {
+        const limit = formatDuration(policy.deadlineMs ?? 0);
+        return finish("deadline", result.exitCode, `the deadline of ${limit} ended --on-retry`);
+      }
+      if (deadlineAt !== void 0 && clock.now() + delayMs >= deadlineAt) return pastDeadline();
     }
     emit({ event: "wait", time: iso(), nextAttempt: attempt + 1, delayMs, source });
     const waitStart = clock.now();
@@ -5072,6 +5130,7 @@ var init_retry = __esm({
     init_aftermath();
     init_classify();
     init_clock();
+    init_time_limit();
     init_strategies();
     init_random();
     init_duration();
@@ -5116,6 +5175,88 @@ var init_history_record = __esm({
   "src/stats/history-record.ts"() {
     "use strict";
     HISTORY_COLLECTION = "history";
+  }
+});
+
+// src/report/json-lines.ts
+function createJsonLinesReporter(sink) {
+  return {
+    onEvent: (event) => sink.write(`${JSON.stringify(toJsonEvent(event))}
+`)
+  };
+}
+function toJsonEvent(event) {
+  const base = { event: event.event, time: event.time };
+  switch (event.event) {
+    case "start": {
+      const { policy } = event;
+      return {
+        ...base,
+        command: event.description,
+        maxAttempts: jsonAttempts(event.maxAttempts),
+        strategy: policy.strategy,
+        baseMs: policy.baseMs,
+        capMs: policy.capMs,
+        factor: policy.factor,
+        ...policy.timeoutMs === void 0 ? {} : { timeoutMs: policy.timeoutMs },
+        ...policy.deadlineMs === void 0 ? {} : { deadlineMs: policy.deadlineMs }
+      };
+    }
+    case "attempt": {
+      const { result, classification } = event;
+      return {
+        ...base,
+        attempt: event.attempt,
+        maxAttempts: jsonAttempts(event.maxAttempts),
+        outcome: classification.success ? "success" : "failure",
+        retryable: classification.retryable,
+        reason: classification.reason,
+        ...result.status === void 0 ? { exitCode: result.exitCode } : { status: result.status },
+        durationMs: result.durationMs,
+        ...result.endedLeftovers ? { endedProcesses: result.endedLeftovers } : {}
+      };
+    }
+    case "wait":
+      return { ...base, attempt: event.nextAttempt, delayMs: event.delayMs, source: event.source };
+    case "on-retry": {
+      const { result } = event;
+      return {
+        ...base,
+        attempt: event.attempt,
+        outcome: result.ok ? "success" : "failure",
+        exitCode: result.exitCode,
+        ...result.signal === void 0 ? {} : { signal: result.signal },
+        ...result.timedOut === void 0 ? {} : { timedOut: result.timedOut },
+        durationMs: result.durationMs
+      };
+    }
+    case "breaker":
+      return {
+        ...base,
+        name: event.name,
+        state: event.state,
+        message: event.message,
+        ...event.closesAt === void 0 ? {} : { closesAt: event.closesAt }
+      };
+    case "summary":
+      return {
+        ...base,
+        outcome: event.outcome,
+        attempts: event.attempts,
+        elapsedMs: event.elapsedMs,
+        waitedMs: event.waitedMs,
+        exitCode: event.exitCode,
+        ...event.reason === void 0 ? {} : { reason: event.reason },
+        message: event.message
+      };
+  }
+}
+function jsonAttempts(maxAttempts) {
+  return Number.isFinite(maxAttempts) ? maxAttempts : null;
+}
+var init_json_lines = __esm({
+  "src/report/json-lines.ts"() {
+    "use strict";
   }
 });
 
@@ -5713,6 +5854,11 @@ function createTextReporter(options) {
       switch (event.event) {
         case "start":
           if (verbose) line(`running ${event.description} (${describePolicy(event.policy)})`);
+          if (!Number.isFinite(event.maxAttempts) && event.policy.deadlineMs === void 0) {
+            line(
+              "--max inf without --deadline: only success, a stop condition or a signal ends this run"
+            );
+          }
           break;
         case "attempt":
           line(describeAttempt(event, style, verbose));
@@ -5721,7 +5867,7 @@ function createTextReporter(options) {
           if (verbose) showBodySnippet(event, line, style, options.tailLines ?? 10);
           break;
         case "wait": {
-          const why = event.source === "server" ? " (asked by the server)" : "";
+          const why = event.source === "server" ? " (asked by the server)" : event.source === "stagger" ? " (--stagger)" : "";
           const text = `waiting ${formatDuration(event.delayMs)} before attempt ${event.nextAttempt}${why}`;
           if (sink.isTTY && event.delayMs >= 1e3) {
             const endsAt = Date.now() + event.delayMs;
@@ -5738,6 +5884,11 @@ function createTextReporter(options) {
           }
           break;
         }
+        case "on-retry":
+          if (!event.result.ok) line(style.yellow(`warning: ${describeHookFailure(event)}`));
+          else if (verbose)
+            line(`--on-retry succeeded (${formatDuration(event.result.durationMs)})`);
+          break;
         case "breaker":
           line(`${style.magenta(`breaker '${event.name}' is ${event.state}`)}: ${event.message}`);
           break;
@@ -5756,7 +5907,7 @@ function createTextReporter(options) {
 function describePolicy(policy) {
   const parts = [
     `strategy ${policy.strategy}`,
-    `max ${policy.maxAttempts} attempt${policy.maxAttempts === 1 ? "" : "s"}`,
+    `max ${attemptCount(policy.maxAttempts)} attempt${policy.maxAttempts === 1 ? "" : "s"}`,
     `base ${formatDuration(policy.baseMs)}`,
     `cap ${formatDuration(policy.capMs)}`,
     `factor ${policy.factor}`
@@ -5764,14 +5915,23 @@ function describePolicy(policy) {
   if (policy.seed !== void 0) parts.push(`seed ${policy.seed}`);
   if (policy.timeoutMs !== void 0) parts.push(`timeout ${formatDuration(policy.timeoutMs)}`);
   if (policy.deadlineMs !== void 0) parts.push(`deadline ${formatDuration(policy.deadlineMs)}`);
+  if (policy.staggerMs !== void 0) parts.push(`stagger ${formatDuration(policy.staggerMs)}`);
   return parts.join(", ");
 }
 function describeLeftovers(count) {
   return `ended ${count} process${count === 1 ? "" : "es"} the attempt left running`;
 }
+function attemptCount(maxAttempts) {
+  return Number.isFinite(maxAttempts) ? String(maxAttempts) : "\u221E";
+}
+function describeHookFailure({ attempt, result }) {
+  const how = result.timedOut ? `was ended by the ${result.timedOut === "deadline" ? "deadline" : "--timeout"}` : result.signal ? `was killed by ${result.signal}` : `failed (exit ${result.exitCode})`;
+  const message2 = result.message ? `: ${result.message}` : "";
+  return `--on-retry after attempt ${attempt} ${how}${message2}; going on`;
+}
 function describeAttempt(event, style, verbose) {
   const { result, classification } = event;
-  const counter = `attempt ${event.attempt}/${event.maxAttempts}`;
+  const counter = `attempt ${event.attempt}/${attemptCount(event.maxAttempts)}`;
   const took = formatDuration(result.durationMs);
   if (classification.success) {
     const detail = verbose || classification.evidence ? `; ${classification.explanation}` : "";
@@ -6010,10 +6170,22 @@ function buildReport(events, context) {
   if (!start || !summary) return void 0;
   const attempts = [];
   const breaker = [];
+  let stagger = null;
   for (const event of events) {
     if (event.event === "attempt") attempts.push(toReportAttempt(event));
-    if (event.event === "wait" && attempts.length > 0) {
-      attempts[attempts.length - 1].waitAfter = { delayMs: event.delayMs, source: event.source };
+    if (event.event === "wait") {
+      const { delayMs, source } = event;
+      if (source === "stagger") stagger = { delayMs };
+      else if (attempts.length > 0) attempts[attempts.length - 1].waitAfter = { delayMs, source };
+    }
+    if (event.event === "on-retry" && attempts.length > 0) {
+      const { ok, exitCode, timedOut: timedOut2, durationMs } = event.result;
+      attempts[attempts.length - 1].onRetry = {
+        outcome: ok ? "success" : "failure",
+        exitCode,
+        timedOut: timedOut2 ?? null,
+        durationMs
+      };
     }
     if (event.event === "breaker") {
       const { time, name, state, message: message2 } = event;
@@ -6031,7 +6203,7 @@ function buildReport(events, context) {
     endedAt: summary.time,
     policy: {
       strategy: policy.strategy,
-      maxAttempts: policy.maxAttempts,
+      maxAttempts: jsonAttempts(policy.maxAttempts),
       baseMs: policy.baseMs,
       capMs: policy.capMs,
       factor: policy.factor,
@@ -6046,6 +6218,7 @@ function buildReport(events, context) {
     request: context.request ?? null,
     attempts,
     breaker,
+    stagger,
     summary: {
       outcome: summary.outcome,
       attempts: summary.attempts,
@@ -6073,7 +6246,8 @@ function toReportAttempt(event) {
     status: result.status ?? null,
     timedOut: result.timedOut ?? null,
     message: result.message ?? null,
-    waitAfter: null
+    waitAfter: null,
+    onRetry: null
   };
 }
 var REPORT_SCHEMA_VERSION;
@@ -6081,6 +6255,7 @@ var init_report_file = __esm({
   "src/report/report-file.ts"() {
     "use strict";
     init_output_target();
+    init_json_lines();
     REPORT_SCHEMA_VERSION = 1;
   }
 });
@@ -7507,6 +7682,16 @@ var init_types = __esm({
   }
 });
 
+// src/runners/attempts-env.ts
+function maxAttemptsEnv(maxAttempts) {
+  return Number.isFinite(maxAttempts) ? String(maxAttempts) : "inf";
+}
+var init_attempts_env = __esm({
+  "src/runners/attempts-env.ts"() {
+    "use strict";
+  }
+});
+
 // src/runners/monotonic.ts
 function monotonicMs() {
   return Number(process.hrtime.bigint()) / 1e6;
@@ -8362,7 +8547,7 @@ async function runOnce(options, { stdin, attempts, spool }, context, started) {
       env: {
         ...options.env ?? process.env,
         RETRY_RUN_ATTEMPT: String(context.attempt),
-        RETRY_RUN_MAX_ATTEMPTS: String(context.maxAttempts)
+        RETRY_RUN_MAX_ATTEMPTS: maxAttemptsEnv(context.maxAttempts)
       }
     });
   } catch (error) {
@@ -8458,6 +8643,7 @@ var init_command = __esm({
     "use strict";
     import_node_child_process3 = require("node:child_process");
     import_node_os10 = require("node:os");
+    init_attempts_env();
     init_monotonic();
     init_command_spec();
     init_clock();
@@ -9779,10 +9965,20 @@ function footnotes(policy, plan, style) {
       `  (that wait would end at ${d(earliestEndMs)} at the earliest): at most ${retry2} attempts run`
     );
   }
-  notes.push(`worst case: ${style.bold(d(plan.worstCaseMs))} ${worstCaseDetail(policy, plan)}`);
+  if (plan.unbounded) {
+    notes.push(`--max inf: attempts go on without limit; every later wait is like the last row`);
+  }
+  if (plan.worstCaseMs === Infinity) {
+    notes.push(
+      `worst case: ${style.bold("\u221E")} (--max inf without --deadline: only success, a stop condition or a signal ends the run)`
+    );
+  } else {
+    notes.push(`worst case: ${style.bold(d(plan.worstCaseMs))} ${worstCaseDetail(policy, plan)}`);
+  }
   return notes;
 }
 function worstCaseDetail(policy, plan) {
+  if (plan.unbounded) return `(\u221E attempts: the deadline is the bound)`;
   const attempts = plan.rows.length + 1;
   const waits = formatDuration(plan.rows.at(-1)?.cumulativeMaxMs ?? 0);
   const what = plan.worstCaseIncludesAttempts ? `(${attempts} attempts \xD7 ${formatDuration(policy.timeoutMs ?? 0)} + ${waits} of waits` : `(waits only: give --timeout to count the attempts too`;
@@ -9804,7 +10000,8 @@ var init_schedule_text = __esm({
 
 // src/policy/schedule.ts
 function planSchedule(policy, options = {}) {
-  const retries = Math.max(0, policy.maxAttempts - 1);
+  const unbounded = !Number.isFinite(policy.maxAttempts);
+  const retries = unbounded ? UNBOUNDED_PREVIEW_RETRIES : Math.max(0, policy.maxAttempts - 1);
   const samples = options.samples ?? DEFAULT_SCHEDULE_SAMPLES;
   const seed = options.seed ?? 1;
   const sampling = policy.strategy === "decorrelated";
@@ -9819,6 +10016,8 @@ function planSchedule(policy, options = {}) {
     const { minMs, maxMs } = delayBounds(policy, retry2, previousMax);
     const medianMs = sampling ? medians[Math.min(retry2, medians.length) - 1] ?? minMs : medianOf(policy, minMs, maxMs);
     const capped = isCapped(policy, retry2, previousMax);
+    if (unbounded && retry2 > 1 && (policy.strategy === "fixed" || capped && rows.at(-1)?.capped))
+      break;
     previousMax = maxMs;
     cumulativeMinMs += minMs;
     cumulativeMedianMs += medianMs;
@@ -9841,7 +10040,7 @@ function planSchedule(policy, options = {}) {
     });
   }
   const attempts = rows.length + 1;
-  const total = (rows.at(-1)?.cumulativeMaxMs ?? 0) + attempts * (policy.timeoutMs ?? 0);
+  const total = unbounded ? Infinity : (rows.at(-1)?.cumulativeMaxMs ?? 0) + attempts * (policy.timeoutMs ?? 0);
   const bounded2 = policy.deadlineMs !== void 0 && policy.deadlineMs < total;
   return {
     rows,
@@ -9849,6 +10048,7 @@ function planSchedule(policy, options = {}) {
     worstCaseMs: bounded2 ? policy.deadlineMs : total,
     worstCaseIncludesAttempts: policy.timeoutMs !== void 0,
     worstCaseBoundedByDeadline: bounded2,
+    ...unbounded && !cutByDeadline ? { unbounded } : {},
     ...sampling && retries > 0 ? { sampled: { samples, seed } } : {}
   };
 }
@@ -9882,13 +10082,14 @@ function sampledMedians(policy, retries, samples, seed) {
   }
   return draws.map((values) => values.sort()[Math.floor(samples / 2)] ?? 0);
 }
-var DEFAULT_SCHEDULE_SAMPLES, MAX_SAMPLED_RETRIES;
+var DEFAULT_SCHEDULE_SAMPLES, UNBOUNDED_PREVIEW_RETRIES, MAX_SAMPLED_RETRIES;
 var init_schedule = __esm({
   "src/policy/schedule.ts"() {
     "use strict";
     init_random();
     init_strategies();
     DEFAULT_SCHEDULE_SAMPLES = 1001;
+    UNBOUNDED_PREVIEW_RETRIES = 60;
     MAX_SAMPLED_RETRIES = 1e3;
   }
 });
@@ -9926,6 +10127,83 @@ var init_dry_run = __esm({
   }
 });
 
+// src/runners/retry-hook.ts
+var retry_hook_exports = {};
+__export(retry_hook_exports, {
+  createShellHook: () => createShellHook
+});
+function createShellHook(options) {
+  const running = createAttemptRegistry();
+  return {
+    run: (context) => new Promise((resolve3) => {
+      const started = monotonicMs();
+      const took = () => Math.round(monotonicMs() - started);
+      const child = (0, import_node_child_process4.spawn)("/bin/sh", ["-c", options.script], {
+        stdio: ["ignore", 2, 2],
+        detached: true,
+        env: { ...options.env ?? process.env, ...hookEnv(context) }
+      });
+      const processes = trackAttemptProcesses(child, {
+        ownGroup: true,
+        killAfterMs: options.killAfterMs
+      });
+      running.add(processes);
+      let timedOut2;
+      const limit = context.timeLimit;
+      const timer = limit && setTimeout(() => {
+        timedOut2 = limit.reason;
+        processes.stop("SIGTERM");
+      }, limit.ms);
+      const onAbort = () => processes.stop(abortSignalName(context.signal.reason));
+      if (context.signal.aborted) onAbort();
+      else context.signal.addEventListener("abort", onAbort, { once: true });
+      const done = (result) => {
+        clearTimeout(timer);
+        context.signal.removeEventListener("abort", onAbort);
+        running.delete(processes);
+        resolve3({ ...result, durationMs: took() });
+      };
+      child.once("error", (error) => {
+        if (child.pid === void 0) done({ ok: false, exitCode: 127, message: error.message });
+      });
+      child.once("exit", (code, signal) => {
+        clearTimeout(timer);
+        void processes.settle().then(() => {
+          if (timedOut2) done({ ok: false, exitCode: TIMEOUT_EXIT_CODE, timedOut: timedOut2 });
+          else if (signal)
+            done({ ok: false, exitCode: 128 + (import_node_os12.constants.signals[signal] ?? 0), signal });
+          else done({ ok: code === 0, exitCode: code ?? 1 });
+        });
+      });
+    }),
+    close: () => running.killAll()
+  };
+}
+function hookEnv(context) {
+  return {
+    RETRY_RUN_ATTEMPT: String(context.attempt),
+    RETRY_RUN_MAX_ATTEMPTS: maxAttemptsEnv(context.maxAttempts),
+    RETRY_RUN_EXIT_CODE: String(context.exitCode),
+    RETRY_RUN_REASON: context.reason
+  };
+}
+function abortSignalName(reason) {
+  const name = reason?.signal;
+  return typeof name === "string" && name in import_node_os12.constants.signals ? name : "SIGTERM";
+}
+var import_node_child_process4, import_node_os12;
+var init_retry_hook = __esm({
+  "src/runners/retry-hook.ts"() {
+    "use strict";
+    import_node_child_process4 = require("node:child_process");
+    import_node_os12 = require("node:os");
+    init_retry();
+    init_attempts_env();
+    init_monotonic();
+    init_process_group();
+  }
+});
+
 // src/cli/breaker-gate.ts
 var breaker_gate_exports = {};
 __export(breaker_gate_exports, {
@@ -9948,6 +10226,86 @@ var init_breaker_gate = __esm({
     "use strict";
     init_breaker();
     init_clock();
+  }
+});
+
+// src/budget/state.ts
+function fullBudget(settings) {
+  return { tokens: settings.maxTokens };
+}
+function recordAttempt2(data, success, settings) {
+  const tokens = Math.min(data.tokens, settings.maxTokens);
+  const next = success ? Math.min(settings.maxTokens, tokens + settings.ratio) : tokens - 1;
+  return { tokens: Math.max(0, Math.round(next * 1e3) / 1e3) };
+}
+function allowsRetry(data, settings) {
+  return data.tokens > settings.maxTokens / 2;
+}
+function isBudgetData(value) {
+  const tokens = value?.tokens;
+  return typeof tokens === "number" && Number.isFinite(tokens) && tokens >= 0;
+}
+var init_state2 = __esm({
+  "src/budget/state.ts"() {
+    "use strict";
+  }
+});
+
+// src/budget/budget.ts
+var budget_exports = {};
+__export(budget_exports, {
+  BUDGET_COLLECTION: () => BUDGET_COLLECTION,
+  createSharedBudget: () => createSharedBudget,
+  readBudget: () => readBudget
+});
+async function readBudget(store, name, maxTokens) {
+  return checkedBudget(await store.read(BUDGET_COLLECTION, name), store, name, maxTokens);
+}
+function checkedBudget(value, store, name, maxTokens) {
+  if (value === void 0) return fullBudget({ maxTokens, ratio: 0 });
+  if (!isBudgetData(value)) {
+    throw new StoreError("corrupt", `budget '${name}' in ${store.location} is corrupt`);
+  }
+  return value;
+}
+function createSharedBudget(config, store, warn2) {
+  let broken = false;
+  return {
+    async record(success) {
+      if (broken) return { retryAllowed: true };
+      let data;
+      try {
+        data = await store.update(
+          BUDGET_COLLECTION,
+          config.name,
+          (current) => recordAttempt2(
+            checkedBudget(current, store, config.name, config.maxTokens),
+            success,
+            config
+          )
+        );
+      } catch (error) {
+        if (!(error instanceof StoreError)) throw error;
+        broken = true;
+        const repair = error.code === "corrupt" ? ` ('retry-run budget reset ${config.name}' repairs it)` : "";
+        warn2(`budget '${config.name}': ${error.message}${repair}; allowing every retry`);
+        return { retryAllowed: true };
+      }
+      if (allowsRetry(data, config)) return { retryAllowed: true };
+      return {
+        retryAllowed: false,
+        message: `retry budget '${config.name}' has ${data.tokens} of ${config.maxTokens} tokens (a retry needs more than ${config.maxTokens / 2}): not retried`
+      };
+    }
+  };
+}
+var BUDGET_COLLECTION;
+var init_budget = __esm({
+  "src/budget/budget.ts"() {
+    "use strict";
+    init_store();
+    init_state2();
+    BUDGET_COLLECTION = "budget";
   }
 });
 
@@ -10851,6 +11209,28 @@ function sanitizeName(text) {
 init_defaults();
 init_location();
 init_config();
+
+// src/budget/config.ts
+init_errors();
+init_config();
+init_defaults();
+init_numbers();
+function normalizeBudget(raw) {
+  if (raw.budget === void 0) {
+    const orphan = raw.budgetTokens !== void 0 ? "--budget-tokens" : raw.budgetRatio !== void 0 ? "--budget-ratio" : void 0;
+    if (orphan) throw new UsageError(`${orphan}: only applies with --budget <name>`);
+    return void 0;
+  }
+  const ratio = raw.budgetRatio === void 0 ? DEFAULTS.budgetRatio : parseNumberAbove(raw.budgetRatio, "--budget-ratio", 0);
+  if (ratio > 1e3) throw invalidValue("--budget-ratio", raw.budgetRatio, "expected at most 1000");
+  return Object.freeze({
+    name: checkBreakerName(raw.budget, "--budget"),
+    maxTokens: raw.budgetTokens === void 0 ? DEFAULTS.budgetTokens : parseInteger(raw.budgetTokens, "--budget-tokens", 1, 1e6),
+    ratio
+  });
+}
+
+// src/policy/config.ts
 init_http_config();
 init_stdin_source();
 init_redact();
@@ -10871,8 +11251,11 @@ function normalizeRunConfig(raw, target, env2 = process.env) {
     throw new UsageError("--stdin: works in command mode only");
   }
   const breaker = normalizeBreaker(raw);
+  const budget = normalizeBudget(raw);
   const http = url === void 0 ? void 0 : normalizeHttpConfig(raw, url, base);
   const redact = http ? base.with(http.secrets) : base;
+  if (raw.onRetry !== void 0 && raw.onRetry.trim() === "")
+    throw invalidValue("--on-retry", raw.onRetry, "expected a shell script");
   return Object.freeze({
     mode,
     ...command ? { command } : {},
@@ -10890,9 +11273,11 @@ function normalizeRunConfig(raw, target, env2 = process.env) {
     stdout: stdout2,
     state: resolveStateLocation(raw.state),
     ...breaker ? { breaker } : {},
+    ...budget ? { budget } : {},
     stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
     redact,
-    ...raw.toolsFile !== void 0 ? { toolsFile: raw.toolsFile } : {}
+    ...raw.toolsFile !== void 0 ? { toolsFile: raw.toolsFile } : {},
+    ...raw.onRetry === void 0 ? {} : { onRetry: raw.onRetry }
   });
 }
 function redactValues(values) {
@@ -10936,10 +11321,6 @@ init_redact();
 init_defaults();
 init_duration();
 
-// src/cli/options/breaker-options.ts
-init_defaults();
-init_duration();
-
 // src/cli/options/option.ts
 function envOption(flags, description) {
   const option = new Option(flags, description);
@@ -10952,7 +11333,24 @@ function listOption(flags, description) {
   );
 }
 
+// src/cli/options/between-attempts-options.ts
+function addBetweenAttemptsOptions(command) {
+  return command.addOption(
+    envOption(
+      "--on-retry <script>",
+      "run through /bin/sh after a failed attempt that will be retried, before the wait (output to stderr; a failure only warns)"
+    )
+  ).addOption(
+    envOption(
+      "--stagger <duration>",
+      "wait a random time in [0, duration] before the first attempt (default: none)"
+    )
+  );
+}
+
 // src/cli/options/breaker-options.ts
+init_defaults();
+init_duration();
 function addBreakerOptions(command) {
   return command.addOption(
     envOption("--breaker <name>", "share a circuit breaker with every run that names it")
@@ -10970,6 +11368,27 @@ function addBreakerOptions(command) {
     envOption(
       "--breaker-strict",
       "refuse to run (exit 75) when the state store cannot be used, instead of acting as closed"
+    )
+  );
+}
+
+// src/cli/options/budget-options.ts
+init_defaults();
+function addBudgetOptions(command) {
+  return command.addOption(
+    envOption(
+      "--budget <name>",
+      "share a retry budget with every run that names it: retries stop while most attempts fail; first attempts always run"
+    )
+  ).addOption(
+    envOption(
+      "--budget-tokens <n>",
+      `the budget's tokens; a failed attempt takes 1 (default: ${DEFAULTS.budgetTokens})`
+    )
+  ).addOption(
+    envOption(
+      "--budget-ratio <number>",
+      `tokens a successful attempt gives back (default: ${DEFAULTS.budgetRatio})`
     )
   );
 }
@@ -11120,7 +11539,7 @@ function addPolicyOptions(command) {
   ).addOption(
     envOption(
       "-n, --max <attempts>",
-      `total attempts, the first included (default: ${DEFAULTS.maxAttempts})`
+      `total attempts, the first included, or inf (default: ${DEFAULTS.maxAttempts})`
     )
   ).addOption(
     envOption(
@@ -11284,67 +11703,8 @@ function createHistoryReporter(options) {
   };
 }
 
-// src/report/json-lines.ts
-function createJsonLinesReporter(sink) {
-  return {
-    onEvent: (event) => sink.write(`${JSON.stringify(toJsonEvent(event))}
-`)
-  };
-}
-function toJsonEvent(event) {
-  const base = { event: event.event, time: event.time };
-  switch (event.event) {
-    case "start": {
-      const { policy } = event;
-      return {
-        ...base,
-        command: event.description,
-        maxAttempts: event.maxAttempts,
-        strategy: policy.strategy,
-        baseMs: policy.baseMs,
-        capMs: policy.capMs,
-        factor: policy.factor,
-        ...policy.timeoutMs === void 0 ? {} : { timeoutMs: policy.timeoutMs },
-        ...policy.deadlineMs === void 0 ? {} : { deadlineMs: policy.deadlineMs }
-      };
-    }
-    case "attempt": {
-      const { result, classification } = event;
-      return {
-        ...base,
-        attempt: event.attempt,
-        maxAttempts: event.maxAttempts,
-        outcome: classification.success ? "success" : "failure",
-        retryable: classification.retryable,
-        reason: classification.reason,
-        ...result.status === void 0 ? { exitCode: result.exitCode } : { status: result.status },
-        durationMs: result.durationMs,
-        ...result.endedLeftovers ? { endedProcesses: result.endedLeftovers } : {}
-      };
-    }
-    case "wait":
-      return { ...base, attempt: event.nextAttempt, delayMs: event.delayMs, source: event.source };
-    case "breaker":
-      return {
-        ...base,
-        name: event.name,
-        state: event.state,
-        message: event.message,
-        ...event.closesAt === void 0 ? {} : { closesAt: event.closesAt }
-      };
-    case "summary":
-      return {
-        ...base,
-        outcome: event.outcome,
-        attempts: event.attempts,
-        elapsedMs: event.elapsedMs,
-        waitedMs: event.waitedMs,
-        exitCode: event.exitCode,
-        ...event.reason === void 0 ? {} : { reason: event.reason },
-        message: event.message
-      };
-  }
-}
+// src/cli/reporters.ts
+init_json_lines();
 
 // src/report/escape-control.ts
 var IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -11386,6 +11746,14 @@ function redactEvent(event, redact) {
         message: line(event.message),
         ...event.reason === void 0 ? {} : { reason: line(event.reason) },
         ...event.lastResult ? { lastResult: redactResult(event.lastResult, redact) } : {}
+      };
+    case "on-retry":
+      return {
+        ...event,
+        result: {
+          ...event.result,
+          ...event.result.message === void 0 ? {} : { message: line(event.result.message) }
+        }
       };
     case "wait":
       return event;
@@ -11681,6 +12049,7 @@ function keepsTails(config, tools) {
 // src/cli/run.ts
 init_open_store();
 init_style();
+init_text();
 async function runAction(raw, target) {
   const config = normalizeRunConfig(raw, target);
   if (config.dryRun) {
@@ -11689,7 +12058,13 @@ async function runAction(raw, target) {
     return 0;
   }
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
-  const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
+  const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
+  const runner = await createRunner(config, childEnv);
+  const hook = config.onRetry === void 0 ? void 0 : (await Promise.resolve().then(() => (init_retry_hook(), retry_hook_exports))).createShellHook({
+    script: config.onRetry,
+    killAfterMs: config.policy.killAfterMs,
+    env: childEnv
+  });
   let store;
   const openState = () => store ??= openStore(config.state);
   let storeWarned = config.report.quiet;
@@ -11705,6 +12080,11 @@ async function runAction(raw, target) {
   };
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker ? (await Promise.resolve().then(() => (init_breaker_gate(), breaker_gate_exports))).openBreakerGate(config.breaker, openState(), warnStore) : void 0;
+  const budget = config.budget ? (await Promise.resolve().then(() => (init_budget(), budget_exports))).createSharedBudget(
+    config.budget,
+    openState(),
+    warnStore
+  ) : void 0;
   const interrupts = handleInterrupts();
   try {
     const result = await retry({
@@ -11713,21 +12093,24 @@ async function runAction(raw, target) {
       conditions: config.conditions,
       signal: interrupts.controller.signal,
       onEvent: (event) => reporter.onEvent(event),
-      ...breaker ? { gate: breaker.gate } : {}
+      ...breaker ? { gate: breaker.gate } : {},
+      ...hook ? { onRetry: hook.run } : {},
+      ...budget ? { budget } : {}
     });
     return result.exitCode;
   } finally {
     await reporter.close?.();
     await runner.close?.();
+    hook?.close();
     await breaker?.close();
     await store?.close();
     interrupts.dispose();
   }
 }
 function nestingWarning(depth, config) {
-  const inner = config.policy.maxAttempts;
+  const inner = attemptCount(config.policy.maxAttempts);
   const outer = Number(process.env.RETRY_RUN_MAX_ATTEMPTS);
-  const product = Number.isInteger(outer) && outer > 0 ? `up to ${outer} outer \xD7 ${inner} inner = ${outer * inner} runs of the command` : `outer \xD7 ${inner} inner`;
+  const product = Number.isInteger(outer) && outer > 0 ? `up to ${outer} outer \xD7 ${inner} inner = ${attemptCount(outer * config.policy.maxAttempts)} runs of the command` : `outer \xD7 ${inner} inner`;
   return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}
 `;
 }
@@ -11739,12 +12122,14 @@ function buildProgram(afterDoubleDash, setResult) {
   ).description("Run a command or an HTTP request, and retry it with smart, observable backoff.").version(VERSION, "-V, --version", "print the version").helpOption("-h, --help", "show this help").enablePositionalOptions().argument("[url]", "an http(s) URL to request (HTTP mode)").allowExcessArguments(true).showSuggestionAfterError(true).addHelpText("after", RUN_EXAMPLES);
   program2.configureHelp({ optionDescription: (option) => option.description });
   addPolicyOptions(program2.optionsGroup("Policy:"));
+  addBetweenAttemptsOptions(program2);
   addConditionOptions(program2.optionsGroup("What is retried:"));
   addOutputOptions(program2.optionsGroup("Command and output:"));
   addCaptureOptions(program2);
   addStdinOptions(program2);
   addHttpOptions(program2.optionsGroup("HTTP mode:"));
   addBreakerOptions(program2.optionsGroup("Circuit breaker and state:"));
+  addBudgetOptions(program2);
   addStateOption(program2);
   addObservabilityOptions(program2.optionsGroup("Reports, history and CI:"));
   program2.action((_url, options, command) => {

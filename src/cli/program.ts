@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration } from '../policy/duration.js';
+import { addBetweenAttemptsOptions } from './options/between-attempts-options.js';
 import { addBreakerOptions } from './options/breaker-options.js';
+import { addBudgetOptions } from './options/budget-options.js';
 import { addCaptureOptions } from './options/capture-options.js';
 import { addConditionOptions } from './options/condition-options.js';
 import { addObservabilityOptions } from './options/observability-options.js';
@@ -43,12 +45,14 @@ export function buildProgram(
   // Grouped under headings; each option's RETRY_RUN_* variable is said once, below the list.
   program.configureHelp({ optionDescription: (option) => option.description });
   addPolicyOptions(program.optionsGroup('Policy:'));
+  addBetweenAttemptsOptions(program);
   addConditionOptions(program.optionsGroup('What is retried:'));
   addOutputOptions(program.optionsGroup('Command and output:'));
   addCaptureOptions(program);
   addStdinOptions(program);
   addHttpOptions(program.optionsGroup('HTTP mode:'));
   addBreakerOptions(program.optionsGroup('Circuit breaker and state:'));
+  addBudgetOptions(program);
   addStateOption(program);
   addObservabilityOptions(program.optionsGroup('Reports, history and CI:'));
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {

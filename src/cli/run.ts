@@ -11,6 +11,7 @@ import { createRunner } from './runner-factory.js';
 import { openStore } from '../store/open-store.js';
 import type { StateStore } from '../store/store.js';
 import { stderrStyle } from '../report/style.js';
+import { attemptCount } from '../report/text.js';
 
 /** The default action: run the command (or URL) under the policy; resolves to the exit code. */
 export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<number> {
@@ -21,7 +22,16 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     return 0;
   }
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
-  const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
+  const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
+  const runner = await createRunner(config, childEnv);
+  const hook =
+    config.onRetry === undefined
+      ? undefined
+      : (await import('../runners/retry-hook.js')).createShellHook({
+          script: config.onRetry,
+          killAfterMs: config.policy.killAfterMs,
+          env: childEnv,
+        });
   let store: StateStore | undefined;
   const openState = () => (store ??= openStore(config.state));
   // The breaker and history share the store: a broken one is told once, and not under -q.
@@ -41,6 +51,13 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const breaker = config.breaker
     ? (await import('./breaker-gate.js')).openBreakerGate(config.breaker, openState(), warnStore)
     : undefined;
+  const budget = config.budget
+    ? (await import('../budget/budget.js')).createSharedBudget(
+        config.budget,
+        openState(),
+        warnStore,
+      )
+    : undefined;
   const interrupts = handleInterrupts();
   try {
     const result = await retry({
@@ -50,12 +67,15 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
       signal: interrupts.controller.signal,
       onEvent: (event) => reporter.onEvent(event),
       ...(breaker ? { gate: breaker.gate } : {}),
+      ...(hook ? { onRetry: hook.run } : {}),
+      ...(budget ? { budget } : {}),
     });
     return result.exitCode;
   } finally {
     await reporter.close?.();
     // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
+    hook?.close();
     await breaker?.close();
     await store?.close();
     interrupts.dispose();
@@ -67,11 +87,11 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
  * how many attempts it makes (RETRY_RUN_MAX_ATTEMPTS), so the product can be named.
  */
 function nestingWarning(depth: number, config: RunConfig): string {
-  const inner = config.policy.maxAttempts;
+  const inner = attemptCount(config.policy.maxAttempts);
   const outer = Number(process.env.RETRY_RUN_MAX_ATTEMPTS);
   const product =
     Number.isInteger(outer) && outer > 0
-      ? `up to ${outer} outer × ${inner} inner = ${outer * inner} runs of the command`
+      ? `up to ${outer} outer × ${inner} inner = ${attemptCount(outer * config.policy.maxAttempts)} runs of the command`
       : `outer × ${inner} inner`;
   return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
 }

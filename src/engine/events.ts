@@ -1,9 +1,16 @@
 import type { Policy } from '../policy/policy.js';
+import type { RetryHookResult } from './hook.js';
 import type { AttemptResult, Classification } from './types.js';
 
 /** How a run ended (SPEC §9). */
 export type RunOutcome =
-  'success' | 'exhausted' | 'stopped' | 'deadline' | 'circuit-open' | 'interrupted';
+  | 'success'
+  | 'exhausted'
+  | 'stopped'
+  | 'deadline'
+  | 'circuit-open'
+  | 'budget-exhausted'
+  | 'interrupted';
 
 export interface StartEvent {
   event: 'start';
@@ -30,7 +37,16 @@ export interface WaitEvent {
   /** The attempt that comes after the wait. */
   nextAttempt: number;
   delayMs: number;
-  source: 'strategy' | 'server';
+  /** `stagger`: the random delay of `--stagger` before the first attempt. */
+  source: 'strategy' | 'server' | 'stagger';
+}
+
+/** The `--on-retry` hook ran after `attempt` failed, before the wait. */
+export interface OnRetryEvent {
+  event: 'on-retry';
+  time: string;
+  attempt: number;
+  result: RetryHookResult;
 }
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -59,4 +75,5 @@ export interface SummaryEvent {
   lastResult?: AttemptResult;
 }
 
-export type RetryEvent = StartEvent | AttemptEvent | WaitEvent | BreakerEvent | SummaryEvent;
+export type RetryEvent =
+  StartEvent | AttemptEvent | WaitEvent | OnRetryEvent | BreakerEvent | SummaryEvent;

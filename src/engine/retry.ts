@@ -3,6 +3,9 @@ import { classifyAttempt } from './classify.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './clock.js';
 import type { RetryEvent, RunOutcome, SummaryEvent } from './events.js';
 import type { AttemptGate } from './gate.js';
+import type { RetryHook } from './hook.js';
+import type { RetryBudgetGate } from './retry-budget.js';
+import { timeLimitFor } from './time-limit.js';
 import type { AttemptResult, Classification, Conditions, Runner } from './types.js';
 import { nextDelay } from '../policy/strategies.js';
 import { seededRandom, type RandomSource } from '../policy/random.js';
@@ -25,6 +28,10 @@ export interface RetryOptions {
   signal?: AbortSignal;
   onEvent?: (event: RetryEvent) => void;
   gate?: AttemptGate;
+  /** `--on-retry`: runs after a failed attempt that will be retried, before the wait. */
+  onRetry?: RetryHook;
+  /** `--budget`: counts every attempt and may refuse a retry (never a first attempt). */
+  budget?: RetryBudgetGate;
 }
 
 export interface AttemptRecord {
@@ -89,6 +96,15 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     policy,
   });
 
+  if (policy.staggerMs !== undefined) {
+    // Drawn from the run's random source: a --seed makes the stagger reproducible too.
+    const delayMs = Math.round(random() * policy.staggerMs);
+    emit({ event: 'wait', time: iso(), nextAttempt: 1, delayMs, source: 'stagger' });
+    const waitStart = clock.now();
+    await sleep(delayMs, signal);
+    waitedMs += clock.now() - waitStart;
+  }
+
   for (let attempt = 1; ; attempt++) {
     if (signal.aborted) return interrupted();
     if (options.gate) {
@@ -112,12 +128,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
         `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} passed before attempt ${attempt}`,
       );
     }
-    const timeLimit =
-      remaining !== undefined && (policy.timeoutMs === undefined || remaining < policy.timeoutMs)
-        ? { ms: remaining, reason: 'deadline' as const }
-        : policy.timeoutMs !== undefined
-          ? { ms: policy.timeoutMs, reason: 'timeout' as const }
-          : undefined;
+    const timeLimit = timeLimitFor(remaining, policy.timeoutMs);
     const attemptResult = await runner.run({
       attempt,
       maxAttempts: policy.maxAttempts,
@@ -152,6 +163,9 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       ? undefined
       : await options.gate?.record(classification.success, classification.reason);
     if (breakerNotice) emit({ event: 'breaker', time: iso(), ...breakerNotice });
+    const budgetVerdict = signal.aborted
+      ? undefined
+      : await options.budget?.record(classification.success);
 
     // An interrupt wins even over a success: the user asked retry-run to stop (SPEC §6).
     if (signal.aborted) return interrupted();
@@ -177,6 +191,9 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       );
     }
 
+    if (budgetVerdict && !budgetVerdict.retryAllowed)
+      return finish('budget-exhausted', result.exitCode, budgetVerdict.message);
+
     const step = nextDelay(policy, attempt, previousDelay, random);
     previousDelay = step.previousMs;
     let delayMs = step.delayMs;
@@ -188,16 +205,38 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
         source = 'server';
       }
     }
-    if (deadlineAt !== undefined && clock.now() + delayMs >= deadlineAt) {
-      const wait =
-        source === 'server'
-          ? `the wait of ${formatDuration(delayMs)} the server asked for`
-          : `the next wait of ${formatDuration(delayMs)}`;
-      return finish(
+    const wait =
+      source === 'server'
+        ? `the wait of ${formatDuration(delayMs)} the server asked for`
+        : `the next wait of ${formatDuration(delayMs)}`;
+    const pastDeadline = () =>
+      finish(
         'deadline',
         result.exitCode,
         `${wait} would pass the deadline of ${formatDuration(policy.deadlineMs ?? 0)}`,
       );
+    if (deadlineAt !== undefined && clock.now() + delayMs >= deadlineAt) return pastDeadline();
+    if (options.onRetry) {
+      const hookLimit = timeLimitFor(
+        deadlineAt === undefined ? undefined : deadlineAt - clock.now(),
+        policy.timeoutMs,
+      );
+      const hookResult = await options.onRetry({
+        attempt,
+        maxAttempts: policy.maxAttempts,
+        exitCode: result.exitCode,
+        reason: classification.reason,
+        signal,
+        ...(hookLimit ? { timeLimit: hookLimit } : {}),
+      });
+      emit({ event: 'on-retry', time: iso(), attempt, result: hookResult });
+      if (signal.aborted) return interrupted();
+      if (hookResult.timedOut === 'deadline') {
+        const limit = formatDuration(policy.deadlineMs ?? 0);
+        return finish('deadline', result.exitCode, `the deadline of ${limit} ended --on-retry`);
+      }
+      // The hook's time is the run's time: the wait must still end before the deadline.
+      if (deadlineAt !== undefined && clock.now() + delayMs >= deadlineAt) return pastDeadline();
     }
     emit({ event: 'wait', time: iso(), nextAttempt: attempt + 1, delayMs, source });
     const waitStart = clock.now();

@@ -128,11 +128,21 @@ function footnotes(policy: ScheduleShape, plan: SchedulePlan, style: Style): str
       `  (that wait would end at ${d(earliestEndMs)} at the earliest): at most ${retry} attempts run`,
     );
   }
-  notes.push(`worst case: ${style.bold(d(plan.worstCaseMs))} ${worstCaseDetail(policy, plan)}`);
+  if (plan.unbounded) {
+    notes.push(`--max inf: attempts go on without limit; every later wait is like the last row`);
+  }
+  if (plan.worstCaseMs === Infinity) {
+    notes.push(
+      `worst case: ${style.bold('∞')} (--max inf without --deadline: only success, a stop condition or a signal ends the run)`,
+    );
+  } else {
+    notes.push(`worst case: ${style.bold(d(plan.worstCaseMs))} ${worstCaseDetail(policy, plan)}`);
+  }
   return notes;
 }
 
 function worstCaseDetail(policy: ScheduleShape, plan: SchedulePlan): string {
+  if (plan.unbounded) return `(∞ attempts: the deadline is the bound)`;
   const attempts = plan.rows.length + 1;
   const waits = formatDuration(plan.rows.at(-1)?.cumulativeMaxMs ?? 0);
   const what = plan.worstCaseIncludesAttempts

@@ -18,6 +18,7 @@ import { DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
 import { resolveStateLocation, type StateLocation } from '../store/location.js';
 import { normalizeBreaker, type BreakerConfig, type RawBreakerOptions } from '../breaker/config.js';
+import { normalizeBudget, type BudgetConfig, type RawBudgetOptions } from '../budget/config.js';
 import {
   normalizeHttpConfig,
   rejectHttpFlags,
@@ -34,6 +35,7 @@ export interface RawRunOptions
     RawConditionOptions,
     RawHttpOptions,
     RawBreakerOptions,
+    RawBudgetOptions,
     RawObservabilityOptions {
   shell?: string;
   quiet?: boolean;
@@ -48,6 +50,8 @@ export interface RawRunOptions
   redact?: string[];
   /** `--tools-file`: JSON entries added to the known-tool table. */
   toolsFile?: string;
+  /** `--on-retry`: a shell script run between a failed attempt and its retry. */
+  onRetry?: string;
 }
 
 /** What the user asked to run: the operands before `--` and the argv after it. */
@@ -78,12 +82,16 @@ export interface RunConfig {
   /** Where breakers and history live (SPEC §8). */
   state: StateLocation;
   breaker?: BreakerConfig;
+  /** `--budget`: the retry budget shared by every run that names it. */
+  budget?: BudgetConfig;
   /** What the attempts read on stdin (SPEC §6). */
   stdin: StdinMode;
   /** The one redaction every sink goes through (README "What is masked"). */
   redact: Redactor;
   /** `--tools-file`: read when the command runner is made (README "Known tools"). */
   toolsFile?: string;
+  /** `--on-retry`: the script run after a failed attempt that will be retried. */
+  onRetry?: string;
 }
 
 /** argv → one frozen, validated config. Throws a UsageError before anything runs. */
@@ -108,8 +116,11 @@ export function normalizeRunConfig(
     throw new UsageError('--stdin: works in command mode only');
   }
   const breaker = normalizeBreaker(raw);
+  const budget = normalizeBudget(raw);
   const http = url === undefined ? undefined : normalizeHttpConfig(raw, url, base);
   const redact = http ? base.with(http.secrets) : base;
+  if (raw.onRetry !== undefined && raw.onRetry.trim() === '')
+    throw invalidValue('--on-retry', raw.onRetry, 'expected a shell script');
   return Object.freeze({
     mode,
     ...(command ? { command } : {}),
@@ -127,9 +138,11 @@ export function normalizeRunConfig(
     stdout,
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
+    ...(budget ? { budget } : {}),
     stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
     redact,
     ...(raw.toolsFile !== undefined ? { toolsFile: raw.toolsFile } : {}),
+    ...(raw.onRetry === undefined ? {} : { onRetry: raw.onRetry }),
   });
 }
 

@@ -24,6 +24,9 @@ export const DEFAULTS = {
   statsSinceMs: 7 * 24 * 3_600_000,
   breakerThreshold: 5,
   breakerCooldownMs: 30_000,
+  /** Retry budget (gRPC A6's defaults in spirit): tokens, and what a success adds back. */
+  budgetTokens: 10,
+  budgetRatio: 0.1,
   maxRedirects: 10,
   /** HTTP mode: limit for making the connection (undici's own default). */
   connectTimeoutMs: 10_000,

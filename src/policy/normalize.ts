@@ -18,6 +18,7 @@ export interface RawPolicyOptions {
   timeout?: string;
   killAfter?: string;
   deadline?: string;
+  stagger?: string;
   maxServerWait?: string;
   /** commander's `--no-server-wait` arrives as `serverWait: false`. */
   serverWait?: boolean;
@@ -36,8 +37,7 @@ export function normalizePolicy(raw: RawPolicyOptions): Policy {
     value === undefined ? undefined : positiveDuration(value, flag);
   const policy: Policy = {
     strategy: parseStrategy(raw.strategy ?? DEFAULTS.strategy),
-    maxAttempts:
-      raw.max === undefined ? DEFAULTS.maxAttempts : parseInteger(raw.max, '--max', 1, 1_000_000),
+    maxAttempts: raw.max === undefined ? DEFAULTS.maxAttempts : parseMaxAttempts(raw.max),
     baseMs: raw.base === undefined ? DEFAULTS.baseMs : parseDuration(raw.base, '--base'),
     capMs: raw.cap === undefined ? DEFAULTS.capMs : parseDuration(raw.cap, '--cap'),
     factor:
@@ -58,12 +58,27 @@ export function normalizePolicy(raw: RawPolicyOptions): Policy {
     raw.seed === undefined ? undefined : parseInteger(raw.seed, '--seed', 0, 2 ** 32 - 1);
   const timeoutMs = optionalDuration(raw.timeout, '--timeout');
   const deadlineMs = optionalDuration(raw.deadline, '--deadline');
+  const staggerMs = raw.stagger === undefined ? undefined : parseDuration(raw.stagger, '--stagger');
+  if (staggerMs !== undefined && deadlineMs !== undefined && staggerMs >= deadlineMs) {
+    throw invalidValue('--stagger', raw.stagger!, 'expected less than --deadline');
+  }
   return Object.freeze({
     ...policy,
     ...(seed === undefined ? {} : { seed }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(deadlineMs === undefined ? {} : { deadlineMs }),
+    ...(staggerMs === undefined ? {} : { staggerMs }),
   });
+}
+
+/** `--max`: a whole number of attempts, or `inf` / `infinity` for no limit. */
+function parseMaxAttempts(text: string): number {
+  if (/^\s*inf(inity)?\s*$/i.test(text)) return Infinity;
+  try {
+    return parseInteger(text, '--max', 1, 1_000_000);
+  } catch {
+    throw invalidValue('--max', text, 'expected a whole number from 1 to 1000000, or inf');
+  }
 }
 
 function parseStrategy(text: string): StrategyName {

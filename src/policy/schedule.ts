@@ -38,11 +38,15 @@ export interface SchedulePlan {
   worstCaseMs: number;
   worstCaseIncludesAttempts: boolean;
   worstCaseBoundedByDeadline: boolean;
+  /** `--max inf`: the rows are the first retries only; every later wait is like the last. */
+  unbounded?: boolean;
   /** How decorrelated's medians were estimated (absent for the kinds with exact medians). */
   sampled?: { samples: number; seed: number };
 }
 
 const DEFAULT_SCHEDULE_SAMPLES = 1001;
+/** `--max inf`: the most retries a schedule shows before the waits settle. */
+const UNBOUNDED_PREVIEW_RETRIES = 60;
 /** Beyond this many retries decorrelated's walk has settled; later medians repeat the last. */
 const MAX_SAMPLED_RETRIES = 1000;
 
@@ -56,7 +60,8 @@ export function schedule(policy: ScheduleShape, options: ScheduleOptions = {}): 
 }
 
 export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {}): SchedulePlan {
-  const retries = Math.max(0, policy.maxAttempts - 1);
+  const unbounded = !Number.isFinite(policy.maxAttempts);
+  const retries = unbounded ? UNBOUNDED_PREVIEW_RETRIES : Math.max(0, policy.maxAttempts - 1);
   const samples = options.samples ?? DEFAULT_SCHEDULE_SAMPLES;
   const seed = options.seed ?? 1;
   const sampling = policy.strategy === 'decorrelated';
@@ -73,6 +78,9 @@ export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {
       ? (medians[Math.min(retry, medians.length) - 1] ?? minMs)
       : medianOf(policy, minMs, maxMs);
     const capped = isCapped(policy, retry, previousMax);
+    // --max inf: once the waits stop changing (capped, or fixed), the rest repeat the last row.
+    if (unbounded && retry > 1 && (policy.strategy === 'fixed' || (capped && rows.at(-1)?.capped)))
+      break;
     previousMax = maxMs;
     cumulativeMinMs += minMs;
     cumulativeMedianMs += medianMs;
@@ -95,7 +103,9 @@ export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {
     });
   }
   const attempts = rows.length + 1;
-  const total = (rows.at(-1)?.cumulativeMaxMs ?? 0) + attempts * (policy.timeoutMs ?? 0);
+  const total = unbounded
+    ? Infinity
+    : (rows.at(-1)?.cumulativeMaxMs ?? 0) + attempts * (policy.timeoutMs ?? 0);
   const bounded = policy.deadlineMs !== undefined && policy.deadlineMs < total;
   return {
     rows,
@@ -103,6 +113,7 @@ export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {
     worstCaseMs: bounded ? policy.deadlineMs! : total,
     worstCaseIncludesAttempts: policy.timeoutMs !== undefined,
     worstCaseBoundedByDeadline: bounded,
+    ...(unbounded && !cutByDeadline ? { unbounded } : {}),
     ...(sampling && retries > 0 ? { sampled: { samples, seed } } : {}),
   };
 }

@@ -17,7 +17,7 @@ export function toJsonEvent(event: RetryEvent): Record<string, unknown> {
       return {
         ...base,
         command: event.description,
-        maxAttempts: event.maxAttempts,
+        maxAttempts: jsonAttempts(event.maxAttempts),
         strategy: policy.strategy,
         baseMs: policy.baseMs,
         capMs: policy.capMs,
@@ -31,7 +31,7 @@ export function toJsonEvent(event: RetryEvent): Record<string, unknown> {
       return {
         ...base,
         attempt: event.attempt,
-        maxAttempts: event.maxAttempts,
+        maxAttempts: jsonAttempts(event.maxAttempts),
         outcome: classification.success ? 'success' : 'failure',
         retryable: classification.retryable,
         reason: classification.reason,
@@ -44,6 +44,18 @@ export function toJsonEvent(event: RetryEvent): Record<string, unknown> {
     }
     case 'wait':
       return { ...base, attempt: event.nextAttempt, delayMs: event.delayMs, source: event.source };
+    case 'on-retry': {
+      const { result } = event;
+      return {
+        ...base,
+        attempt: event.attempt,
+        outcome: result.ok ? 'success' : 'failure',
+        exitCode: result.exitCode,
+        ...(result.signal === undefined ? {} : { signal: result.signal }),
+        ...(result.timedOut === undefined ? {} : { timedOut: result.timedOut }),
+        durationMs: result.durationMs,
+      };
+    }
     case 'breaker':
       return {
         ...base,
@@ -64,4 +76,9 @@ export function toJsonEvent(event: RetryEvent): Record<string, unknown> {
         message: event.message,
       };
   }
+}
+
+/** `--max inf` is JSON `null`: "no limit" (JSON has no infinity). */
+export function jsonAttempts(maxAttempts: number): number | null {
+  return Number.isFinite(maxAttempts) ? maxAttempts : null;
 }

@@ -38,6 +38,14 @@ export function redactEvent(event: RetryEvent, redact: Redact): RetryEvent {
         ...(event.reason === undefined ? {} : { reason: line(event.reason) }),
         ...(event.lastResult ? { lastResult: redactResult(event.lastResult, redact) } : {}),
       };
+    case 'on-retry':
+      return {
+        ...event,
+        result: {
+          ...event.result,
+          ...(event.result.message === undefined ? {} : { message: line(event.result.message) }),
+        },
+      };
     case 'wait':
       return event;
   }

@@ -8,6 +8,7 @@ import type {
 } from '../engine/events.js';
 import type { Mode } from '../policy/normalize.js';
 import { writeOutputFile } from '../store/output-target.js';
+import { jsonAttempts } from './json-lines.js';
 import type { Reporter } from './reporter.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -28,12 +29,15 @@ export interface RunReport {
   request: ReportRequest | null;
   attempts: ReportAttempt[];
   breaker: Array<{ time: string; name: string; state: BreakerState; message: string }>;
+  /** The random delay of `--stagger` before the first attempt, if one was given. */
+  stagger: { delayMs: number } | null;
   summary: ReportSummary;
 }
 
 export interface ReportPolicy {
   strategy: string;
-  maxAttempts: number;
+  /** null: `--max inf`, no limit. */
+  maxAttempts: number | null;
   baseMs: number;
   capMs: number;
   factor: number;
@@ -75,6 +79,13 @@ export interface ReportAttempt {
   message: string | null;
   /** The wait that followed this attempt, if one did. */
   waitAfter: { delayMs: number; source: 'strategy' | 'server' } | null;
+  /** The `--on-retry` hook that ran after this attempt, if one did. */
+  onRetry: {
+    outcome: 'success' | 'failure';
+    exitCode: number;
+    timedOut: 'timeout' | 'deadline' | null;
+    durationMs: number;
+  } | null;
 }
 
 export interface ReportSummary {
@@ -129,10 +140,22 @@ export function buildReport(
   if (!start || !summary) return undefined;
   const attempts: ReportAttempt[] = [];
   const breaker: RunReport['breaker'] = [];
+  let stagger: RunReport['stagger'] = null;
   for (const event of events) {
     if (event.event === 'attempt') attempts.push(toReportAttempt(event));
-    if (event.event === 'wait' && attempts.length > 0) {
-      attempts[attempts.length - 1]!.waitAfter = { delayMs: event.delayMs, source: event.source };
+    if (event.event === 'wait') {
+      const { delayMs, source } = event;
+      if (source === 'stagger') stagger = { delayMs };
+      else if (attempts.length > 0) attempts[attempts.length - 1]!.waitAfter = { delayMs, source };
+    }
+    if (event.event === 'on-retry' && attempts.length > 0) {
+      const { ok, exitCode, timedOut, durationMs } = event.result;
+      attempts[attempts.length - 1]!.onRetry = {
+        outcome: ok ? 'success' : 'failure',
+        exitCode,
+        timedOut: timedOut ?? null,
+        durationMs,
+      };
     }
     if (event.event === 'breaker') {
       const { time, name, state, message } = event;
@@ -150,7 +173,7 @@ export function buildReport(
     endedAt: summary.time,
     policy: {
       strategy: policy.strategy,
-      maxAttempts: policy.maxAttempts,
+      maxAttempts: jsonAttempts(policy.maxAttempts),
       baseMs: policy.baseMs,
       capMs: policy.capMs,
       factor: policy.factor,
@@ -165,6 +188,7 @@ export function buildReport(
     request: context.request ?? null,
     attempts,
     breaker,
+    stagger,
     summary: {
       outcome: summary.outcome,
       attempts: summary.attempts,
@@ -194,5 +218,6 @@ function toReportAttempt(event: AttemptEvent): ReportAttempt {
     timedOut: result.timedOut ?? null,
     message: result.message ?? null,
     waitAfter: null,
+    onRetry: null,
   };
 }

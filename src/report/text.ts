@@ -1,5 +1,5 @@
 import type { Style } from './style.js';
-import type { AttemptEvent, RetryEvent, SummaryEvent } from '../engine/events.js';
+import type { AttemptEvent, OnRetryEvent, RetryEvent, SummaryEvent } from '../engine/events.js';
 import { formatDuration } from '../policy/duration.js';
 import type { Policy } from '../policy/policy.js';
 import type { LineSink, Reporter } from './reporter.js';
@@ -38,6 +38,11 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
       switch (event.event) {
         case 'start':
           if (verbose) line(`running ${event.description} (${describePolicy(event.policy)})`);
+          if (!Number.isFinite(event.maxAttempts) && event.policy.deadlineMs === undefined) {
+            line(
+              '--max inf without --deadline: only success, a stop condition or a signal ends this run',
+            );
+          }
           break;
         case 'attempt':
           line(describeAttempt(event, style, verbose));
@@ -46,7 +51,12 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
           if (verbose) showBodySnippet(event, line, style, options.tailLines ?? 10);
           break;
         case 'wait': {
-          const why = event.source === 'server' ? ' (asked by the server)' : '';
+          const why =
+            event.source === 'server'
+              ? ' (asked by the server)'
+              : event.source === 'stagger'
+                ? ' (--stagger)'
+                : '';
           const text = `waiting ${formatDuration(event.delayMs)} before attempt ${event.nextAttempt}${why}`;
           if (sink.isTTY && event.delayMs >= 1000) {
             const endsAt = Date.now() + event.delayMs;
@@ -63,6 +73,11 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
           }
           break;
         }
+        case 'on-retry':
+          if (!event.result.ok) line(style.yellow(`warning: ${describeHookFailure(event)}`));
+          else if (verbose)
+            line(`--on-retry succeeded (${formatDuration(event.result.durationMs)})`);
+          break;
         case 'breaker':
           line(`${style.magenta(`breaker '${event.name}' is ${event.state}`)}: ${event.message}`);
           break;
@@ -83,7 +98,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
 export function describePolicy(policy: Policy): string {
   const parts = [
     `strategy ${policy.strategy}`,
-    `max ${policy.maxAttempts} attempt${policy.maxAttempts === 1 ? '' : 's'}`,
+    `max ${attemptCount(policy.maxAttempts)} attempt${policy.maxAttempts === 1 ? '' : 's'}`,
     `base ${formatDuration(policy.baseMs)}`,
     `cap ${formatDuration(policy.capMs)}`,
     `factor ${policy.factor}`,
@@ -91,6 +106,7 @@ export function describePolicy(policy: Policy): string {
   if (policy.seed !== undefined) parts.push(`seed ${policy.seed}`);
   if (policy.timeoutMs !== undefined) parts.push(`timeout ${formatDuration(policy.timeoutMs)}`);
   if (policy.deadlineMs !== undefined) parts.push(`deadline ${formatDuration(policy.deadlineMs)}`);
+  if (policy.staggerMs !== undefined) parts.push(`stagger ${formatDuration(policy.staggerMs)}`);
   return parts.join(', ');
 }
 
@@ -99,9 +115,25 @@ function describeLeftovers(count: number): string {
   return `ended ${count} process${count === 1 ? '' : 'es'} the attempt left running`;
 }
 
+/** `--max inf` reads ∞. */
+export function attemptCount(maxAttempts: number): string {
+  return Number.isFinite(maxAttempts) ? String(maxAttempts) : '∞';
+}
+
+/** A failing `--on-retry` hook: one warning, the run goes on. */
+function describeHookFailure({ attempt, result }: OnRetryEvent): string {
+  const how = result.timedOut
+    ? `was ended by the ${result.timedOut === 'deadline' ? 'deadline' : '--timeout'}`
+    : result.signal
+      ? `was killed by ${result.signal}`
+      : `failed (exit ${result.exitCode})`;
+  const message = result.message ? `: ${result.message}` : '';
+  return `--on-retry after attempt ${attempt} ${how}${message}; going on`;
+}
+
 function describeAttempt(event: AttemptEvent, style: Style, verbose: boolean): string {
   const { result, classification } = event;
-  const counter = `attempt ${event.attempt}/${event.maxAttempts}`;
+  const counter = `attempt ${event.attempt}/${attemptCount(event.maxAttempts)}`;
   const took = formatDuration(result.durationMs);
   if (classification.success) {
     const detail = verbose || classification.evidence ? `; ${classification.explanation}` : '';

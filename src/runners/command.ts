@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants, tmpdir } from 'node:os';
+import { maxAttemptsEnv } from './attempts-env.js';
 import { monotonicMs } from './monotonic.js';
 import type { CommandSpec } from './command-spec.js';
 export { argvCommand, shellCommand, type CommandSpec } from './command-spec.js';
@@ -174,7 +175,7 @@ async function runOnce(
       env: {
         ...(options.env ?? process.env),
         RETRY_RUN_ATTEMPT: String(context.attempt),
-        RETRY_RUN_MAX_ATTEMPTS: String(context.maxAttempts),
+        RETRY_RUN_MAX_ATTEMPTS: maxAttemptsEnv(context.maxAttempts),
       },
     });
   } catch (error) {

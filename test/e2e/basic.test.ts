@@ -98,7 +98,7 @@ describe('retry-run -- <command>', () => {
 
 describe('usage errors', () => {
   it.each([
-    [['--max', '0', '--', 'true'], "--max: expected a whole number from 1 to 1000000 (got '0')"],
+    [['--max', '0', '--', 'true'], "--max: expected a whole number from 1 to 1000000, or inf (got '0')"],
     [['--base', '5x', '--', 'true'], '--base: expected a duration'],
     [['--strategy', 'exponentail', '--', 'true'], "did you mean 'exponential'?"],
     [['--retry-on', 'exit:foo', '--', 'true'], "--retry-on: 'exit:foo'"],

@@ -16,7 +16,7 @@ export function addPolicyOptions(command: Command): Command {
     .addOption(
       envOption(
         '-n, --max <attempts>',
-        `total attempts, the first included (default: ${DEFAULTS.maxAttempts})`,
+        `total attempts, the first included, or inf (default: ${DEFAULTS.maxAttempts})`,
       ),
     )
     .addOption(
