@@ -15,11 +15,13 @@ const REASONS = { 503: 'Service Unavailable', 429: 'Too Many Requests', 404: 'No
 Object.assign(REASONS, { 403: 'Forbidden', 401: 'Unauthorized' });
 const STATUSES = [503, 429, 404, 403, 401];
 
-// The first path segment is the status to answer: /503/..., /429/... (429 says Retry-After: 7).
+// The first path segment is the status to answer: /503/..., /429/... (429 says Retry-After: 7;
+// /429n/ is a 429 without it, which clients such as kubectl do not retry on their own).
 const server = createServer((request, response) => {
-  const status = Number(request.url.split('/')[1]) || 200;
+  const segment = request.url.split('/')[1];
+  const status = Number.parseInt(segment, 10) || 200;
   const headers = { 'content-type': 'text/plain' };
-  if (status === 429) headers['retry-after'] = '7';
+  if (status === 429 && segment !== '429n') headers['retry-after'] = '7';
   if (status === 401) headers['www-authenticate'] = 'Basic realm="test"';
   response.writeHead(status, headers).end(`${REASONS[status] ?? 'OK'}\n`);
 });
@@ -129,7 +131,10 @@ for (const [tool, spec] of Object.entries(TOOLS)) {
   const targets = spec.closedOnly
     ? [[spec.caseName ?? 'closed', null]]
     : [...STATUSES.map((s) => [String(s), `http://127.0.0.1:${port}/${s}`])];
-  if (!spec.closedOnly) targets.push(['closed', `http://127.0.0.1:${closed}/503`]);
+  if (!spec.closedOnly) {
+    targets.push(['429-no-retry-after', `http://127.0.0.1:${port}/429n`]);
+    targets.push(['closed', `http://127.0.0.1:${closed}/503`]);
+  }
   for (const [name, base] of targets) {
     const argv = spec.argv(base);
     const result = await run(argv);

@@ -3,6 +3,7 @@ import { renderSchedule } from '../explain/schedule-text.js';
 import { renderSimulation } from '../explain/simulation-text.js';
 import { simulateHerd, SimulationLimitError, type HerdOptions } from '../explain/simulate.js';
 import { renderStrategyTable, STRATEGY_TABLE } from '../explain/strategy-table.js';
+import { explainTools } from '../explain/explain-tools.js';
 import { UsageError } from '../errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { normalizePolicy, type RawPolicyOptions } from '../policy/normalize.js';
@@ -15,6 +16,8 @@ export interface RawExplainOptions extends RawPolicyOptions {
   format?: string;
   simulate?: string;
   capacity?: string;
+  tools?: boolean;
+  toolsFile?: string;
 }
 
 /** The flags that shape a schedule: with any of them, `explain` prints that schedule. */
@@ -30,8 +33,9 @@ export async function explainAction(raw: RawExplainOptions): Promise<number> {
   if (raw.capacity !== undefined && raw.simulate === undefined)
     throw new UsageError('--capacity: applies only with --simulate <clients>');
   const policy = normalizePolicy(raw);
-  const explain: Explanation =
-    raw.simulate !== undefined
+  const explain: Explanation = raw.tools
+    ? explainTools(raw.toolsFile)
+    : raw.simulate !== undefined
       ? explainHerd(herdOptions(raw, policy))
       : SCHEDULE_FLAGS.some((flag) => raw[flag] !== undefined)
         ? explainSchedule(policy)

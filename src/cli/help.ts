@@ -40,6 +40,7 @@ Examples:
   retry-run explain -s exponential -b 500ms -n 8      # the schedule these flags give
   retry-run explain -s jitter -n 6 --deadline 20s -t 5s # where the deadline bites
   retry-run explain --simulate 200 --seed 1           # 200 clients fail at once
+  retry-run explain --tools --tools-file tools.json   # what each known tool retries
   retry-run explain --format json -s jitter --seed 1
 `;
 

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../policy/defaults.js';
 import type { AttemptResult, Classification } from './types.js';
 
 /** The statuses HTTP mode retries by default (408, 429, 500, 502, 503, 504): one source. */
-const RETRIED_STATUSES = new Set(
+export const RETRIED_STATUSES: ReadonlySet<number> = new Set(
   parseConditions(DEFAULTS.httpRetryOn, '--retry-on').flatMap((condition) =>
     condition.kind === 'status' && condition.min === condition.max ? [condition.min] : [],
   ),

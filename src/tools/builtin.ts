@@ -141,6 +141,10 @@ const kubectlMessages: ToolMessage[] = [
     status: 401,
     says: 'You must be logged in to the server',
   }),
+  message('^Error from server \\(TooManyRequests\\)', 'rate-limit', KUBECTL_SOURCE, {
+    status: 429,
+    says: 'TooManyRequests',
+  }),
   message('^error: client rate limiter Wait returned an error', 'rate-limit', KUBECTL_SOURCE, {
     status: 429,
     says: 'client rate limiter gave up',

@@ -43,7 +43,15 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
   wget: { 503: true, 429: true, 404: false, 403: false, 401: false, closed: true },
   git: { 503: true, 429: true, 404: false, 403: false, 401: false, closed: true },
   npm: { 503: true, 429: true, 404: false, 403: false, 401: false, closed: true },
-  kubectl: { 503: true, 429: true, 404: false, 403: false, 401: false, closed: true },
+  kubectl: {
+    503: true,
+    429: true,
+    '429-no-retry-after': true,
+    404: false,
+    403: false,
+    401: false,
+    closed: true,
+  },
   aws: { 503: true, 429: true, 404: false, 403: false, 401: false, closed: true },
   terraform: { 503: true, 429: true, 404: false, 403: false, 401: false, closed: true },
   ssh: { closed: true },
@@ -66,6 +74,17 @@ describe('the tool table against transcripts of the real tools', () => {
       });
     }
   }
+
+  it("reads kubectl's 429 without Retry-After (TooManyRequests) as the 429 it is", () => {
+    const kubectl = transcripts
+      .find((t) => t.tool === 'kubectl')!
+      .cases.find((c) => c.case === '429-no-retry-after')!;
+    const verdict = classify('kubectl', kubectl.exitCode!, '', kubectl.stderr);
+    expect(verdict.reason).toBe('status:429');
+    expect(verdict.explanation).toBe(
+      'retryable: kubectl says TooManyRequests (429) is retried by default',
+    );
+  });
 
   it('says why in words', () => {
     const curl = transcripts.find((t) => t.tool === 'curl')!.cases.find((c) => c.case === '404')!;

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { DEFAULTS } from '../../policy/defaults.js';
 import { formatDuration } from '../../policy/duration.js';
 import { envOption } from './option.js';
@@ -7,6 +7,8 @@ import { envOption } from './option.js';
 export function addExplainOptions(command: Command): Command {
   return command
     .addOption(envOption('--format <format>', 'text or json (default: text)'))
+    .addOption(new Option('--tools', 'the known-tool table: what each tool retries'))
+    .addOption(envOption('--tools-file <file>', 'with --tools: JSON entries added to the table'))
     .addOption(
       envOption(
         '--simulate <clients>',
