@@ -7313,6 +7313,10 @@ var init_builtin = __esm({
         status: 401,
         says: "You must be logged in to the server"
       }),
+      message("^Error from server \\(TooManyRequests\\)", "rate-limit", KUBECTL_SOURCE, {
+        status: 429,
+        says: "TooManyRequests"
+      }),
       message("^error: client rate limiter Wait returned an error", "rate-limit", KUBECTL_SOURCE, {
         status: 429,
         says: "client rate limiter gave up"
@@ -7679,6 +7683,105 @@ var init_types = __esm({
     TRANSIENT_CLASSES = ["connection", "timeout", "status", "rate-limit"];
     PERMANENT_CLASSES = ["auth", "not-found", "usage"];
     TOOL_CLASSES = [...TRANSIENT_CLASSES, ...PERMANENT_CLASSES];
+  }
+});
+
+// src/tools/tools-file.ts
+function loadToolsFile(path) {
+  let text;
+  try {
+    text = (0, import_node_fs5.readFileSync)(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`--tools-file: cannot read '${path}': ${error.message}`);
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--tools-file: '${path}' is not JSON: ${error.message}`);
+  }
+  return validateTable(data, (field, problem) => {
+    throw new UsageError(`--tools-file: '${path}': ${field}: ${problem}`);
+  });
+}
+function validateTable(data, fail) {
+  if (!isObject(data)) fail("(top level)", "expected an object of tool name \u2192 entry");
+  for (const [name, entry] of Object.entries(data)) validateEntry(name, entry, fail);
+  return data;
+}
+function validateEntry(name, entry, fail) {
+  if (!isObject(entry)) fail(name, "expected an object");
+  for (const key of Object.keys(entry)) {
+    if (!ENTRY_FIELDS.includes(key))
+      fail(`${name}.${key}`, `unknown field (expected ${ENTRY_FIELDS.join(", ")})`);
+  }
+  const commands = entry.commands;
+  if (!Array.isArray(commands) || commands.length === 0 || !commands.every(isWord))
+    fail(`${name}.commands`, "expected a non-empty array of command names");
+  if (entry.scriptPrefixes !== void 0 && !(Array.isArray(entry.scriptPrefixes) && entry.scriptPrefixes.every(isWord)))
+    fail(`${name}.scriptPrefixes`, "expected an array of non-empty strings");
+  if (entry.exitLine !== void 0) validatePattern(`${name}.exitLine`, entry.exitLine, fail);
+  if (entry.readsRetryAfter !== void 0 && typeof entry.readsRetryAfter !== "boolean")
+    fail(`${name}.readsRetryAfter`, "expected true or false");
+  if (entry.exits !== void 0) {
+    if (!isObject(entry.exits))
+      fail(`${name}.exits`, "expected an object of exit code \u2192 {class, meaning}");
+    for (const [code, exit2] of Object.entries(entry.exits)) {
+      const field = `${name}.exits.${code}`;
+      if (!/^\d{1,3}$/.test(code) || Number(code) > 255)
+        fail(field, "the key must be an exit code 0-255");
+      if (!isObject(exit2)) fail(field, "expected an object with class and meaning");
+      validateClass(`${field}.class`, exit2.class, fail);
+      if (!isWord(exit2.meaning)) fail(`${field}.meaning`, "expected a non-empty string");
+    }
+  }
+  if (entry.messages !== void 0) {
+    if (!Array.isArray(entry.messages)) fail(`${name}.messages`, "expected an array");
+    entry.messages.forEach((message2, index) => {
+      const field = `${name}.messages[${index}]`;
+      if (!isObject(message2)) fail(field, "expected an object with match, class and source");
+      validatePattern(`${field}.match`, message2.match, fail);
+      validateClass(`${field}.class`, message2.class, fail);
+      if (message2.status !== void 0 && !(Number.isInteger(message2.status) && message2.status >= 100 && message2.status <= 599))
+        fail(`${field}.status`, "expected an HTTP status 100-599");
+      if (message2.says !== void 0 && !isWord(message2.says))
+        fail(`${field}.says`, "expected a non-empty string");
+      if (message2.source !== void 0 && typeof message2.source !== "string")
+        fail(`${field}.source`, "expected a string");
+    });
+  }
+}
+function validatePattern(field, pattern, fail) {
+  if (!isWord(pattern)) fail(field, "expected a regular expression as a non-empty string");
+  const problem = unsafePattern(pattern);
+  if (problem) fail(field, `unusable regular expression: ${problem}`);
+}
+function validateClass(field, value, fail) {
+  if (!TOOL_CLASSES.includes(value))
+    fail(field, `expected one of ${TOOL_CLASSES.join(", ")}`);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isWord(value) {
+  return typeof value === "string" && value.length > 0;
+}
+var import_node_fs5, ENTRY_FIELDS;
+var init_tools_file = __esm({
+  "src/tools/tools-file.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    init_errors();
+    init_compile();
+    init_types();
+    ENTRY_FIELDS = [
+      "commands",
+      "scriptPrefixes",
+      "exitLine",
+      "exits",
+      "messages",
+      "readsRetryAfter"
+    ];
   }
 });
 
@@ -8219,12 +8322,12 @@ var init_output_capture = __esm({
 // src/runners/process-table.ts
 async function readProcessTable() {
   const rows = await readProc().catch(() => readPs().catch(() => void 0));
-  return rows && new Map(rows.map((row) => [row.pid, row]));
+  return rows && new Map(rows.map((row2) => [row2.pid, row2]));
 }
 function treeOf(table2, root) {
   const children = /* @__PURE__ */ new Map();
-  for (const row of table2.values()) {
-    children.set(row.ppid, [...children.get(row.ppid) ?? [], row.pid]);
+  for (const row2 of table2.values()) {
+    children.set(row2.ppid, [...children.get(row2.ppid) ?? [], row2.pid]);
   }
   const tree = [root];
   for (let i = 0; i < tree.length; i++) tree.push(...children.get(tree[i]) ?? []);
@@ -8235,7 +8338,7 @@ async function readProc() {
   const rows = await Promise.all(
     pids.map((pid) => (0, import_promises5.readFile)(`/proc/${pid}/stat`, "utf8").then(parseStat, () => void 0))
   );
-  return rows.filter((row) => row !== void 0);
+  return rows.filter((row2) => row2 !== void 0);
 }
 function parseStat(stat4) {
   const fields = stat4.slice(stat4.lastIndexOf(")") + 2).split(" ");
@@ -8316,7 +8419,7 @@ function groupTargets(child) {
       if (pgid === void 0 || !signalProcess(-pgid, 0)) return 0;
       const table2 = await readProcessTable();
       if (!table2) return 1;
-      return [...table2.values()].filter((row) => row.pgid === pgid).length;
+      return [...table2.values()].filter((row2) => row2.pgid === pgid).length;
     }
   };
 }
@@ -9897,10 +10000,10 @@ function isRandom(policy) {
 }
 function foldRuns(rows) {
   const runs = [];
-  for (const row of rows) {
+  for (const row2 of rows) {
     const run = runs.at(-1);
-    if (run && run.last.capped && sameDelays(run.last, row)) run.last = row;
-    else runs.push({ first: row, last: row });
+    if (run && run.last.capped && sameDelays(run.last, row2)) run.last = row2;
+    else runs.push({ first: row2, last: row2 });
   }
   return runs;
 }
@@ -9948,10 +10051,10 @@ function footnotes(policy, plan, style) {
       )
     );
   }
-  if (plan.rows.some((row) => row.capped)) {
+  if (plan.rows.some((row2) => row2.capped)) {
     notes.push(style.dim(`cap: the cap (${d(policy.capMs)}) clamps this wait`));
   }
-  if (plan.rows.some((row) => row.deadlineMayEnd)) {
+  if (plan.rows.some((row2) => row2.deadlineMayEnd)) {
     notes.push(
       style.dim(
         `deadline?: at worst the deadline (${d(policy.deadlineMs ?? 0)}) ends the run before this wait`
@@ -10505,6 +10608,155 @@ var init_simulate = __esm({
   }
 });
 
+// src/explain/tool-table.ts
+function retriedByDefault(cls, status) {
+  if (cls === "connection" || cls === "timeout") return true;
+  if (cls === "status") return status === void 0 ? "by status" : RETRIED_STATUSES.has(status);
+  if (cls === "rate-limit") return RETRIED_STATUSES.has(status ?? 429);
+  return false;
+}
+function kindOf(cls) {
+  return PERMANENT_CLASSES.includes(cls) ? "permanent" : cls;
+}
+function describeTools(table2) {
+  return Object.entries(table2).map(([name, entry]) => describeTool(name, entry));
+}
+function describeTool(name, entry) {
+  const evidence = [
+    ...Object.entries(entry.exits ?? {}).map(([code, exit2]) => ({
+      exit: Number(code),
+      class: exit2.class,
+      says: exit2.meaning,
+      retried: retriedByDefault(exit2.class),
+      ...exit2.source ? { source: exit2.source } : {}
+    })),
+    ...(entry.messages ?? []).map((message2) => ({
+      match: message2.match,
+      class: message2.class,
+      ...message2.status === void 0 ? {} : { status: message2.status },
+      ...message2.says === void 0 ? {} : { says: message2.says },
+      retried: retriedByDefault(message2.class, message2.status),
+      source: message2.source
+    }))
+  ];
+  const retries = {};
+  for (const row2 of evidence) {
+    const kind = kindOf(row2.class);
+    const before = retries[kind];
+    retries[kind] = before === void 0 || before === row2.retried ? row2.retried : "by status";
+  }
+  const permanent = PERMANENT_CLASSES.filter((cls) => evidence.some((row2) => row2.class === cls));
+  return {
+    name,
+    commands: entry.commands,
+    scriptPrefixes: entry.scriptPrefixes ?? [],
+    retries,
+    permanent,
+    evidence
+  };
+}
+var EVIDENCE_KINDS;
+var init_tool_table = __esm({
+  "src/explain/tool-table.ts"() {
+    "use strict";
+    init_tool_defaults();
+    init_types();
+    EVIDENCE_KINDS = [
+      "status",
+      "connection",
+      "timeout",
+      "rate-limit",
+      "permanent"
+    ];
+  }
+});
+
+// src/explain/tool-table-text.ts
+function renderToolTable(tools, style) {
+  const statuses = [...RETRIED_STATUSES].join(", ");
+  const header2 = ["tool", "status", "connection", "timeout", "rate limit", "permanent"];
+  const lines = [
+    "Known tools: whether the default (no --retry-on or --stop-on) retries what",
+    'each tool reports. README "Known tools".',
+    style.dim(`  by status: ${statuses} retried, any other status not;`),
+    style.dim("  permanent: the auth, not-found or usage errors it names: never retried;"),
+    style.dim("  -: the tool gives no such evidence (then any failure is retried)."),
+    "",
+    style.bold(row(header2))
+  ];
+  for (const tool of tools) {
+    const cells = EVIDENCE_KINDS.map(
+      (kind) => kind === "permanent" && tool.permanent.length > 0 ? tool.permanent.join(", ") : cell2(tool.retries[kind])
+    );
+    lines.push(`${style.cyan(tool.name.padEnd(NAME_WIDTH2))}${row(cells)}`.trimEnd());
+  }
+  lines.push(
+    "",
+    "Recognised by argv[0] (its basename), or inside a -S script or a wrapper by a",
+    "line of its own starting with:",
+    ""
+  );
+  for (const tool of tools) {
+    const quoted = tool.scriptPrefixes.map((prefix) => `'${prefix}'`);
+    const pieces2 = [`argv[0] ${tool.commands.join(", ")}`, ...quoted].map(
+      (piece, index, all) => index === all.length - 1 ? piece : index === 0 ? `${piece}; lines` : `${piece},`
+    );
+    wrap(pieces2, WIDTH - NAME_WIDTH2).forEach(
+      (text, index) => lines.push(
+        `${index === 0 ? style.cyan(tool.name.padEnd(NAME_WIDTH2)) : " ".repeat(NAME_WIDTH2)}${text}`
+      )
+    );
+  }
+  return lines;
+}
+function row(cells) {
+  return cells.map((text, index) => index < cells.length - 1 ? text.padEnd(CELL_WIDTH) : text).join("");
+}
+function cell2(retried) {
+  if (retried === void 0) return "-";
+  if (retried === "by status") return "by status";
+  return retried ? "yes" : "no";
+}
+function wrap(pieces2, width) {
+  const lines = [];
+  let line = "";
+  for (const piece of pieces2) {
+    if (line && line.length + 1 + piece.length > width) {
+      lines.push(line);
+      line = piece;
+    } else line = line ? `${line} ${piece}` : piece;
+  }
+  return [...lines, line];
+}
+var WIDTH, NAME_WIDTH2, CELL_WIDTH;
+var init_tool_table_text = __esm({
+  "src/explain/tool-table-text.ts"() {
+    "use strict";
+    init_tool_defaults();
+    init_tool_table();
+    WIDTH = 80;
+    NAME_WIDTH2 = 11;
+    CELL_WIDTH = 11;
+  }
+});
+
+// src/explain/explain-tools.ts
+function explainTools(toolsFile) {
+  const table2 = toolsFile ? { ...BUILTIN_TOOLS, ...loadToolsFile(toolsFile) } : BUILTIN_TOOLS;
+  const tools = describeTools(table2);
+  return (json, style) => json ? { retriedStatuses: [...RETRIED_STATUSES], tools } : renderToolTable(tools, style);
+}
+var init_explain_tools = __esm({
+  "src/explain/explain-tools.ts"() {
+    "use strict";
+    init_tool_defaults();
+    init_builtin();
+    init_tools_file();
+    init_tool_table_text();
+    init_tool_table();
+  }
+});
+
 // src/cli/explain.ts
 var explain_exports = {};
 __export(explain_exports, {
@@ -10515,7 +10767,7 @@ async function explainAction(raw) {
   if (raw.capacity !== void 0 && raw.simulate === void 0)
     throw new UsageError("--capacity: applies only with --simulate <clients>");
   const policy = normalizePolicy(raw);
-  const explain = raw.simulate !== void 0 ? explainHerd(herdOptions(raw, policy)) : SCHEDULE_FLAGS.some((flag) => raw[flag] !== void 0) ? explainSchedule(policy) : (json2, style) => json2 ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style);
+  const explain = raw.tools ? explainTools(raw.toolsFile) : raw.simulate !== void 0 ? explainHerd(herdOptions(raw, policy)) : SCHEDULE_FLAGS.some((flag) => raw[flag] !== void 0) ? explainSchedule(policy) : (json2, style) => json2 ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style);
   const json = format === "json";
   const output = explain(json, json ? plainStyle : await stdoutStyle());
   stdout().write(
@@ -10587,6 +10839,7 @@ var init_explain = __esm({
     init_simulation_text();
     init_simulate();
     init_strategy_table();
+    init_explain_tools();
     init_errors();
     init_defaults();
     init_normalize();
@@ -10623,9 +10876,9 @@ function renderTable(stats, style) {
     sparkline(s.trend),
     s.topReasons.map((r) => `${r.reason} \xD7${r.count}`).join(", ") || "-"
   ]);
-  const widths = header2.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const widths = header2.map((h, i) => Math.max(h.length, ...rows.map((row2) => row2[i].length)));
   const leftAligned = /* @__PURE__ */ new Set([0, 6, 7]);
-  const line = (cells) => cells.map((cell2, i) => leftAligned.has(i) ? cell2.padEnd(widths[i]) : cell2.padStart(widths[i])).join("  ").trimEnd();
+  const line = (cells) => cells.map((cell3, i) => leftAligned.has(i) ? cell3.padEnd(widths[i]) : cell3.padStart(widths[i])).join("  ").trimEnd();
   return [style.bold(line(header2)), ...rows.map(line)].join("\n") + "\n";
 }
 function renderJson(stats) {
@@ -10981,9 +11234,9 @@ function table(views, style) {
       v.closesAt ?? "-"
     ])
   ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row, index) => {
-    const text = row.map((cell2, i) => cell2.padEnd(widths[i])).join("  ").trimEnd();
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row2) => row2[i].length)));
+  return rows.map((row2, index) => {
+    const text = row2.map((cell3, i) => cell3.padEnd(widths[i])).join("  ").trimEnd();
     return index === 0 ? style.bold(text) : text;
   }).join("\n");
 }
@@ -11464,7 +11717,7 @@ function addObservabilityOptions(command) {
 init_defaults();
 init_duration();
 function addExplainOptions(command) {
-  return command.addOption(envOption("--format <format>", "text or json (default: text)")).addOption(
+  return command.addOption(envOption("--format <format>", "text or json (default: text)")).addOption(new Option("--tools", "the known-tool table: what each tool retries")).addOption(envOption("--tools-file <file>", "with --tools: JSON entries added to the table")).addOption(
     envOption(
       "--simulate <clients>",
       "simulate that many clients failing at once, for every strategy"
@@ -11628,6 +11881,7 @@ Examples:
   retry-run explain -s exponential -b 500ms -n 8      # the schedule these flags give
   retry-run explain -s jitter -n 6 --deadline 20s -t 5s # where the deadline bites
   retry-run explain --simulate 200 --seed 1           # 200 clients fail at once
+  retry-run explain --tools --tools-file tools.json   # what each known tool retries
   retry-run explain --format json -s jitter --seed 1
 `;
 var STATS_EXAMPLES = `
@@ -11919,101 +12173,7 @@ init_errors();
 init_conditions();
 init_active();
 init_recognize();
-
-// src/tools/tools-file.ts
-var import_node_fs5 = require("node:fs");
-init_errors();
-init_compile();
-init_types();
-function loadToolsFile(path) {
-  let text;
-  try {
-    text = (0, import_node_fs5.readFileSync)(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`--tools-file: cannot read '${path}': ${error.message}`);
-  }
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--tools-file: '${path}' is not JSON: ${error.message}`);
-  }
-  return validateTable(data, (field, problem) => {
-    throw new UsageError(`--tools-file: '${path}': ${field}: ${problem}`);
-  });
-}
-function validateTable(data, fail) {
-  if (!isObject(data)) fail("(top level)", "expected an object of tool name \u2192 entry");
-  for (const [name, entry] of Object.entries(data)) validateEntry(name, entry, fail);
-  return data;
-}
-var ENTRY_FIELDS = [
-  "commands",
-  "scriptPrefixes",
-  "exitLine",
-  "exits",
-  "messages",
-  "readsRetryAfter"
-];
-function validateEntry(name, entry, fail) {
-  if (!isObject(entry)) fail(name, "expected an object");
-  for (const key of Object.keys(entry)) {
-    if (!ENTRY_FIELDS.includes(key))
-      fail(`${name}.${key}`, `unknown field (expected ${ENTRY_FIELDS.join(", ")})`);
-  }
-  const commands = entry.commands;
-  if (!Array.isArray(commands) || commands.length === 0 || !commands.every(isWord))
-    fail(`${name}.commands`, "expected a non-empty array of command names");
-  if (entry.scriptPrefixes !== void 0 && !(Array.isArray(entry.scriptPrefixes) && entry.scriptPrefixes.every(isWord)))
-    fail(`${name}.scriptPrefixes`, "expected an array of non-empty strings");
-  if (entry.exitLine !== void 0) validatePattern(`${name}.exitLine`, entry.exitLine, fail);
-  if (entry.readsRetryAfter !== void 0 && typeof entry.readsRetryAfter !== "boolean")
-    fail(`${name}.readsRetryAfter`, "expected true or false");
-  if (entry.exits !== void 0) {
-    if (!isObject(entry.exits))
-      fail(`${name}.exits`, "expected an object of exit code \u2192 {class, meaning}");
-    for (const [code, exit2] of Object.entries(entry.exits)) {
-      const field = `${name}.exits.${code}`;
-      if (!/^\d{1,3}$/.test(code) || Number(code) > 255)
-        fail(field, "the key must be an exit code 0-255");
-      if (!isObject(exit2)) fail(field, "expected an object with class and meaning");
-      validateClass(`${field}.class`, exit2.class, fail);
-      if (!isWord(exit2.meaning)) fail(`${field}.meaning`, "expected a non-empty string");
-    }
-  }
-  if (entry.messages !== void 0) {
-    if (!Array.isArray(entry.messages)) fail(`${name}.messages`, "expected an array");
-    entry.messages.forEach((message2, index) => {
-      const field = `${name}.messages[${index}]`;
-      if (!isObject(message2)) fail(field, "expected an object with match, class and source");
-      validatePattern(`${field}.match`, message2.match, fail);
-      validateClass(`${field}.class`, message2.class, fail);
-      if (message2.status !== void 0 && !(Number.isInteger(message2.status) && message2.status >= 100 && message2.status <= 599))
-        fail(`${field}.status`, "expected an HTTP status 100-599");
-      if (message2.says !== void 0 && !isWord(message2.says))
-        fail(`${field}.says`, "expected a non-empty string");
-      if (message2.source !== void 0 && typeof message2.source !== "string")
-        fail(`${field}.source`, "expected a string");
-    });
-  }
-}
-function validatePattern(field, pattern, fail) {
-  if (!isWord(pattern)) fail(field, "expected a regular expression as a non-empty string");
-  const problem = unsafePattern(pattern);
-  if (problem) fail(field, `unusable regular expression: ${problem}`);
-}
-function validateClass(field, value, fail) {
-  if (!TOOL_CLASSES.includes(value))
-    fail(field, `expected one of ${TOOL_CLASSES.join(", ")}`);
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isWord(value) {
-  return typeof value === "string" && value.length > 0;
-}
-
-// src/cli/runner-factory.ts
+init_tools_file();
 async function createRunner(config, env2) {
   if (config.mode === "command" && config.command) {
     const { createCommandRunner: createCommandRunner2 } = await Promise.resolve().then(() => (init_command(), command_exports));
