@@ -5119,6 +5119,25 @@ var init_history_record = __esm({
   }
 });
 
+// src/report/reporter.ts
+function shownWhenQuiet(event) {
+  return event.event === "summary" && event.outcome !== "success";
+}
+function fanOut(reporters) {
+  return {
+    onEvent: (event) => reporters.forEach((reporter) => reporter.onEvent(event)),
+    beforeAttempt: () => reporters.forEach((reporter) => reporter.beforeAttempt?.()),
+    close: async () => {
+      for (const reporter of reporters) await reporter.close?.();
+    }
+  };
+}
+var init_reporter = __esm({
+  "src/report/reporter.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/chalk/source/vendor/ansi-styles/index.js
 function assembleStyles() {
   const codes = /* @__PURE__ */ new Map();
@@ -5661,6 +5680,9 @@ var init_source = __esm({
 function stderrStyle(env2 = process.env) {
   return styleFor(process.stderr, "stderr", env2);
 }
+function logStyle(sink, env2 = process.env) {
+  return styleFor(sink, "stderr", env2);
+}
 function stdoutStyle(env2 = process.env) {
   return styleFor(process.stdout, "stdout", env2);
 }
@@ -5709,7 +5731,7 @@ function createTextReporter(options) {
   return {
     onEvent(event) {
       stopCountdown();
-      if (quiet && !(event.event === "summary" && event.outcome !== "success")) return;
+      if (quiet && !shownWhenQuiet(event)) return;
       switch (event.event) {
         case "start":
           if (verbose) line(`running ${event.description} (${describePolicy(event.policy)})`);
@@ -5824,6 +5846,7 @@ var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
     init_duration();
+    init_reporter();
     COUNTDOWN_TICK_MS = 100;
   }
 });
@@ -7526,29 +7549,29 @@ function closedOutput() {
 function readerGone(fd) {
   let stat4;
   try {
-    stat4 = (0, import_node_fs6.fstatSync)(fd);
+    stat4 = (0, import_node_fs7.fstatSync)(fd);
   } catch {
     return false;
   }
   if (!stat4.isFIFO()) return false;
   try {
-    return !hasReader((0, import_node_fs6.readlinkSync)(`/proc/self/fd/${fd}`));
+    return !hasReader((0, import_node_fs7.readlinkSync)(`/proc/self/fd/${fd}`));
   } catch {
     return true;
   }
 }
 function hasReader(pipe) {
-  for (const pid of (0, import_node_fs6.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const pid of (0, import_node_fs7.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
     let fds;
     try {
-      fds = (0, import_node_fs6.readdirSync)(`/proc/${pid}/fd`);
+      fds = (0, import_node_fs7.readdirSync)(`/proc/${pid}/fd`);
     } catch {
       continue;
     }
     for (const fd of fds) {
       try {
-        if ((0, import_node_fs6.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
-        const info = (0, import_node_fs6.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
+        if ((0, import_node_fs7.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
+        const info = (0, import_node_fs7.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
         const flags = Number.parseInt(/^flags:\s*(\d+)/m.exec(info)?.[1] ?? "1", 8);
         if ((flags & ACCESS_MODE) !== WRITE_ONLY) return true;
       } catch {
@@ -7557,11 +7580,11 @@ function hasReader(pipe) {
   }
   return false;
 }
-var import_node_fs6, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
+var import_node_fs7, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
 var init_closed_output = __esm({
   "src/runners/closed-output.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     SIGPIPE_EXIT_CODE = 141;
     ACCESS_MODE = 3;
     WRITE_ONLY = 1;
@@ -7793,32 +7816,32 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
     const [code] = await (0, import_node_events.once)(mkfifo, "exit");
     if (code !== 0) return void 0;
     return paths.map((path) => {
-      const read = (0, import_node_fs7.openSync)(path, import_node_fs7.constants.O_RDONLY | import_node_fs7.constants.O_NONBLOCK);
+      const read = (0, import_node_fs8.openSync)(path, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
       opened.push(read);
-      const write = (0, import_node_fs7.openSync)(path, import_node_fs7.constants.O_WRONLY);
+      const write = (0, import_node_fs8.openSync)(path, import_node_fs8.constants.O_WRONLY);
       opened.push(write);
       return { read, write };
     });
   } catch {
-    opened.forEach((fd) => (0, import_node_fs7.closeSync)(fd));
+    opened.forEach((fd) => (0, import_node_fs8.closeSync)(fd));
     return void 0;
   } finally {
     for (const path of paths) {
       try {
-        (0, import_node_fs7.unlinkSync)(path);
+        (0, import_node_fs8.unlinkSync)(path);
       } catch {
       }
     }
   }
 }
-var import_node_child_process, import_node_crypto5, import_node_events, import_node_fs7, import_node_os8, import_node_path8;
+var import_node_child_process, import_node_crypto5, import_node_events, import_node_fs8, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
   "src/runners/output-fifo.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_crypto5 = require("node:crypto");
     import_node_events = require("node:events");
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_os8 = require("node:os");
     import_node_path8 = require("node:path");
   }
@@ -7980,7 +8003,7 @@ async function prepareOutput(options) {
       return closed;
     },
     attach(child) {
-      pipes?.forEach((ends) => (0, import_node_fs8.closeSync)(ends.write));
+      pipes?.forEach((ends) => (0, import_node_fs9.closeSync)(ends.write));
       streams.forEach(({ name, to, tail }, index) => {
         const onBroken = () => {
           if (to === process[name]) closed ??= name;
@@ -8019,11 +8042,11 @@ function settleTees(tees) {
     void Promise.all(tees.map((t) => t.ended)).then(done);
   });
 }
-var import_node_fs8, QUIET_MS;
+var import_node_fs9, QUIET_MS;
 var init_output_capture = __esm({
   "src/runners/output-capture.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_output_fifo();
     init_output_tail();
     init_output_tee();
@@ -8531,7 +8554,7 @@ function fileSink(target) {
   const temporary = temporaryBeside(regular ? target.path : (0, import_node_path10.join)((0, import_node_os11.tmpdir)(), "retry-run-body"));
   const publish = async () => {
     if (regular) return (0, import_promises9.rename)(temporary, target.path);
-    const held = (0, import_node_fs9.createReadStream)(temporary);
+    const held = (0, import_node_fs10.createReadStream)(temporary);
     try {
       await writeOutput(target, held);
     } finally {
@@ -8543,7 +8566,7 @@ function fileSink(target) {
   let written = 0;
   const open4 = () => {
     const mode = regular ? 438 : 384;
-    file ??= (0, import_node_fs9.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
+    file ??= (0, import_node_fs10.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
     });
     return file;
   };
@@ -8589,12 +8612,12 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs9, import_promises9, import_node_os11, import_node_path10, BodyWriteError;
+var import_node_events2, import_node_fs10, import_promises9, import_node_os11, import_node_path10, BodyWriteError;
 var init_http_body = __esm({
   "src/runners/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_promises9 = require("node:fs/promises");
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
@@ -8614,7 +8637,7 @@ var init_http_body = __esm({
 
 // src/runners/http-failure.ts
 function requestFailure(error, idleTimeoutMs = 0) {
-  const code = errorCode(error);
+  const code = errorCode2(error);
   const idle = IDLE_TIMEOUT_MESSAGES.get(code);
   const message2 = idle ? idle(formatDuration(idleTimeoutMs)) : errorMessage(error);
   const connection = (exitCode, neverSent) => ({
@@ -8645,7 +8668,7 @@ function requestFailure(error, idleTimeoutMs = 0) {
 function isTls(code) {
   return TLS_CODES.has(code) || code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_");
 }
-function errorCode(error) {
+function errorCode2(error) {
   const outer = error?.code;
   const cause = error?.cause?.code;
   if (typeof cause === "string" && (outer === void 0 || outer === "UND_ERR_SOCKET"))
@@ -9154,17 +9177,17 @@ async function withStateFile(path, flags, use, mode) {
     await file.close();
   }
 }
-var import_node_fs10, import_promises12, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND;
+var import_node_fs11, import_promises12, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_promises12 = require("node:fs/promises");
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
-    READ = import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NOFOLLOW | import_node_fs10.constants.O_NONBLOCK;
-    APPEND = import_node_fs10.constants.O_WRONLY | import_node_fs10.constants.O_APPEND | import_node_fs10.constants.O_CREAT | import_node_fs10.constants.O_NOFOLLOW | import_node_fs10.constants.O_NONBLOCK;
+    READ = import_node_fs11.constants.O_RDONLY | import_node_fs11.constants.O_NOFOLLOW | import_node_fs11.constants.O_NONBLOCK;
+    APPEND = import_node_fs11.constants.O_WRONLY | import_node_fs11.constants.O_APPEND | import_node_fs11.constants.O_CREAT | import_node_fs11.constants.O_NOFOLLOW | import_node_fs11.constants.O_NONBLOCK;
   }
 });
 
@@ -10879,7 +10902,12 @@ function normalizeRunConfig(raw, target, env2 = process.env) {
     ...http ? { http } : {},
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
-    report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
+    report: Object.freeze({
+      quiet: raw.quiet ?? false,
+      verbose: raw.verbose ?? false,
+      logFormat,
+      ...raw.logFile === void 0 ? {} : { logFile: checkLogFile(raw.logFile) }
+    }),
     observability: normalizeObservability(raw, {
       command,
       url,
@@ -10897,6 +10925,10 @@ function normalizeRunConfig(raw, target, env2 = process.env) {
 }
 function redactValues(values) {
   return (values ?? []).flatMap((value) => value.split(/\r?\n/)).filter((value) => value !== "");
+}
+function checkLogFile(path) {
+  if (path.trim() === "") throw invalidValue("--log-file", path, "expected a file path or -");
+  return path;
 }
 function parseStdinMode(text) {
   const mode = STDIN_MODES.find((name) => name === text.trim().toLowerCase());
@@ -11104,6 +11136,11 @@ function addOutputOptions(command) {
     )
   ).addOption(
     envOption("--log-format <format>", "text or json (JSON lines on stderr) (default: text)")
+  ).addOption(
+    envOption(
+      "--log-file <path>",
+      "append retry-run's own log here, not to stderr (- for stdout)"
+    )
   ).addOption(envOption("--dry-run", "print the resolved policy and schedule, run nothing"));
 }
 
@@ -11193,8 +11230,8 @@ Examples:
   # every run naming 'registry' exits 75 at once for 30s; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
-  # Machine-readable attempt log on stderr
-  retry-run --log-format json -- ./job 2> attempts.jsonl
+  # Machine-readable attempt log in a file of its own; the job's stderr stays
+  retry-run --log-format json --log-file attempts.jsonl -- ./job
 
 Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
 Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;
@@ -11285,10 +11322,14 @@ function createHistoryReporter(options) {
 }
 
 // src/report/json-lines.ts
-function createJsonLinesReporter(sink) {
+init_reporter();
+function createJsonLinesReporter(sink, options = {}) {
   return {
-    onEvent: (event) => sink.write(`${JSON.stringify(toJsonEvent(event))}
-`)
+    onEvent: (event) => {
+      if (options.quiet && !shownWhenQuiet(event)) return;
+      sink.write(`${JSON.stringify(toJsonEvent(event))}
+`);
+    }
   };
 }
 function toJsonEvent(event) {
@@ -11410,18 +11451,8 @@ function redactClassification(classification, line) {
   };
 }
 
-// src/report/reporter.ts
-function fanOut(reporters) {
-  return {
-    onEvent: (event) => reporters.forEach((reporter) => reporter.onEvent(event)),
-    beforeAttempt: () => reporters.forEach((reporter) => reporter.beforeAttempt?.()),
-    close: async () => {
-      for (const reporter of reporters) await reporter.close?.();
-    }
-  };
-}
-
 // src/cli/reporters.ts
+init_reporter();
 init_style();
 init_text();
 
@@ -11452,9 +11483,9 @@ async function createReporters(config, dependencies) {
   const env2 = dependencies.env ?? process.env;
   const warnRedacted = (message2) => warn(redact(message2));
   const reporters = [
-    config.report.logFormat === "json" ? createJsonLinesReporter(ownStderr) : createTextReporter({
-      sink: ownStderr,
-      style: await stderrStyle(),
+    config.report.logFormat === "json" ? createJsonLinesReporter(dependencies.log, { quiet: config.report.quiet }) : createTextReporter({
+      sink: dependencies.log,
+      style: await logStyle(dependencies.log, env2),
       quiet: config.report.quiet,
       verbose: config.report.verbose
     })
@@ -11545,6 +11576,65 @@ async function breakerState(name, store) {
   return { name, state: visibleState2(await readBreaker2(store, name), Date.now()) };
 }
 
+// src/cli/log-sink.ts
+var import_node_fs5 = require("node:fs");
+var import_node_tty4 = require("node:tty");
+init_errors();
+init_streams();
+function openLogSink(path, warn2) {
+  if (path === void 0) return { sink: ownStderr, close: () => {
+  } };
+  if (path === "-") return { sink: stdout(), close: () => {
+  } };
+  const fd = openForAppending(path);
+  let sink = {
+    isTTY: (0, import_node_tty4.isatty)(fd),
+    write(text) {
+      try {
+        writeFully(fd, Buffer.from(text));
+      } catch (error) {
+        sink = ownStderr;
+        warn2(`--log-file: cannot write to '${path}' (${describe2(error)}); the log goes on here`);
+        sink.write(text);
+      }
+    }
+  };
+  return {
+    sink: { isTTY: sink.isTTY, write: (text) => sink.write(text) },
+    close: () => (0, import_node_fs5.closeSync)(fd)
+  };
+}
+function openForAppending(path) {
+  let probe;
+  try {
+    if (isFifo(path)) probe = (0, import_node_fs5.openSync)(path, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_NONBLOCK);
+    return (0, import_node_fs5.openSync)(path, "a");
+  } catch (error) {
+    const why = errorCode(error) === "ENXIO" ? "a FIFO that nobody reads" : describe2(error);
+    throw new UsageError(`--log-file: cannot write to '${path}': ${why}`);
+  } finally {
+    if (probe !== void 0) (0, import_node_fs5.closeSync)(probe);
+  }
+}
+function isFifo(path) {
+  try {
+    return (0, import_node_fs5.statSync)(path).isFIFO();
+  } catch {
+    return false;
+  }
+}
+function writeFully(fd, bytes) {
+  for (let offset = 0; offset < bytes.length; ) {
+    offset += (0, import_node_fs5.writeSync)(fd, bytes, offset);
+  }
+}
+function errorCode(error) {
+  return error.code;
+}
+function describe2(error) {
+  return String(error.message ?? error).split(",")[0];
+}
+
 // src/cli/runner-factory.ts
 init_streams();
 init_errors();
@@ -11553,14 +11643,14 @@ init_active();
 init_recognize();
 
 // src/tools/tools-file.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 init_errors();
 init_compile();
 init_types();
 function loadToolsFile(path) {
   let text;
   try {
-    text = (0, import_node_fs5.readFileSync)(path, "utf8");
+    text = (0, import_node_fs6.readFileSync)(path, "utf8");
   } catch (error) {
     throw new UsageError(`--tools-file: cannot read '${path}': ${error.message}`);
   }
@@ -11688,6 +11778,7 @@ async function runAction(raw, target) {
     process.stderr.write(renderDryRun2(config, await stderrStyle()));
     return 0;
   }
+  const log = openLogSink(config.report.logFile, warn);
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   let store;
@@ -11697,7 +11788,7 @@ async function runAction(raw, target) {
     if (!storeWarned) warn(config.redact(message2));
     storeWarned = true;
   };
-  const reporter = await createReporters(config, { store: openState, warnStore });
+  const reporter = await createReporters(config, { store: openState, warnStore, log: log.sink });
   const runAttempt = runner.run.bind(runner);
   runner.run = (context) => {
     reporter.beforeAttempt?.();
@@ -11718,6 +11809,7 @@ async function runAction(raw, target) {
     return result.exitCode;
   } finally {
     await reporter.close?.();
+    log.close();
     await runner.close?.();
     await breaker?.close();
     await store?.close();

@@ -7,6 +7,7 @@ import {
 import { retry } from '../engine/retry.js';
 import { handleInterrupts } from './interrupt.js';
 import { createReporters, warn } from './reporters.js';
+import { openLogSink } from './log-sink.js';
 import { createRunner } from './runner-factory.js';
 import { openStore } from '../store/open-store.js';
 import type { StateStore } from '../store/store.js';
@@ -20,6 +21,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     process.stderr.write(renderDryRun(config, await stderrStyle()));
     return 0;
   }
+  const log = openLogSink(config.report.logFile, warn);
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   let store: StateStore | undefined;
@@ -30,7 +32,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     if (!storeWarned) warn(config.redact(message));
     storeWarned = true;
   };
-  const reporter = await createReporters(config, { store: openState, warnStore });
+  const reporter = await createReporters(config, { store: openState, warnStore, log: log.sink });
   // The countdown's line ends before the next attempt's output begins (README "Output").
   const runAttempt = runner.run.bind(runner);
   runner.run = (context) => {
@@ -54,6 +56,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     return result.exitCode;
   } finally {
     await reporter.close?.();
+    log.close();
     // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
     await breaker?.close();

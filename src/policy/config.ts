@@ -39,6 +39,7 @@ export interface RawRunOptions
   quiet?: boolean;
   verbose?: boolean;
   logFormat?: string;
+  logFile?: string;
   dryRun?: boolean;
   stdout?: string;
   /** `--state`: a directory or a redis:// URL. */
@@ -61,6 +62,8 @@ export interface ReportConfig {
   quiet: boolean;
   verbose: boolean;
   logFormat: 'text' | 'json';
+  /** `--log-file`: where the log goes instead of stderr; `-` is stdout. */
+  logFile?: string;
 }
 
 export interface RunConfig {
@@ -116,7 +119,12 @@ export function normalizeRunConfig(
     ...(http ? { http } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
-    report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
+    report: Object.freeze({
+      quiet: raw.quiet ?? false,
+      verbose: raw.verbose ?? false,
+      logFormat,
+      ...(raw.logFile === undefined ? {} : { logFile: checkLogFile(raw.logFile) }),
+    }),
     observability: normalizeObservability(raw, {
       command,
       url,
@@ -136,6 +144,11 @@ export function normalizeRunConfig(
 /** `--redact` values; RETRY_RUN_REDACT may hold several, one per line. */
 export function redactValues(values: readonly string[] | undefined): string[] {
   return (values ?? []).flatMap((value) => value.split(/\r?\n/)).filter((value) => value !== '');
+}
+
+function checkLogFile(path: string): string {
+  if (path.trim() === '') throw invalidValue('--log-file', path, 'expected a file path or -');
+  return path;
 }
 
 function parseStdinMode(text: string): StdinMode {
