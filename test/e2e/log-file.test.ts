@@ -98,6 +98,14 @@ describe('--log-file', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  it('sends the rest of the log to stderr, with one warning, when writes fail (/dev/full)', async () => {
+    const result = await runCli(['--log-file', '/dev/full', '-n', '1', '--', 'true']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("--log-file: cannot write to '/dev/full' (ENOSPC");
+    expect(result.stderr.match(/warning/g)).toHaveLength(1);
+    expect(result.stderr).toMatch(/succeeded after 1 attempt/);
+  });
+
   it('means stdout when it is -', async () => {
     const result = await runCli(['--log-format', 'json', '--log-file', '-', ...NOISY_FAILURE]);
     expect(result.stderr).toBe('oops\noops\n');
