@@ -1,5 +1,5 @@
 import { parseChoice } from './numbers.js';
-import { invalidValue, UsageError } from '../errors.js';
+import { invalidValue, MissingDoubleDashError, UsageError } from '../errors.js';
 import type { Conditions } from '../engine/types.js';
 import { argvCommand, shellCommand, type CommandSpec } from '../runners/command-spec.js';
 import {
@@ -157,7 +157,7 @@ function parseStdinMode(text: string): StdinMode {
   return mode;
 }
 
-const URL_PATTERN = /^https?:\/\//i;
+export const URL_PATTERN = /^https?:\/\//i;
 
 function resolveTarget(
   raw: RawRunOptions,
@@ -175,8 +175,14 @@ function resolveTarget(
     return { mode: 'command', command: shellCommand(raw.shell, redact(raw.shell)) };
   }
   if (all.length === 1 && URL_PATTERN.test(all[0]!)) return { mode: 'http', url: all[0]! };
-  if (target.operands.length > 0) {
+  if (target.operands.length > 0 && target.afterDoubleDash !== undefined) {
+    // `--base 1 second -- true`: a value split in two, not a command to run.
     throw new UsageError(
+      `unexpected '${target.operands.join(' ')}' before --: an option takes one value (quote one with spaces); the command goes after --`,
+    );
+  }
+  if (target.operands.length > 0) {
+    throw new MissingDoubleDashError(
       `to run a command, put -- before it: retry-run [options] -- ${target.operands.join(' ')}`,
     );
   }
