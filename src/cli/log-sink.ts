@@ -3,6 +3,7 @@ import { isatty } from 'node:tty';
 import { UsageError } from '../errors.js';
 import type { LineSink } from '../report/reporter.js';
 import { ownStderr } from './own-lines.js';
+import { resolveOutputTarget } from '../store/output-target.js';
 import { stdout } from './streams.js';
 
 /** Where retry-run's own log goes, and how to let go of it after the run. */
@@ -12,14 +13,23 @@ export interface LogSink {
 }
 
 /**
- * stderr, or `--log-file` (`-` is stdout). The file is opened once, before anything runs, for
- * appending: a device, a FIFO or `/dev/fd/N` is written through, a symlink is followed, and
- * nothing is truncated (`--log-file /dev/stderr` with `2>> run.log` keeps run.log). Should a
- * write fail later (a full disk), the rest of the log goes to stderr: it is never lost.
+ * stderr, or `--log-file`. `-`, `/dev/stdout`, `/dev/stderr` are retry-run's own streams (as
+ * for every output file, README "Output files"). Any other file is opened once, before
+ * anything runs, for appending: a device, a FIFO or `/dev/fd/N` is written through, a symlink
+ * is followed, nothing is truncated. Should a write fail later (a full disk), the rest of the
+ * log goes to stderr: it is never lost.
  */
-export function openLogSink(path: string | undefined, warn: (message: string) => void): LogSink {
+export async function openLogSink(
+  path: string | undefined,
+  warn: (message: string) => void,
+): Promise<LogSink> {
   if (path === undefined) return { sink: ownStderr, close: () => {} };
-  if (path === '-') return { sink: stdout(), close: () => {} };
+  const target = await resolveOutputTarget(path).catch((error: unknown) => {
+    throw new UsageError(`--log-file: cannot write to '${path}': ${describe(error)}`);
+  });
+  if (target.kind === 'stdio') {
+    return { sink: target.stream === 'stdout' ? stdout() : ownStderr, close: () => {} };
+  }
   const fd = openForAppending(path);
   let sink: LineSink = {
     isTTY: isatty(fd),

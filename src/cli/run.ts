@@ -21,7 +21,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     process.stderr.write(renderDryRun(config, await stderrStyle()));
     return 0;
   }
-  const log = openLogSink(config.report.logFile, warn);
+  const log = await openLogSink(config.report.logFile, (message) => warn(config.redact(message)));
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   let store: StateStore | undefined;

@@ -112,6 +112,12 @@ describe('--log-file', () => {
     expect(jsonEvents(result.stdout).map((e) => e.event)).toContain('summary');
   });
 
+  it('means our own stdout when it is /dev/stdout', async () => {
+    const result = await runCli(['--log-file', '/dev/stdout', '-n', '1', '--', 'true']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/succeeded after 1 attempt/);
+  });
+
   it('can be set as RETRY_RUN_LOG_FILE', async () => {
     const log = join(dir, 'run.log');
     const result = await runCli(['-n', '1', '--', 'true'], { env: { RETRY_RUN_LOG_FILE: log } });
