@@ -3472,7 +3472,7 @@ var require_commander = __commonJS({
 function invalidValue(flag, value, expectation) {
   return new UsageError(`${flag}: ${expectation} (got '${String(value)}')`);
 }
-var USAGE_EXIT_CODE, RetryRunError, UsageError;
+var USAGE_EXIT_CODE, RetryRunError, UsageError, MissingDoubleDashError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
@@ -3491,6 +3491,12 @@ var init_errors = __esm({
       constructor(message2) {
         super(message2, "ERR_USAGE", USAGE_EXIT_CODE);
         this.name = "UsageError";
+      }
+    };
+    MissingDoubleDashError = class extends UsageError {
+      constructor(message2) {
+        super(message2);
+        this.name = "MissingDoubleDashError";
       }
     };
   }
@@ -10948,8 +10954,13 @@ function resolveTarget(raw, target, redact) {
     return { mode: "command", command: shellCommand(raw.shell, redact(raw.shell)) };
   }
   if (all.length === 1 && URL_PATTERN.test(all[0])) return { mode: "http", url: all[0] };
-  if (target.operands.length > 0) {
+  if (target.operands.length > 0 && target.afterDoubleDash !== void 0) {
     throw new UsageError(
+      `unexpected '${target.operands.join(" ")}' before --: an option takes one value (quote one with spaces); the command goes after --`
+    );
+  }
+  if (target.operands.length > 0) {
+    throw new MissingDoubleDashError(
       `to run a command, put -- before it: retry-run [options] -- ${target.operands.join(" ")}`
     );
   }
@@ -10963,6 +10974,42 @@ function resolveTarget(raw, target, redact) {
 
 // src/cli/main.ts
 init_redact();
+
+// src/cli/double-dash.ts
+function withForgottenDoubleDash(argv, program2) {
+  if (argv.includes("--")) return void 0;
+  const index = firstOperandIndex(argv, program2.options);
+  if (index === void 0) return void 0;
+  const operand = argv[index];
+  if (URL_PATTERN.test(operand) || program2.commands.some((c) => c.name() === operand)) {
+    return void 0;
+  }
+  const words = [...argv.slice(0, index), "--", ...argv.slice(index)];
+  return ["retry-run", ...words.map(shellWord)].join(" ");
+}
+function firstOperandIndex(argv, options) {
+  for (let index = 0; index < argv.length; index++) {
+    const token = argv[index];
+    if (token === "-" || !token.startsWith("-")) return index;
+    const [flag, attached] = splitFlag(token);
+    const option = options.find((candidate) => candidate.long === flag || candidate.short === flag);
+    if (!option) return void 0;
+    const next = argv[index + 1];
+    const takesNext = option.required || option.optional && !next?.startsWith("-");
+    if (attached === void 0 && takesNext) index++;
+  }
+  return void 0;
+}
+function splitFlag(token) {
+  if (token.startsWith("--")) {
+    const equals = token.indexOf("=");
+    return equals === -1 ? [token, void 0] : [token.slice(0, equals), token.slice(equals + 1)];
+  }
+  return token.length > 2 ? [token.slice(0, 2), token.slice(2)] : [token, void 0];
+}
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
 
 // src/cli/program.ts
 init_defaults();
@@ -11580,12 +11627,18 @@ async function breakerState(name, store) {
 var import_node_fs5 = require("node:fs");
 var import_node_tty4 = require("node:tty");
 init_errors();
+init_output_target();
 init_streams();
-function openLogSink(path, warn2) {
+async function openLogSink(path, warn2) {
   if (path === void 0) return { sink: ownStderr, close: () => {
   } };
-  if (path === "-") return { sink: stdout(), close: () => {
-  } };
+  const target = await resolveOutputTarget(path).catch((error) => {
+    throw new UsageError(`--log-file: cannot write to '${path}': ${describe2(error)}`);
+  });
+  if (target.kind === "stdio") {
+    return { sink: target.stream === "stdout" ? stdout() : ownStderr, close: () => {
+    } };
+  }
   const fd = openForAppending(path);
   let sink = {
     isTTY: (0, import_node_tty4.isatty)(fd),
@@ -11778,7 +11831,7 @@ async function runAction(raw, target) {
     process.stderr.write(renderDryRun2(config, await stderrStyle()));
     return 0;
   }
-  const log = openLogSink(config.report.logFile, warn);
+  const log = await openLogSink(config.report.logFile, (message2) => warn(config.redact(message2)));
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   let store;
@@ -11913,12 +11966,16 @@ async function main(argv) {
     await program2.parseAsync(own, { from: "user" });
     return result ? await result : 0;
   } catch (error) {
-    return reportError(error, redact);
+    return reportError(error, redact, () => withForgottenDoubleDash(own, program2));
   }
 }
-function reportError(error, redact) {
+function reportError(error, redact, corrected) {
   if (error instanceof CommanderError) {
+    if (error.code === "commander.unknownOption") showDoubleDash(corrected(), redact);
     return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+  }
+  if (error instanceof MissingDoubleDashError && showDoubleDash(corrected(), redact)) {
+    return error.exitCode;
   }
   if (error instanceof RetryRunError) {
     process.stderr.write(`retry-run: ${redact(error.message)}
@@ -11929,6 +11986,12 @@ function reportError(error, redact) {
   process.stderr.write(`retry-run: internal error: ${redact(detail)}
 `);
   return 70;
+}
+function showDoubleDash(line, redact) {
+  if (line)
+    process.stderr.write(redact(`retry-run: to run a command, put -- before it: ${line}
+`));
+  return line !== void 0;
 }
 function redactValuesIn(argv) {
   const values = argv.flatMap(
