@@ -3472,7 +3472,7 @@ var require_commander = __commonJS({
 function invalidValue(flag, value, expectation) {
   return new UsageError(`${flag}: ${expectation} (got '${String(value)}')`);
 }
-var USAGE_EXIT_CODE, RetryRunError, UsageError;
+var USAGE_EXIT_CODE, RetryRunError, UsageError, MissingDoubleDashError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
@@ -3491,6 +3491,12 @@ var init_errors = __esm({
       constructor(message2) {
         super(message2, "ERR_USAGE", USAGE_EXIT_CODE);
         this.name = "UsageError";
+      }
+    };
+    MissingDoubleDashError = class extends UsageError {
+      constructor(message2) {
+        super(message2);
+        this.name = "MissingDoubleDashError";
       }
     };
   }
@@ -5178,11 +5184,33 @@ var init_history_record = __esm({
   }
 });
 
-// src/report/json-lines.ts
-function createJsonLinesReporter(sink) {
+// src/report/reporter.ts
+function shownWhenQuiet(event) {
+  return event.event === "summary" && event.outcome !== "success";
+}
+function fanOut(reporters) {
   return {
-    onEvent: (event) => sink.write(`${JSON.stringify(toJsonEvent(event))}
-`)
+    onEvent: (event) => reporters.forEach((reporter) => reporter.onEvent(event)),
+    beforeAttempt: () => reporters.forEach((reporter) => reporter.beforeAttempt?.()),
+    close: async () => {
+      for (const reporter of reporters) await reporter.close?.();
+    }
+  };
+}
+var init_reporter = __esm({
+  "src/report/reporter.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/json-lines.ts
+function createJsonLinesReporter(sink, options = {}) {
+  return {
+    onEvent: (event) => {
+      if (options.quiet && !shownWhenQuiet(event)) return;
+      sink.write(`${JSON.stringify(toJsonEvent(event))}
+`);
+    }
   };
 }
 function toJsonEvent(event) {
@@ -5257,6 +5285,7 @@ function jsonAttempts(maxAttempts) {
 var init_json_lines = __esm({
   "src/report/json-lines.ts"() {
     "use strict";
+    init_reporter();
   }
 });
 
@@ -5802,6 +5831,9 @@ var init_source = __esm({
 function stderrStyle(env2 = process.env) {
   return styleFor(process.stderr, "stderr", env2);
 }
+function logStyle(sink, env2 = process.env) {
+  return styleFor(sink, "stderr", env2);
+}
 function stdoutStyle(env2 = process.env) {
   return styleFor(process.stdout, "stdout", env2);
 }
@@ -5850,7 +5882,7 @@ function createTextReporter(options) {
   return {
     onEvent(event) {
       stopCountdown();
-      if (quiet && !(event.event === "summary" && event.outcome !== "success")) return;
+      if (quiet && !shownWhenQuiet(event)) return;
       switch (event.event) {
         case "start":
           if (verbose) line(`running ${event.description} (${describePolicy(event.policy)})`);
@@ -5984,6 +6016,7 @@ var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
     init_duration();
+    init_reporter();
     COUNTDOWN_TICK_MS = 100;
   }
 });
@@ -7690,7 +7723,7 @@ var init_types = __esm({
 function loadToolsFile(path) {
   let text;
   try {
-    text = (0, import_node_fs5.readFileSync)(path, "utf8");
+    text = (0, import_node_fs6.readFileSync)(path, "utf8");
   } catch (error) {
     throw new UsageError(`--tools-file: cannot read '${path}': ${error.message}`);
   }
@@ -7766,11 +7799,11 @@ function isObject(value) {
 function isWord(value) {
   return typeof value === "string" && value.length > 0;
 }
-var import_node_fs5, ENTRY_FIELDS;
+var import_node_fs6, ENTRY_FIELDS;
 var init_tools_file = __esm({
   "src/tools/tools-file.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     init_errors();
     init_compile();
     init_types();
@@ -7814,29 +7847,29 @@ function closedOutput() {
 function readerGone(fd) {
   let stat4;
   try {
-    stat4 = (0, import_node_fs6.fstatSync)(fd);
+    stat4 = (0, import_node_fs7.fstatSync)(fd);
   } catch {
     return false;
   }
   if (!stat4.isFIFO()) return false;
   try {
-    return !hasReader((0, import_node_fs6.readlinkSync)(`/proc/self/fd/${fd}`));
+    return !hasReader((0, import_node_fs7.readlinkSync)(`/proc/self/fd/${fd}`));
   } catch {
     return true;
   }
 }
 function hasReader(pipe) {
-  for (const pid of (0, import_node_fs6.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const pid of (0, import_node_fs7.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
     let fds;
     try {
-      fds = (0, import_node_fs6.readdirSync)(`/proc/${pid}/fd`);
+      fds = (0, import_node_fs7.readdirSync)(`/proc/${pid}/fd`);
     } catch {
       continue;
     }
     for (const fd of fds) {
       try {
-        if ((0, import_node_fs6.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
-        const info = (0, import_node_fs6.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
+        if ((0, import_node_fs7.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
+        const info = (0, import_node_fs7.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
         const flags = Number.parseInt(/^flags:\s*(\d+)/m.exec(info)?.[1] ?? "1", 8);
         if ((flags & ACCESS_MODE) !== WRITE_ONLY) return true;
       } catch {
@@ -7845,11 +7878,11 @@ function hasReader(pipe) {
   }
   return false;
 }
-var import_node_fs6, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
+var import_node_fs7, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
 var init_closed_output = __esm({
   "src/runners/closed-output.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     SIGPIPE_EXIT_CODE = 141;
     ACCESS_MODE = 3;
     WRITE_ONLY = 1;
@@ -8081,32 +8114,32 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
     const [code] = await (0, import_node_events.once)(mkfifo, "exit");
     if (code !== 0) return void 0;
     return paths.map((path) => {
-      const read = (0, import_node_fs7.openSync)(path, import_node_fs7.constants.O_RDONLY | import_node_fs7.constants.O_NONBLOCK);
+      const read = (0, import_node_fs8.openSync)(path, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
       opened.push(read);
-      const write = (0, import_node_fs7.openSync)(path, import_node_fs7.constants.O_WRONLY);
+      const write = (0, import_node_fs8.openSync)(path, import_node_fs8.constants.O_WRONLY);
       opened.push(write);
       return { read, write };
     });
   } catch {
-    opened.forEach((fd) => (0, import_node_fs7.closeSync)(fd));
+    opened.forEach((fd) => (0, import_node_fs8.closeSync)(fd));
     return void 0;
   } finally {
     for (const path of paths) {
       try {
-        (0, import_node_fs7.unlinkSync)(path);
+        (0, import_node_fs8.unlinkSync)(path);
       } catch {
       }
     }
   }
 }
-var import_node_child_process, import_node_crypto5, import_node_events, import_node_fs7, import_node_os8, import_node_path8;
+var import_node_child_process, import_node_crypto5, import_node_events, import_node_fs8, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
   "src/runners/output-fifo.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_crypto5 = require("node:crypto");
     import_node_events = require("node:events");
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_os8 = require("node:os");
     import_node_path8 = require("node:path");
   }
@@ -8268,7 +8301,7 @@ async function prepareOutput(options) {
       return closed;
     },
     attach(child) {
-      pipes?.forEach((ends) => (0, import_node_fs8.closeSync)(ends.write));
+      pipes?.forEach((ends) => (0, import_node_fs9.closeSync)(ends.write));
       streams.forEach(({ name, to, tail }, index) => {
         const onBroken = () => {
           if (to === process[name]) closed ??= name;
@@ -8307,11 +8340,11 @@ function settleTees(tees) {
     void Promise.all(tees.map((t) => t.ended)).then(done);
   });
 }
-var import_node_fs8, QUIET_MS;
+var import_node_fs9, QUIET_MS;
 var init_output_capture = __esm({
   "src/runners/output-capture.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_output_fifo();
     init_output_tail();
     init_output_tee();
@@ -8820,7 +8853,7 @@ function fileSink(target) {
   const temporary = temporaryBeside(regular ? target.path : (0, import_node_path10.join)((0, import_node_os11.tmpdir)(), "retry-run-body"));
   const publish = async () => {
     if (regular) return (0, import_promises9.rename)(temporary, target.path);
-    const held = (0, import_node_fs9.createReadStream)(temporary);
+    const held = (0, import_node_fs10.createReadStream)(temporary);
     try {
       await writeOutput(target, held);
     } finally {
@@ -8832,7 +8865,7 @@ function fileSink(target) {
   let written = 0;
   const open4 = () => {
     const mode = regular ? 438 : 384;
-    file ??= (0, import_node_fs9.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
+    file ??= (0, import_node_fs10.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
     });
     return file;
   };
@@ -8878,12 +8911,12 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs9, import_promises9, import_node_os11, import_node_path10, BodyWriteError;
+var import_node_events2, import_node_fs10, import_promises9, import_node_os11, import_node_path10, BodyWriteError;
 var init_http_body = __esm({
   "src/runners/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_promises9 = require("node:fs/promises");
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
@@ -8903,7 +8936,7 @@ var init_http_body = __esm({
 
 // src/runners/http-failure.ts
 function requestFailure(error, idleTimeoutMs = 0) {
-  const code = errorCode(error);
+  const code = errorCode2(error);
   const idle = IDLE_TIMEOUT_MESSAGES.get(code);
   const message2 = idle ? idle(formatDuration(idleTimeoutMs)) : errorMessage(error);
   const connection = (exitCode, neverSent) => ({
@@ -8934,7 +8967,7 @@ function requestFailure(error, idleTimeoutMs = 0) {
 function isTls(code) {
   return TLS_CODES.has(code) || code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_");
 }
-function errorCode(error) {
+function errorCode2(error) {
   const outer = error?.code;
   const cause = error?.cause?.code;
   if (typeof cause === "string" && (outer === void 0 || outer === "UND_ERR_SOCKET"))
@@ -9443,17 +9476,17 @@ async function withStateFile(path, flags, use, mode) {
     await file.close();
   }
 }
-var import_node_fs10, import_promises12, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND;
+var import_node_fs11, import_promises12, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_promises12 = require("node:fs/promises");
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
-    READ = import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NOFOLLOW | import_node_fs10.constants.O_NONBLOCK;
-    APPEND = import_node_fs10.constants.O_WRONLY | import_node_fs10.constants.O_APPEND | import_node_fs10.constants.O_CREAT | import_node_fs10.constants.O_NOFOLLOW | import_node_fs10.constants.O_NONBLOCK;
+    READ = import_node_fs11.constants.O_RDONLY | import_node_fs11.constants.O_NOFOLLOW | import_node_fs11.constants.O_NONBLOCK;
+    APPEND = import_node_fs11.constants.O_WRONLY | import_node_fs11.constants.O_APPEND | import_node_fs11.constants.O_CREAT | import_node_fs11.constants.O_NOFOLLOW | import_node_fs11.constants.O_NONBLOCK;
   }
 });
 
@@ -11515,7 +11548,12 @@ function normalizeRunConfig(raw, target, env2 = process.env) {
     ...http ? { http } : {},
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
-    report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
+    report: Object.freeze({
+      quiet: raw.quiet ?? false,
+      verbose: raw.verbose ?? false,
+      logFormat,
+      ...raw.logFile === void 0 ? {} : { logFile: checkLogFile(raw.logFile) }
+    }),
     observability: normalizeObservability(raw, {
       command,
       url,
@@ -11536,6 +11574,10 @@ function normalizeRunConfig(raw, target, env2 = process.env) {
 function redactValues(values) {
   return (values ?? []).flatMap((value) => value.split(/\r?\n/)).filter((value) => value !== "");
 }
+function checkLogFile(path) {
+  if (path.trim() === "") throw invalidValue("--log-file", path, "expected a file path or -");
+  return path;
+}
 function parseStdinMode(text) {
   const mode = STDIN_MODES.find((name) => name === text.trim().toLowerCase());
   if (!mode) throw invalidValue("--stdin", text, `expected ${STDIN_MODES.join(" or ")}`);
@@ -11554,8 +11596,13 @@ function resolveTarget(raw, target, redact) {
     return { mode: "command", command: shellCommand(raw.shell, redact(raw.shell)) };
   }
   if (all.length === 1 && URL_PATTERN.test(all[0])) return { mode: "http", url: all[0] };
-  if (target.operands.length > 0) {
+  if (target.operands.length > 0 && target.afterDoubleDash !== void 0) {
     throw new UsageError(
+      `unexpected '${target.operands.join(" ")}' before --: an option takes one value (quote one with spaces); the command goes after --`
+    );
+  }
+  if (target.operands.length > 0) {
+    throw new MissingDoubleDashError(
       `to run a command, put -- before it: retry-run [options] -- ${target.operands.join(" ")}`
     );
   }
@@ -11569,6 +11616,42 @@ function resolveTarget(raw, target, redact) {
 
 // src/cli/main.ts
 init_redact();
+
+// src/cli/double-dash.ts
+function withForgottenDoubleDash(argv, program2) {
+  if (argv.includes("--")) return void 0;
+  const index = firstOperandIndex(argv, program2.options);
+  if (index === void 0) return void 0;
+  const operand = argv[index];
+  if (URL_PATTERN.test(operand) || program2.commands.some((c) => c.name() === operand)) {
+    return void 0;
+  }
+  const words = [...argv.slice(0, index), "--", ...argv.slice(index)];
+  return ["retry-run", ...words.map(shellWord)].join(" ");
+}
+function firstOperandIndex(argv, options) {
+  for (let index = 0; index < argv.length; index++) {
+    const token = argv[index];
+    if (token === "-" || !token.startsWith("-")) return index;
+    const [flag, attached] = splitFlag(token);
+    const option = options.find((candidate) => candidate.long === flag || candidate.short === flag);
+    if (!option) return void 0;
+    const next = argv[index + 1];
+    const takesNext = option.required || option.optional && !next?.startsWith("-");
+    if (attached === void 0 && takesNext) index++;
+  }
+  return void 0;
+}
+function splitFlag(token) {
+  if (token.startsWith("--")) {
+    const equals = token.indexOf("=");
+    return equals === -1 ? [token, void 0] : [token.slice(0, equals), token.slice(equals + 1)];
+  }
+  return token.length > 2 ? [token.slice(0, 2), token.slice(2)] : [token, void 0];
+}
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
 
 // src/cli/program.ts
 init_defaults();
@@ -11776,6 +11859,11 @@ function addOutputOptions(command) {
     )
   ).addOption(
     envOption("--log-format <format>", "text or json (JSON lines on stderr) (default: text)")
+  ).addOption(
+    envOption(
+      "--log-file <path>",
+      "append retry-run's own log here, not to stderr (- for stdout)"
+    )
   ).addOption(envOption("--dry-run", "print the resolved policy and schedule, run nothing"));
 }
 
@@ -11865,8 +11953,8 @@ Examples:
   # every run naming 'registry' exits 75 at once for 30s; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
-  # Machine-readable attempt log on stderr
-  retry-run --log-format json -- ./job 2> attempts.jsonl
+  # Machine-readable attempt log in a file of its own; the job's stderr stays
+  retry-run --log-format json --log-file attempts.jsonl -- ./job
 
 Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
 Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;
@@ -12032,18 +12120,8 @@ function redactClassification(classification, line) {
   };
 }
 
-// src/report/reporter.ts
-function fanOut(reporters) {
-  return {
-    onEvent: (event) => reporters.forEach((reporter) => reporter.onEvent(event)),
-    beforeAttempt: () => reporters.forEach((reporter) => reporter.beforeAttempt?.()),
-    close: async () => {
-      for (const reporter of reporters) await reporter.close?.();
-    }
-  };
-}
-
 // src/cli/reporters.ts
+init_reporter();
 init_style();
 init_text();
 
@@ -12074,9 +12152,9 @@ async function createReporters(config, dependencies) {
   const env2 = dependencies.env ?? process.env;
   const warnRedacted = (message2) => warn(redact(message2));
   const reporters = [
-    config.report.logFormat === "json" ? createJsonLinesReporter(ownStderr) : createTextReporter({
-      sink: ownStderr,
-      style: await stderrStyle(),
+    config.report.logFormat === "json" ? createJsonLinesReporter(dependencies.log, { quiet: config.report.quiet }) : createTextReporter({
+      sink: dependencies.log,
+      style: await logStyle(dependencies.log, env2),
       quiet: config.report.quiet,
       verbose: config.report.verbose
     })
@@ -12167,6 +12245,71 @@ async function breakerState(name, store) {
   return { name, state: visibleState2(await readBreaker2(store, name), Date.now()) };
 }
 
+// src/cli/log-sink.ts
+var import_node_fs5 = require("node:fs");
+var import_node_tty4 = require("node:tty");
+init_errors();
+init_output_target();
+init_streams();
+async function openLogSink(path, warn2) {
+  if (path === void 0) return { sink: ownStderr, close: () => {
+  } };
+  const target = await resolveOutputTarget(path).catch((error) => {
+    throw new UsageError(`--log-file: cannot write to '${path}': ${describe2(error)}`);
+  });
+  if (target.kind === "stdio") {
+    return { sink: target.stream === "stdout" ? stdout() : ownStderr, close: () => {
+    } };
+  }
+  const fd = openForAppending(path);
+  let sink = {
+    isTTY: (0, import_node_tty4.isatty)(fd),
+    write(text) {
+      try {
+        writeFully(fd, Buffer.from(text));
+      } catch (error) {
+        sink = ownStderr;
+        warn2(`--log-file: cannot write to '${path}' (${describe2(error)}); the log goes on here`);
+        sink.write(text);
+      }
+    }
+  };
+  return {
+    sink: { isTTY: sink.isTTY, write: (text) => sink.write(text) },
+    close: () => (0, import_node_fs5.closeSync)(fd)
+  };
+}
+function openForAppending(path) {
+  let probe;
+  try {
+    if (isFifo(path)) probe = (0, import_node_fs5.openSync)(path, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_NONBLOCK);
+    return (0, import_node_fs5.openSync)(path, "a");
+  } catch (error) {
+    const why = errorCode(error) === "ENXIO" ? "a FIFO that nobody reads" : describe2(error);
+    throw new UsageError(`--log-file: cannot write to '${path}': ${why}`);
+  } finally {
+    if (probe !== void 0) (0, import_node_fs5.closeSync)(probe);
+  }
+}
+function isFifo(path) {
+  try {
+    return (0, import_node_fs5.statSync)(path).isFIFO();
+  } catch {
+    return false;
+  }
+}
+function writeFully(fd, bytes) {
+  for (let offset = 0; offset < bytes.length; ) {
+    offset += (0, import_node_fs5.writeSync)(fd, bytes, offset);
+  }
+}
+function errorCode(error) {
+  return error.code;
+}
+function describe2(error) {
+  return String(error.message ?? error).split(",")[0];
+}
+
 // src/cli/runner-factory.ts
 init_streams();
 init_errors();
@@ -12217,6 +12360,7 @@ async function runAction(raw, target) {
     process.stderr.write(renderDryRun2(config, await stderrStyle()));
     return 0;
   }
+  const log = await openLogSink(config.report.logFile, (message2) => warn(config.redact(message2)));
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
   const runner = await createRunner(config, childEnv);
@@ -12232,7 +12376,7 @@ async function runAction(raw, target) {
     if (!storeWarned) warn(config.redact(message2));
     storeWarned = true;
   };
-  const reporter = await createReporters(config, { store: openState, warnStore });
+  const reporter = await createReporters(config, { store: openState, warnStore, log: log.sink });
   const runAttempt = runner.run.bind(runner);
   runner.run = (context) => {
     reporter.beforeAttempt?.();
@@ -12260,6 +12404,7 @@ async function runAction(raw, target) {
     return result.exitCode;
   } finally {
     await reporter.close?.();
+    log.close();
     await runner.close?.();
     hook?.close();
     await breaker?.close();
@@ -12366,12 +12511,16 @@ async function main(argv) {
     await program2.parseAsync(own, { from: "user" });
     return result ? await result : 0;
   } catch (error) {
-    return reportError(error, redact);
+    return reportError(error, redact, () => withForgottenDoubleDash(own, program2));
   }
 }
-function reportError(error, redact) {
+function reportError(error, redact, corrected) {
   if (error instanceof CommanderError) {
+    if (error.code === "commander.unknownOption") showDoubleDash(corrected(), redact);
     return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+  }
+  if (error instanceof MissingDoubleDashError && showDoubleDash(corrected(), redact)) {
+    return error.exitCode;
   }
   if (error instanceof RetryRunError) {
     process.stderr.write(`retry-run: ${redact(error.message)}
@@ -12382,6 +12531,12 @@ function reportError(error, redact) {
   process.stderr.write(`retry-run: internal error: ${redact(detail)}
 `);
   return 70;
+}
+function showDoubleDash(line, redact) {
+  if (line)
+    process.stderr.write(redact(`retry-run: to run a command, put -- before it: ${line}
+`));
+  return line !== void 0;
 }
 function redactValuesIn(argv) {
   const values = argv.flatMap(

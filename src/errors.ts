@@ -25,6 +25,14 @@ export class UsageError extends RetryRunError {
   }
 }
 
+/** Operands without `--` that are no URL: the CLI shows the command line with the `--`. */
+export class MissingDoubleDashError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingDoubleDashError';
+  }
+}
+
 /** `--flag: message (got 'value')` — every usage error names the flag and the bad value. */
 export function invalidValue(flag: string, value: unknown, expectation: string): UsageError {
   return new UsageError(`${flag}: ${expectation} (got '${String(value)}')`);

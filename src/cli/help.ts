@@ -23,8 +23,8 @@ Examples:
   # every run naming 'registry' exits 75 at once for 30s; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
-  # Machine-readable attempt log on stderr
-  retry-run --log-format json -- ./job 2> attempts.jsonl
+  # Machine-readable attempt log in a file of its own; the job's stderr stays
+  retry-run --log-format json --log-file attempts.jsonl -- ./job
 
 Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
 Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;

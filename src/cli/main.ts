@@ -1,7 +1,8 @@
 import { CommanderError } from 'commander';
-import { RetryRunError, USAGE_EXIT_CODE } from '../errors.js';
+import { MissingDoubleDashError, RetryRunError, USAGE_EXIT_CODE } from '../errors.js';
 import { redactValues } from '../policy/config.js';
 import { createRedactor } from '../report/redact.js';
+import { withForgottenDoubleDash } from './double-dash.js';
 import { buildProgram, type ActionResult } from './program.js';
 import { ignoreClosedPipes, stdout } from './streams.js';
 
@@ -31,14 +32,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(own, { from: 'user' });
     return result ? await result : 0;
   } catch (error) {
-    return reportError(error, redact);
+    return reportError(error, redact, () => withForgottenDoubleDash(own, program));
   }
 }
 
-function reportError(error: unknown, redact: (text: string) => string): number {
+/** `corrected`: the command line with a forgotten `--` put in, where that is what went wrong. */
+function reportError(
+  error: unknown,
+  redact: (text: string) => string,
+  corrected: () => string | undefined,
+): number {
   if (error instanceof CommanderError) {
+    // commander said "unknown option '-fsS'": `retry-run curl -fsS URL` meant to run curl.
+    if (error.code === 'commander.unknownOption') showDoubleDash(corrected(), redact);
     // Help and --version "fail" with code 0; every other parse error is a usage error.
     return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+  }
+  if (error instanceof MissingDoubleDashError && showDoubleDash(corrected(), redact)) {
+    return error.exitCode;
   }
   if (error instanceof RetryRunError) {
     process.stderr.write(`retry-run: ${redact(error.message)}\n`);
@@ -47,6 +58,13 @@ function reportError(error: unknown, redact: (text: string) => string): number {
   const detail = (error as Error)?.stack ?? String(error);
   process.stderr.write(`retry-run: internal error: ${redact(detail)}\n`);
   return 70;
+}
+
+/** Says where the `--` goes, with the whole command line (false when there is none to show). */
+function showDoubleDash(line: string | undefined, redact: (text: string) => string): boolean {
+  if (line)
+    process.stderr.write(redact(`retry-run: to run a command, put -- before it: ${line}\n`));
+  return line !== undefined;
 }
 
 /** `--redact` values in retry-run's own argv and RETRY_RUN_REDACT, before they are parsed. */

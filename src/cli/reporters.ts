@@ -4,8 +4,8 @@ import type { StateStore } from '../store/store.js';
 import { createHistoryReporter } from '../report/history.js';
 import { createJsonLinesReporter } from '../report/json-lines.js';
 import { redactingReporter } from '../report/redact-events.js';
-import { fanOut, type Reporter } from '../report/reporter.js';
-import { stderrStyle } from '../report/style.js';
+import { fanOut, type LineSink, type Reporter } from '../report/reporter.js';
+import { logStyle } from '../report/style.js';
 import { createTextReporter } from '../report/text.js';
 import { ownStderr } from './own-lines.js';
 import { VERSION } from './version.js';
@@ -20,6 +20,8 @@ export interface ReporterDependencies {
   store: () => StateStore;
   /** How a store that cannot be used is told (the breaker shares it): once at most. */
   warnStore: (message: string) => void;
+  /** Where the attempt log goes: stderr, or `--log-file`. */
+  log: LineSink;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -37,10 +39,10 @@ export async function createReporters(
   const warnRedacted = (message: string) => warn(redact(message));
   const reporters: Reporter[] = [
     config.report.logFormat === 'json'
-      ? createJsonLinesReporter(ownStderr)
+      ? createJsonLinesReporter(dependencies.log, { quiet: config.report.quiet })
       : createTextReporter({
-          sink: ownStderr,
-          style: await stderrStyle(),
+          sink: dependencies.log,
+          style: await logStyle(dependencies.log, env),
           quiet: config.report.quiet,
           verbose: config.report.verbose,
         }),

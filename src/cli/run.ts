@@ -7,6 +7,7 @@ import {
 import { retry } from '../engine/retry.js';
 import { handleInterrupts } from './interrupt.js';
 import { createReporters, warn } from './reporters.js';
+import { openLogSink } from './log-sink.js';
 import { createRunner } from './runner-factory.js';
 import { openStore } from '../store/open-store.js';
 import type { StateStore } from '../store/store.js';
@@ -21,6 +22,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     process.stderr.write(renderDryRun(config, await stderrStyle()));
     return 0;
   }
+  const log = await openLogSink(config.report.logFile, (message) => warn(config.redact(message)));
   const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
   const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
   const runner = await createRunner(config, childEnv);
@@ -40,7 +42,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     if (!storeWarned) warn(config.redact(message));
     storeWarned = true;
   };
-  const reporter = await createReporters(config, { store: openState, warnStore });
+  const reporter = await createReporters(config, { store: openState, warnStore, log: log.sink });
   // The countdown's line ends before the next attempt's output begins (README "Output").
   const runAttempt = runner.run.bind(runner);
   runner.run = (context) => {
@@ -73,6 +75,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     return result.exitCode;
   } finally {
     await reporter.close?.();
+    log.close();
     // Still listening: a second Ctrl-C while the last attempt is being ended escalates.
     await runner.close?.();
     hook?.close();

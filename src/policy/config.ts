@@ -1,5 +1,5 @@
 import { parseChoice } from './numbers.js';
-import { invalidValue, UsageError } from '../errors.js';
+import { invalidValue, MissingDoubleDashError, UsageError } from '../errors.js';
 import type { Conditions } from '../engine/types.js';
 import { argvCommand, shellCommand, type CommandSpec } from '../runners/command-spec.js';
 import {
@@ -41,6 +41,7 @@ export interface RawRunOptions
   quiet?: boolean;
   verbose?: boolean;
   logFormat?: string;
+  logFile?: string;
   dryRun?: boolean;
   stdout?: string;
   /** `--state`: a directory or a redis:// URL. */
@@ -65,6 +66,8 @@ export interface ReportConfig {
   quiet: boolean;
   verbose: boolean;
   logFormat: 'text' | 'json';
+  /** `--log-file`: where the log goes instead of stderr; `-` is stdout. */
+  logFile?: string;
 }
 
 export interface RunConfig {
@@ -127,7 +130,12 @@ export function normalizeRunConfig(
     ...(http ? { http } : {}),
     policy: normalizePolicy(raw),
     conditions: normalizeConditions(raw, mode),
-    report: Object.freeze({ quiet: raw.quiet ?? false, verbose: raw.verbose ?? false, logFormat }),
+    report: Object.freeze({
+      quiet: raw.quiet ?? false,
+      verbose: raw.verbose ?? false,
+      logFormat,
+      ...(raw.logFile === undefined ? {} : { logFile: checkLogFile(raw.logFile) }),
+    }),
     observability: normalizeObservability(raw, {
       command,
       url,
@@ -151,13 +159,18 @@ export function redactValues(values: readonly string[] | undefined): string[] {
   return (values ?? []).flatMap((value) => value.split(/\r?\n/)).filter((value) => value !== '');
 }
 
+function checkLogFile(path: string): string {
+  if (path.trim() === '') throw invalidValue('--log-file', path, 'expected a file path or -');
+  return path;
+}
+
 function parseStdinMode(text: string): StdinMode {
   const mode = STDIN_MODES.find((name) => name === text.trim().toLowerCase());
   if (!mode) throw invalidValue('--stdin', text, `expected ${STDIN_MODES.join(' or ')}`);
   return mode;
 }
 
-const URL_PATTERN = /^https?:\/\//i;
+export const URL_PATTERN = /^https?:\/\//i;
 
 function resolveTarget(
   raw: RawRunOptions,
@@ -175,8 +188,14 @@ function resolveTarget(
     return { mode: 'command', command: shellCommand(raw.shell, redact(raw.shell)) };
   }
   if (all.length === 1 && URL_PATTERN.test(all[0]!)) return { mode: 'http', url: all[0]! };
-  if (target.operands.length > 0) {
+  if (target.operands.length > 0 && target.afterDoubleDash !== undefined) {
+    // `--base 1 second -- true`: a value split in two, not a command to run.
     throw new UsageError(
+      `unexpected '${target.operands.join(' ')}' before --: an option takes one value (quote one with spaces); the command goes after --`,
+    );
+  }
+  if (target.operands.length > 0) {
+    throw new MissingDoubleDashError(
       `to run a command, put -- before it: retry-run [options] -- ${target.operands.join(' ')}`,
     );
   }

@@ -1,10 +1,19 @@
 import type { RetryEvent } from '../engine/events.js';
-import type { LineSink, Reporter } from './reporter.js';
+import { shownWhenQuiet, type LineSink, type Reporter } from './reporter.js';
 
-/** `--log-format json`: one JSON object per event on stderr, with the fields of SPEC §9. */
-export function createJsonLinesReporter(sink: LineSink): Reporter {
+/**
+ * `--log-format json`: one JSON object per event on stderr (or `--log-file`), with the fields
+ * the README's "JSON events" lists. `quiet` (`-q`): only the summary of a run that failed.
+ */
+export function createJsonLinesReporter(
+  sink: LineSink,
+  options: { quiet?: boolean } = {},
+): Reporter {
   return {
-    onEvent: (event) => sink.write(`${JSON.stringify(toJsonEvent(event))}\n`),
+    onEvent: (event) => {
+      if (options.quiet && !shownWhenQuiet(event)) return;
+      sink.write(`${JSON.stringify(toJsonEvent(event))}\n`);
+    },
   };
 }
 

@@ -15,6 +15,11 @@ export interface LineSink {
   isTTY?: boolean;
 }
 
+/** `-q`: only a final failure is shown, whatever the format. */
+export function shownWhenQuiet(event: RetryEvent): boolean {
+  return event.event === 'summary' && event.outcome !== 'success';
+}
+
 export function fanOut(reporters: readonly Reporter[]): Reporter {
   return {
     onEvent: (event) => reporters.forEach((reporter) => reporter.onEvent(event)),

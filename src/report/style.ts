@@ -30,6 +30,14 @@ export function stderrStyle(env: NodeJS.ProcessEnv = process.env): Promise<Style
   return styleFor(process.stderr, 'stderr', env);
 }
 
+/** Colours for retry-run's log, wherever `--log-file` sends it, under the same rules. */
+export function logStyle(
+  sink: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Style> {
+  return styleFor(sink, 'stderr', env);
+}
+
 /** Colours for stdout (the explain, breaker and stats tables), under the same rules. */
 export function stdoutStyle(env: NodeJS.ProcessEnv = process.env): Promise<Style> {
   return styleFor(process.stdout, 'stdout', env);

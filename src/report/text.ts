@@ -2,7 +2,7 @@ import type { Style } from './style.js';
 import type { AttemptEvent, OnRetryEvent, RetryEvent, SummaryEvent } from '../engine/events.js';
 import { formatDuration } from '../policy/duration.js';
 import type { Policy } from '../policy/policy.js';
-import type { LineSink, Reporter } from './reporter.js';
+import { shownWhenQuiet, type LineSink, type Reporter } from './reporter.js';
 
 export interface TextReporterOptions {
   sink: LineSink;
@@ -34,7 +34,7 @@ export function createTextReporter(options: TextReporterOptions): Reporter {
   return {
     onEvent(event: RetryEvent) {
       stopCountdown();
-      if (quiet && !(event.event === 'summary' && event.outcome !== 'success')) return;
+      if (quiet && !shownWhenQuiet(event)) return;
       switch (event.event) {
         case 'start':
           if (verbose) line(`running ${event.description} (${describePolicy(event.policy)})`);

@@ -21,6 +21,8 @@ export interface CliOptions {
   /** Give retry-run a stdin pipe that stays open and silent until it exits. */
   openStdin?: boolean;
   cwd?: string;
+  /** Another copy of `bin/retry-run.js` to run (the code cache tests change the bundle). */
+  bin?: string;
   /** Called once the process is spawned, e.g. to send it a signal. */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
@@ -38,11 +40,13 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     XDG_STATE_HOME: STATE_HOME,
+    // The code cache of this checkout's bundle, where the caller keeps it.
+    XDG_CACHE_HOME: process.env.XDG_CACHE_HOME,
     NO_COLOR: '1',
     ...options.env,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
       env,
       cwd: options.cwd,
       stdio: [

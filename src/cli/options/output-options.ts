@@ -17,5 +17,11 @@ export function addOutputOptions(command: Command): Command {
     .addOption(
       envOption('--log-format <format>', 'text or json (JSON lines on stderr) (default: text)'),
     )
+    .addOption(
+      envOption(
+        '--log-file <path>',
+        "append retry-run's own log here, not to stderr (- for stdout)",
+      ),
+    )
     .addOption(envOption('--dry-run', 'print the resolved policy and schedule, run nothing'));
 }
