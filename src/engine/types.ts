@@ -74,6 +74,8 @@ export interface AttemptContext {
   signal: AbortSignal;
   /** Time this attempt may take, if bounded, and which limit bounds it. */
   timeLimit?: { ms: number; reason: 'timeout' | 'deadline' };
+  /** The run's conditions: a runner keeps the output they read (the command runner's tails). */
+  conditions?: Conditions;
 }
 
 /** One way of making an attempt: a command, an HTTP request. */

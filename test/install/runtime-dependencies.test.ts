@@ -117,7 +117,7 @@ describe('the packed tarball, installed with --omit=dev', () => {
 
   it('runs: --version, an HTTP request, a command run with a breaker on the file store', async () => {
     expect((await retryRun(['--version'])).stdout).toContain(manifest.version);
-    const http = await retryRun(['--base', '0', '--url', `${server.url}/ready`]);
+    const http = await retryRun(['--base', '0', `${server.url}/ready`]);
     expect(http.stdout).toBe('ok\n');
     const command = await retryRun([
       '--base',
