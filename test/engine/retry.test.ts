@@ -300,6 +300,37 @@ describe('interrupts and the deadline (SPEC §6)', () => {
     expect(result.message).toMatch(/passed before attempt 2/);
   });
 
+  // The boundary: with exactly no time left, no attempt starts and no wait begins.
+  it('starts no attempt when a late wait lands exactly on the deadline', async () => {
+    const time = fakeTime();
+    const { runner, contexts } = scriptedRunner([{ ...fail(6), durationMs: 0 }], time.advance);
+    const lateSleep: Sleep = async (ms) => void time.advance(ms + 500);
+    const result = await retry({
+      runner,
+      policy: { strategy: 'fixed', baseMs: 500, deadlineMs: 1000 },
+      clock: time.clock,
+      sleep: lateSleep,
+    });
+    expect(contexts).toHaveLength(1);
+    expect(result).toMatchObject({ outcome: 'deadline', exitCode: 6, attempts: 1 });
+    expect(result.message).toBe('the deadline of 1s passed before attempt 2');
+  });
+
+  it('begins no wait that would end exactly at the deadline', async () => {
+    const time = fakeTime();
+    const { runner, contexts } = scriptedRunner([{ ...fail(6), durationMs: 0 }], time.advance);
+    const result = await retry({
+      runner,
+      policy: { strategy: 'fixed', baseMs: 1000, deadlineMs: 2000, maxAttempts: 5 },
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    expect(time.sleeps).toEqual([1000]);
+    expect(contexts).toHaveLength(2);
+    expect(result).toMatchObject({ outcome: 'deadline', attempts: 2 });
+    expect(result.message).toBe('the next wait of 1s would pass the deadline of 2s');
+  });
+
   it('a signal during a real wait ends the run at once', async () => {
     const controller = new AbortController();
     const { runner, contexts } = scriptedRunner([fail()], () => {});
