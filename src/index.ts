@@ -1,5 +1,5 @@
 /**
- * retry-run as a library (SPEC §11): the same engine as the CLI, typed, with an AbortSignal,
+ * retry-run as a library (README, Library): the same engine as the CLI, typed, with an AbortSignal,
  * an injectable clock, sleep and random source, and event callbacks.
  */
 export {
@@ -78,7 +78,7 @@ export {
 } from './policy/server-wait.js';
 export type { HttpRunnerOptions } from './runners/http.js';
 
-/** The HTTP runner (SPEC §5); undici is loaded on the first call, not with the library. */
+/** The HTTP runner (README, HTTP mode); undici is loaded on the first call, not with the library. */
 export async function createHttpRunner(
   options: import('./runners/http.js').HttpRunnerOptions,
 ): Promise<import('./engine/types.js').Runner> {

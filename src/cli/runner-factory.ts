@@ -33,7 +33,7 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
 
 /**
  * Output tails are kept when a condition reads output, or for a tool whose `Retry-After:`
- * lines are honoured (curl). Otherwise the command inherits the terminal (SPEC §4).
+ * lines are honoured (curl). Otherwise the command inherits the terminal (README, What gets retried).
  */
 function keepsTails(config: RunConfig): boolean {
   const { retryOn, stopOn, until } = config.conditions;

@@ -14,9 +14,9 @@ import {
 } from '../policy/library-options.js';
 import { formatDuration } from '../policy/duration.js';
 
-/** Exit code when nothing was run because the circuit is open (SPEC §7). */
+/** Exit code when nothing was run because the circuit is open (README, Exit codes). */
 export const CIRCUIT_OPEN_EXIT_CODE = 75;
-/** Exit code of an attempt ended by --timeout or the deadline (SPEC §7, as GNU timeout). */
+/** Exit code of an attempt ended by --timeout or the deadline (README, Exit codes; as GNU timeout). */
 export const TIMEOUT_EXIT_CODE = 124;
 
 export interface RetryOptions {
@@ -170,7 +170,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       : await options.gate?.record(classification.success, classification.reason);
     if (breakerNotice) emit({ event: 'breaker', time: iso(), ...breakerNotice });
 
-    // An interrupt wins even over a success: the user asked retry-run to stop (SPEC §6).
+    // An interrupt wins even over a success: the user asked retry-run to stop (README, Signals).
     if (signal.aborted) return interrupted();
     if (classification.success) return finish('success', 0, `succeeded on attempt ${attempt}`);
     if (result.timedOut === 'deadline') {

@@ -54,7 +54,7 @@ export interface AttemptAftermath {
 }
 
 /**
- * The abort reason the CLI gives when retry-run receives a signal (SPEC §6): the signal the
+ * The abort reason the CLI gives when retry-run receives a signal (README, Signals): the signal the
  * runner passes on to the attempt, the code retry-run exits with, and a signal that is aborted
  * when the user insists (a second Ctrl-C), asking for SIGKILL at once.
  */

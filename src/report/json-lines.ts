@@ -1,7 +1,7 @@
 import type { RetryEvent } from '../engine/events.js';
 import type { LineSink, Reporter } from './reporter.js';
 
-/** `--log-format json`: one JSON object per event on stderr, with the fields of SPEC §9. */
+/** `--log-format json`: one JSON object per event on stderr, with the fields in the README (JSON events). */
 export function createJsonLinesReporter(sink: LineSink): Reporter {
   return {
     onEvent: (event) => sink.write(`${JSON.stringify(toJsonEvent(event))}\n`),

@@ -32,7 +32,7 @@ export interface CommandRunnerOptions {
   killAfterMs?: number;
   /** Environment of every attempt, before the RETRY_RUN_* variables are added. */
   env?: NodeJS.ProcessEnv;
-  /** What the attempts read on stdin (SPEC §6); default `auto`. */
+  /** What the attempts read on stdin (README, stdin); default `auto`. */
   stdin?: StdinMode;
   /**
    * Output tails and `--stdout final`. Without it the child inherits stdout and stderr, unless

@@ -24,7 +24,7 @@ export interface KnownTool {
 const connection = (meaning: string): ToolExit => ({ class: 'connection', meaning });
 
 /**
- * Command-line HTTP clients whose exit codes name the failure class (SPEC §4). To add a tool,
+ * Command-line HTTP clients whose exit codes name the failure class (README, What gets retried). To add a tool,
  * add an entry: its exit codes and the line it prints a failed status on.
  */
 export const KNOWN_TOOLS: Readonly<Record<string, KnownTool>> = {

@@ -12,7 +12,7 @@ export interface CaptureOptions {
    * command runner keeps them when the run's conditions read the output.
    */
   tails?: boolean;
-  /** `final`: hold each attempt's stdout and write the successful one's at the end (SPEC §6). */
+  /** `final`: hold each attempt's stdout and write the successful one's at the end (README, Holding stdout). */
   stdout?: 'live' | 'final';
   /** Sees what the command writes to our stderr through a tee (or a failed attempt's stdout). */
   onStderr?: (chunk: Uint8Array) => void;

@@ -54,7 +54,7 @@ describe('retry-run -- <command>', () => {
     expect(result.stdout).toBe('try 1\ntry 2\n');
   });
 
-  it('writes the events of SPEC §9 as JSON lines with --log-format json', async () => {
+  it('writes the events (README, JSON events) as JSON lines with --log-format json', async () => {
     const result = await runCli([
       '--log-format',
       'json',

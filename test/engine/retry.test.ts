@@ -164,7 +164,7 @@ describe('the retry loop', () => {
 
   it.each([
     ['an attempt killed by the signal', { ok: false, exitCode: 143, signal: 'SIGTERM' }],
-    // An interrupt wins even over a success: the user asked the run to stop (SPEC §6).
+    // An interrupt wins even over a success: the user asked the run to stop (README, Signals).
     ['an attempt that traps the signal and succeeds', { ok: true, exitCode: 0 }],
   ])(
     'ends as interrupted, with the exit code the abort reason carries, after %s',
@@ -282,7 +282,7 @@ describe('the retry loop', () => {
   });
 });
 
-describe('interrupts and the deadline (SPEC §6)', () => {
+describe('interrupts and the deadline (README, Signals)', () => {
   it('starts no attempt once a late wait has carried the run past the deadline', async () => {
     const time = fakeTime();
     const { runner, contexts } = scriptedRunner([fail(6)], time.advance);
