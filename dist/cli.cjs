@@ -4948,9 +4948,158 @@ var init_random = __esm({
   }
 });
 
+// src/policy/option-values.ts
+function wholeNumberOption(name, value, min, max) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw invalidOption(name, value, `expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+function msOption(name, value, positive = false) {
+  const finite = typeof value === "number" && Number.isFinite(value);
+  if (!finite || value < 0 || positive && value === 0) {
+    const expected2 = positive ? "a number of milliseconds > 0" : "a number of milliseconds >= 0";
+    throw invalidOption(name, value, `expected ${expected2}`);
+  }
+  return value;
+}
+function numberOption(name, value, above, max) {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= above || value > max) {
+    throw invalidOption(name, value, `expected a number greater than ${above}, at most ${max}`);
+  }
+  return value;
+}
+function choiceOption(name, value, choices) {
+  if (choices.includes(value)) return value;
+  throw invalidOption(name, value, `expected one of ${choices.join(", ")}`);
+}
+function booleanOption(name, value) {
+  if (typeof value === "boolean") return value;
+  throw invalidOption(name, value, "expected true or false");
+}
+function functionOption(name, value) {
+  if (value === void 0 || typeof value === "function") return value;
+  throw invalidOption(name, value, "expected a function");
+}
+function invalidOption(name, value, expected2) {
+  const shown = typeof value === "string" ? `the string '${value}'` : typeof value === "function" ? "a function" : Array.isArray(value) ? "an array" : String(value);
+  return new UsageError(`${name}: ${expected2} (got ${shown})`);
+}
+var init_option_values = __esm({
+  "src/policy/option-values.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/policy/library-options.ts
+function attemptsOption(name, value) {
+  if (value === Infinity) return value;
+  try {
+    return wholeNumberOption(name, value, 1, MAX_ATTEMPTS);
+  } catch {
+    throw invalidOption(
+      name,
+      value,
+      `expected a whole number from 1 to ${MAX_ATTEMPTS}, or Infinity`
+    );
+  }
+}
+function resolvePolicy(options, prefix = "") {
+  if (typeof options !== "object" || options === null) {
+    throw invalidOption(prefix.replace(/\.$/, "") || "options", options, "expected an object");
+  }
+  const name = (key) => `${prefix}${key}`;
+  const given = (key, fallback) => options[key] === void 0 ? fallback : options[key];
+  const optional = (key, check) => options[key] === void 0 ? {} : { [key]: check(options[key]) };
+  return Object.freeze({
+    ...options,
+    strategy: choiceOption(name("strategy"), given("strategy", DEFAULTS.strategy), STRATEGY_NAMES),
+    maxAttempts: attemptsOption(name("maxAttempts"), given("maxAttempts", DEFAULTS.maxAttempts)),
+    baseMs: msOption(name("baseMs"), given("baseMs", DEFAULTS.baseMs)),
+    capMs: msOption(name("capMs"), given("capMs", DEFAULTS.capMs)),
+    factor: numberOption(name("factor"), given("factor", DEFAULTS.factor), 1, 1e3),
+    killAfterMs: msOption(name("killAfterMs"), given("killAfterMs", DEFAULTS.killAfterMs)),
+    serverWait: booleanOption(name("serverWait"), given("serverWait", true)),
+    maxServerWaitMs: msOption(
+      name("maxServerWaitMs"),
+      given("maxServerWaitMs", DEFAULTS.maxServerWaitMs)
+    ),
+    ...optional("seed", (value) => wholeNumberOption(name("seed"), value, 0, 2 ** 32 - 1)),
+    ...optional("timeoutMs", (value) => msOption(name("timeoutMs"), value, true)),
+    ...optional("deadlineMs", (value) => msOption(name("deadlineMs"), value, true))
+  });
+}
+function resolveConditions(options, prefix = "") {
+  if (typeof options !== "object" || options === null) {
+    throw invalidOption(prefix.replace(/\.$/, "") || "conditions", options, "expected an object");
+  }
+  const mode = choiceOption(`${prefix}defaults`, options.defaults ?? "command", [
+    "command",
+    "http"
+  ]);
+  const list = (key, fallback) => parseList(options[key] ?? fallback, `${prefix}${key}`);
+  const until = list("until", "");
+  if (mode === "http" && until.length > 0) {
+    throw new UsageError(
+      `${prefix}until: works in command mode only; use the HTTP runner's expect`
+    );
+  }
+  return Object.freeze({
+    retryOn: list("retryOn", mode === "http" ? DEFAULTS.httpRetryOn : DEFAULTS.commandRetryOn),
+    stopOn: list("stopOn", mode === "http" ? "" : DEFAULTS.commandStopOn),
+    until
+  });
+}
+function parseList(value, name) {
+  if (typeof value === "string") return value.trim() === "" ? [] : parseConditions(value, name);
+  if (!Array.isArray(value)) {
+    throw invalidOption(name, value, "expected a condition string or an array of conditions");
+  }
+  return value.flatMap((item, index) => parseItem(item, `${name}[${index}]`));
+}
+function parseItem(item, name) {
+  if (typeof item === "string") return parseConditions(item, name);
+  if (item instanceof RegExp) {
+    const regex = compileLinearRegex(item.source, item.flags, name);
+    return [{ kind: "output", stream: "output", regex, token: `output:${regex.text}` }];
+  }
+  const kind = item?.kind;
+  if (typeof kind === "string" && CONDITION_KINDS.has(kind)) return [item];
+  throw invalidOption(
+    name,
+    item,
+    "expected a condition string ('exit:1-3'), a RegExp or a condition"
+  );
+}
+var MAX_ATTEMPTS, CONDITION_KINDS;
+var init_library_options = __esm({
+  "src/policy/library-options.ts"() {
+    "use strict";
+    init_errors();
+    init_conditions();
+    init_defaults();
+    init_linear_regex();
+    init_option_values();
+    init_strategies();
+    MAX_ATTEMPTS = 1e6;
+    CONDITION_KINDS = /* @__PURE__ */ new Set([
+      "any",
+      "exit",
+      "signal",
+      "timeout",
+      "connection",
+      "status",
+      "output"
+    ]);
+  }
+});
+
 // src/engine/retry.ts
 async function retry(options) {
-  const { runner, policy, conditions } = options;
+  const { runner } = options;
+  const policy = resolvePolicy(options.policy ?? {}, "policy.");
+  const conditions = resolveConditions(options.conditions ?? {}, "conditions.");
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? (policy.seed === void 0 ? Math.random : seededRandom(policy.seed));
@@ -5024,6 +5173,7 @@ async function retry(options) {
       attempt,
       maxAttempts: policy.maxAttempts,
       signal,
+      conditions,
       ...timeLimit ? { timeLimit } : {}
     });
     const verdict = classifyAttempt(attemptResult, conditions);
@@ -5139,6 +5289,7 @@ var init_retry = __esm({
     init_time_limit();
     init_strategies();
     init_random();
+    init_library_options();
     init_duration();
     CIRCUIT_OPEN_EXIT_CODE = 75;
     TIMEOUT_EXIT_CODE = 124;
@@ -7889,6 +8040,38 @@ var init_closed_output = __esm({
   }
 });
 
+// src/runners/command-options.ts
+function checkCommandRunnerOptions(options) {
+  const { command, capture } = options;
+  const isText = (value) => typeof value === "string";
+  if (!isText(command?.file) || !Array.isArray(command.args) || !command.args.every(isText) || !isText(command.display)) {
+    throw invalidOption("command", command, "expected argvCommand([\u2026]) or shellCommand('\u2026')");
+  }
+  if (options.stdin !== void 0) choiceOption("stdin", options.stdin, STDIN_MODES);
+  if (capture !== void 0) {
+    if (capture.stdout !== void 0) {
+      choiceOption("capture.stdout", capture.stdout, ["live", "final"]);
+    }
+    if (capture.tails !== void 0 && typeof capture.tails !== "boolean") {
+      throw invalidOption("capture.tails", capture.tails, "expected true or false");
+    }
+    functionOption("capture.onStderr", capture.onStderr);
+  }
+  functionOption("now", options.now);
+  return {
+    ...options,
+    killAfterMs: msOption("killAfterMs", options.killAfterMs ?? DEFAULTS.killAfterMs)
+  };
+}
+var init_command_options = __esm({
+  "src/runners/command-options.ts"() {
+    "use strict";
+    init_stdin_source();
+    init_defaults();
+    init_option_values();
+  }
+});
+
 // src/runners/connection-messages.ts
 function findConnectionMessage(tails) {
   for (const [stream, text] of [
@@ -8597,7 +8780,8 @@ __export(command_exports, {
   createCommandRunner: () => createCommandRunner,
   shellCommand: () => shellCommand
 });
-function createCommandRunner(options) {
+function createCommandRunner(given) {
+  const options = checkCommandRunnerOptions(given);
   const stdin = createStdinSource(options.stdin ?? "auto");
   const attempts = createAttemptRegistry();
   const holdStdout = options.capture?.stdout === "final";
@@ -8653,7 +8837,11 @@ async function releaseHeld(spool, success, onStderr) {
 }
 async function runOnce(options, { stdin, attempts, spool }, context, started) {
   const startedAt = monotonicMs();
-  const tails = options.capture?.tails ?? false;
+  const tails = options.capture?.tails ?? (context.conditions !== void 0 && needsOutput([
+    ...context.conditions.retryOn,
+    ...context.conditions.stopOn,
+    ...context.conditions.until
+  ]));
   const output = await prepareOutput({
     tails,
     stdout: spool?.writable ?? (tails ? process.stdout : void 0),
@@ -8785,6 +8973,8 @@ var init_command = __esm({
     init_clock();
     init_retry();
     init_closed_output();
+    init_command_options();
+    init_conditions();
     init_command_facts();
     init_output_capture();
     init_process_group();

@@ -4,7 +4,8 @@
 //   (explain, HTTP, breaker, stats) is inside but initialised only when first imported.
 // - dist/vendor/{undici,ioredis,re2js}.cjs: the large dependencies, each bundled on its own and
 //   required only by the runs that need them, so a plain run never even parses them.
-// - dist/index.js: the library, ESM, with undici and ioredis left to the installed packages.
+// - dist/index.js: the library, ESM, its chunks beside it; it loads the same vendor files, so
+//   an install needs no package at run time (README, Install).
 // Then tsc emits the library's type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -42,6 +43,28 @@ const vendorFiles = {
   },
 };
 
+/**
+ * The library's undici, ioredis and re2js are the CLI's vendor files too. Each becomes a small
+ * CommonJS module requiring its file, through the `require` the banner gives every ESM chunk;
+ * the chunks sit beside dist/index.js, so `./vendor/` means the same from each of them.
+ */
+const libraryVendorFiles = {
+  name: 'library-vendor-files',
+  setup(builder) {
+    const filter = new RegExp(`^(${LAZY_VENDORS.join('|')})$`);
+    builder.onResolve({ filter }, ({ path }) => ({ path, namespace: 'vendor' }));
+    builder.onLoad({ filter: /.*/, namespace: 'vendor' }, ({ path }) => ({
+      contents: `module.exports = require('./vendor/${path}.cjs');`,
+      loader: 'js',
+    }));
+    builder.onResolve({ filter: /^\.\/vendor\/\w+\.cjs$/ }, ({ path }) => ({
+      path,
+      external: true,
+    }));
+    vendorFiles.setup(builder);
+  },
+};
+
 await Promise.all([
   build({
     ...common,
@@ -68,8 +91,8 @@ await Promise.all([
     outdir: 'dist',
     format: 'esm',
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    external: LAZY_VENDORS,
+    chunkNames: '[name]-[hash]',
+    plugins: [libraryVendorFiles],
     // Bundled CommonJS dependencies (commander) call require(); give the ESM chunks one.
     banner: {
       js: "import { createRequire as __retryRunCreateRequire } from 'node:module'; const require = __retryRunCreateRequire(import.meta.url);",

@@ -1,4 +1,4 @@
-/** Exit code of retry-run's own errors: bad option or value, unreadable file (SPEC §7). */
+/** Exit code of retry-run's own errors: bad option or value, unreadable file (README, Exit codes). */
 export const USAGE_EXIT_CODE = 125;
 
 /**

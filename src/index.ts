@@ -1,9 +1,17 @@
 /**
- * retry-run as a library (SPEC §11): the same engine as the CLI, typed, with an AbortSignal,
+ * retry-run as a library (README, Library): the same engine as the CLI, typed, with an AbortSignal,
  * an injectable clock, sleep and random source, and event callbacks.
  */
+export {
+  retryAsync,
+  type RetryAsyncOptions,
+  type RetryAsyncError,
+  type AsyncAttempt,
+  type RetryInfo,
+} from './engine/retry-async.js';
 export { retry, CIRCUIT_OPEN_EXIT_CODE } from './engine/retry.js';
 export type { RetryOptions, RunResult, AttemptRecord } from './engine/retry.js';
+export type { PolicyOptions, ConditionOptions, ConditionValue } from './policy/library-options.js';
 export type { Clock, Sleep } from './engine/clock.js';
 export type {
   RetryEvent,
@@ -26,8 +34,6 @@ export type {
 export { classifyAttempt } from './engine/classify.js';
 export { parseDuration, formatDuration } from './policy/duration.js';
 export { parseConditions, type Condition } from './policy/conditions.js';
-export { normalizePolicy, normalizeConditions } from './policy/normalize.js';
-export type { RawPolicyOptions, RawConditionOptions, Mode } from './policy/normalize.js';
 export type { Policy } from './policy/policy.js';
 export {
   schedule,
@@ -72,7 +78,7 @@ export {
 } from './policy/server-wait.js';
 export type { HttpRunnerOptions } from './runners/http.js';
 
-/** The HTTP runner (SPEC §5); undici is loaded on the first call, not with the library. */
+/** The HTTP runner (README, HTTP mode); undici is loaded on the first call, not with the library. */
 export async function createHttpRunner(
   options: import('./runners/http.js').HttpRunnerOptions,
 ): Promise<import('./engine/types.js').Runner> {

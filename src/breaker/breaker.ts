@@ -53,7 +53,7 @@ export function checked(value: unknown, store: StateStore, name: string): Breake
  * The breaker as the engine's AttemptGate, shared through a state store by every process
  * that names it. A closed breaker costs one read per attempt; only a change is written.
  * The half-open probe is guarded by a lease in the store, so exactly one run probes.
- * Any store failure gives one warning and the breaker acts as closed from then on (SPEC §8),
+ * Any store failure gives one warning and the breaker acts as closed from then on (README, Circuit breaker),
  * or, when strict, refuses the run.
  */
 export function createSharedBreaker(options: SharedBreakerOptions): SharedBreaker {

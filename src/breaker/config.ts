@@ -38,7 +38,7 @@ export function checkBreakerName(name: string, flag: string): string {
   return name;
 }
 
-/** `--breaker` and its settings (SPEC §8); undefined when no breaker is named. */
+/** `--breaker` and its settings (README, Circuit breaker); undefined when no breaker is named. */
 export function normalizeBreaker(raw: RawBreakerOptions): BreakerConfig | undefined {
   if (raw.breaker === undefined) {
     const orphan =

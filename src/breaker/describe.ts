@@ -7,7 +7,7 @@ export function isoSecond(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** One breaker as `breaker list|status --format json` shows it (SPEC §8). */
+/** One breaker as `breaker list|status --format json` shows it (README, Circuit breaker). */
 export interface BreakerView {
   name: string;
   state: BreakerState;

@@ -1,7 +1,7 @@
 import type { BreakerState } from '../engine/events.js';
 
 /**
- * A circuit breaker as plain data (SPEC §8), exactly what the state store keeps per name.
+ * A circuit breaker as plain data (README, Circuit breaker), exactly what the state store keeps per name.
  * Times are wall-clock ms; every function here is pure and is handed `now`.
  */
 export interface BreakerData {

@@ -25,7 +25,7 @@ export interface BreakerCommandOptions {
 
 const ACTIONS = ['list', 'status', 'reset', 'open'] as const;
 
-/** `retry-run breaker list|status <name>|reset <name>|open <name> [--for d]` (SPEC §8). */
+/** `retry-run breaker list|status <name>|reset <name>|open <name> [--for d]` (README, Circuit breaker). */
 export async function breakerAction(
   action: string,
   name: string | undefined,

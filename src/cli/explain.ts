@@ -27,7 +27,7 @@ const MAX_CLIENTS = 100_000;
 /** What one form of `explain` prints: a JSON document, or lines of text. */
 type Explanation = (json: boolean, style: Style) => unknown;
 
-/** `retry-run explain` (SPEC §10): the table, a schedule, or the thundering herd, on stdout. */
+/** `retry-run explain` (README, explain): the table, a schedule, or the thundering herd, on stdout. */
 export async function explainAction(raw: RawExplainOptions): Promise<number> {
   const format = parseChoice(raw.format ?? 'text', '--format', ['text', 'json']);
   if (raw.capacity !== undefined && raw.simulate === undefined)

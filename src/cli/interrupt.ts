@@ -4,7 +4,7 @@ import type { InterruptReason } from '../engine/types.js';
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * Turns SIGINT, SIGTERM and SIGHUP into an abort of the run (SPEC §6): the engine starts no
+ * Turns SIGINT, SIGTERM and SIGHUP into an abort of the run (README, Signals): the engine starts no
  * further attempt or wait, the runner passes the signal on to the attempt's process group,
  * and retry-run exits 128+signal. A second signal (Ctrl-C again) aborts the reason's
  * `escalate`: the runner then sends SIGKILL without waiting for --kill-after.

@@ -86,7 +86,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
 }
 
 /**
- * SPEC §6: a retry-run inside another multiplies attempts. The outer one tells its command
+ * README, Nested runs: a retry-run inside another multiplies attempts. The outer one tells its command
  * how many attempts it makes (RETRY_RUN_MAX_ATTEMPTS), so the product can be named.
  */
 function nestingWarning(depth: number, config: RunConfig): string {

@@ -21,7 +21,7 @@ export interface RawStatsOptions {
   state?: string;
 }
 
-/** `retry-run stats`: the run history per name, on stdout (SPEC §9). */
+/** `retry-run stats`: the run history per name, on stdout (README, History). */
 export async function statsAction(raw: RawStatsOptions): Promise<number> {
   const now = Date.now();
   const format = (raw.format ?? 'table') as StatsFormat;

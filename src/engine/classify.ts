@@ -62,7 +62,7 @@ export function classifyAttempt(result: AttemptResult, conditions: Conditions): 
   };
 }
 
-/** The stable reason token of a failure (SPEC §9): the most specific fact about it. */
+/** The stable reason token of a failure (README, Output): the most specific fact about it. */
 function failureReason(result: AttemptResult, conditions: Conditions): string {
   if (result.timedOut) return 'timeout';
   if (result.failureClass === 'timeout') return 'timeout';
@@ -113,7 +113,7 @@ function firstMatch(
  * `1.503` and `503,000` are not statuses, while `error: 503` and `HTTP/1.1 503 ` are.
  */
 const STATUS_WORD = /(?<!\w|\d[.,:])[1-5]\d\d(?!\w|[.,:]\d)/g;
-/** SPEC §5: an --expect-body mismatch is retried like a 503 (the readiness-poll case). */
+/** README, HTTP mode: an --expect-body mismatch is retried like a 503 (the readiness-poll case). */
 const BODY_MISMATCH_STATUS = 503;
 
 function matchCondition(

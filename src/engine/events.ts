@@ -2,7 +2,7 @@ import type { Policy } from '../policy/policy.js';
 import type { RetryHookResult } from './hook.js';
 import type { AttemptResult, Classification } from './types.js';
 
-/** How a run ended (SPEC §9). */
+/** How a run ended (README, JSON events). */
 export type RunOutcome =
   | 'success'
   | 'exhausted'

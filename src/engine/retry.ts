@@ -9,18 +9,25 @@ import { timeLimitFor } from './time-limit.js';
 import type { AttemptResult, Classification, Conditions, Runner } from './types.js';
 import { nextDelay } from '../policy/strategies.js';
 import { seededRandom, type RandomSource } from '../policy/random.js';
-import type { Policy } from '../policy/policy.js';
+import {
+  resolveConditions,
+  resolvePolicy,
+  type ConditionOptions,
+  type PolicyOptions,
+} from '../policy/library-options.js';
 import { formatDuration } from '../policy/duration.js';
 
-/** Exit code when nothing was run because the circuit is open (SPEC §7). */
+/** Exit code when nothing was run because the circuit is open (README, Exit codes). */
 export const CIRCUIT_OPEN_EXIT_CODE = 75;
-/** Exit code of an attempt ended by --timeout or the deadline (SPEC §7, as GNU timeout). */
+/** Exit code of an attempt ended by --timeout or the deadline (README, Exit codes; as GNU timeout). */
 export const TIMEOUT_EXIT_CODE = 124;
 
 export interface RetryOptions {
   runner: Runner;
-  policy: Policy;
-  conditions: Conditions;
+  /** Typed values (`{ maxAttempts: 4, baseMs: 250 }`); what is left out takes the default. */
+  policy?: PolicyOptions;
+  /** Condition strings, `RegExp`s or parsed conditions; lists left out take the default. */
+  conditions?: ConditionOptions | Conditions;
   clock?: Clock;
   sleep?: Sleep;
   random?: RandomSource;
@@ -47,10 +54,21 @@ export interface RunResult extends SummaryEvent {
 
 /**
  * The retry loop: runner, strategy, conditions and breaker joined over an injected clock.
- * It emits events and does no I/O of its own; it never throws for a failed attempt.
+ * It emits events and does no I/O of its own; it never throws for a failed attempt. Options
+ * are checked first: a bad one throws a UsageError naming it (`policy.maxAttempts: …`).
+ *
+ * @example
+ * const result = await retry({
+ *   runner: createCommandRunner({ command: argvCommand(['./flaky.sh']) }),
+ *   policy: { strategy: 'exponential', maxAttempts: 4, baseMs: 250 },
+ *   conditions: { retryOn: ['exit:1-3', /try again/i] },
+ * });
+ * console.log(result.outcome, result.attempts, result.exitCode);
  */
 export async function retry(options: RetryOptions): Promise<RunResult> {
-  const { runner, policy, conditions } = options;
+  const { runner } = options;
+  const policy = resolvePolicy(options.policy ?? {}, 'policy.');
+  const conditions = resolveConditions(options.conditions ?? {}, 'conditions.');
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
   const random =
@@ -133,6 +151,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       attempt,
       maxAttempts: policy.maxAttempts,
       signal,
+      conditions,
       ...(timeLimit ? { timeLimit } : {}),
     });
     const verdict = classifyAttempt(attemptResult, conditions);
@@ -167,7 +186,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       ? undefined
       : await options.budget?.record(classification.success);
 
-    // An interrupt wins even over a success: the user asked retry-run to stop (SPEC §6).
+    // An interrupt wins even over a success: the user asked retry-run to stop (README, Signals).
     if (signal.aborted) return interrupted();
     if (classification.success) return finish('success', 0, `succeeded on attempt ${attempt}`);
     if (result.timedOut === 'deadline') {

@@ -59,7 +59,7 @@ export interface AttemptAftermath {
 }
 
 /**
- * The abort reason the CLI gives when retry-run receives a signal (SPEC §6): the signal the
+ * The abort reason the CLI gives when retry-run receives a signal (README, Signals): the signal the
  * runner passes on to the attempt, the code retry-run exits with, and a signal that is aborted
  * when the user insists (a second Ctrl-C), asking for SIGKILL at once.
  */
@@ -79,6 +79,8 @@ export interface AttemptContext {
   signal: AbortSignal;
   /** Time this attempt may take, if bounded, and which limit bounds it. */
   timeLimit?: { ms: number; reason: 'timeout' | 'deadline' };
+  /** The run's conditions: a runner keeps the output they read (the command runner's tails). */
+  conditions?: Conditions;
 }
 
 /** One way of making an attempt: a command, an HTTP request. */

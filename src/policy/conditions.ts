@@ -2,7 +2,7 @@ import { constants } from 'node:os';
 import { UsageError } from '../errors.js';
 import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
 
-/** One parsed token of the condition grammar (SPEC §4). `token` is its canonical text. */
+/** One parsed token of the condition grammar (README, What gets retried). `token` is its canonical text. */
 export type Condition =
   | { kind: 'any'; token: string }
   | { kind: 'exit'; min: number; max: number; token: string }

@@ -73,21 +73,21 @@ export interface ReportConfig {
 export interface RunConfig {
   mode: Mode;
   command?: CommandSpec;
-  /** HTTP mode: the request, validated (SPEC §5). */
+  /** HTTP mode: the request, validated (README, HTTP mode). */
   http?: HttpConfig;
   policy: Policy;
   conditions: Conditions;
   report: ReportConfig;
   observability: ObservabilityConfig;
   dryRun: boolean;
-  /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (SPEC §6). */
+  /** `final`: hold each attempt's stdout; only the successful one's reaches stdout (README, Holding stdout). */
   stdout: 'live' | 'final';
-  /** Where breakers and history live (SPEC §8). */
+  /** Where breakers and history live (README, Circuit breaker). */
   state: StateLocation;
   breaker?: BreakerConfig;
   /** `--budget`: the retry budget shared by every run that names it. */
   budget?: BudgetConfig;
-  /** What the attempts read on stdin (SPEC §6). */
+  /** What the attempts read on stdin (README, stdin). */
   stdin: StdinMode;
   /** The one redaction every sink goes through (README "What is masked"). */
   redact: Redactor;

@@ -1,5 +1,5 @@
 /**
- * Every default of retry-run in one place (SPEC §3, §4, §5, §8). The README's option table
+ * Every default of retry-run in one place (README, Options). The README's option table
  * documents each once.
  */
 export const DEFAULTS = {

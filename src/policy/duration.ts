@@ -8,7 +8,7 @@ const BARE_NUMBER = /^(\d+(?:\.\d+)?|\.\d+)$/;
 const MAX_MS = Number.MAX_SAFE_INTEGER / 1000;
 
 /**
- * Parses a duration as SPEC §3 defines it: `250ms`, `1.5s`, `1m30s`, `2h`, or a bare number
+ * Parses a duration as the README (Options) defines it: `250ms`, `1.5s`, `1m30s`, `2h`, or a bare number
  * of seconds. Returns whole milliseconds. Anything else throws a UsageError naming `flag`.
  */
 export function parseDuration(text: string, flag = 'duration'): number {

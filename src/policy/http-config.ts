@@ -6,7 +6,7 @@ import { parseDuration, positiveDuration } from './duration.js';
 import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
 import { parseInteger } from './numbers.js';
 
-/** The HTTP flags of SPEC §5 as commander hands them over. */
+/** The HTTP flags (README, HTTP mode) as commander hands them over. */
 export interface RawHttpOptions {
   method?: string;
   header?: string[];
@@ -88,7 +88,7 @@ export function rejectHttpFlags(raw: RawHttpOptions): void {
   if (given) throw new UsageError(`${given[1]}: works in HTTP mode only (give a URL to request)`);
 }
 
-/** SPEC §5 flags → one validated request description. Throws a UsageError naming the flag. */
+/** The HTTP flags (README, HTTP mode) → one validated request description. Throws a UsageError naming the flag. */
 export function normalizeHttpConfig(
   raw: RawHttpOptions,
   rawUrl: string,

@@ -91,7 +91,7 @@ function parseStrategy(text: string): StrategyName {
   );
 }
 
-/** The condition lists of SPEC §4, with the defaults of the mode where a list is not given. */
+/** The condition lists (README, What gets retried), with the defaults of the mode where a list is not given. */
 export function normalizeConditions(raw: RawConditionOptions, mode: Mode): Conditions {
   const parseAll = (values: string[] | undefined, flag: string) =>
     (values ?? []).flatMap((value) => parseConditions(value, flag));

@@ -17,7 +17,7 @@ export interface RawObservabilityOptions {
   pushgateway?: string;
 }
 
-/** Where a run's report, history record, metrics and CI annotations go (SPEC §9). */
+/** Where a run's report, history record, metrics and CI annotations go (README, Monitoring). */
 export interface ObservabilityConfig {
   /** The name history, metrics and annotations use: `--name`, or one derived from the target. */
   name: string;
@@ -89,7 +89,7 @@ interface NameSource {
 }
 
 /**
- * SPEC §9: the breaker's name, else the command's basename (a script's first word), else the
+ * README, Monitoring: the breaker's name, else the command's basename (a script's first word), else the
  * URL's host. Only a program's name is kept, never an argument that could hold a secret.
  */
 export function defaultRunName(target: NameSource): string {

@@ -1,5 +1,5 @@
 /**
- * Server-directed waits (SPEC §5): the delay a response asks for through `Retry-After`, the
+ * Server-directed waits (README, HTTP mode): the delay a response asks for through `Retry-After`, the
  * `RateLimit` header's `t` and `X-RateLimit-Reset`. Pure: the current time is passed in, and
  * every function returns whole milliseconds (never negative) or undefined for a value it
  * cannot read. Used by the HTTP runner and by command mode's `Retry-After:` output lines.

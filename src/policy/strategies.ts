@@ -23,13 +23,13 @@ export interface DelayStep {
   previousMs: number;
 }
 
-/** e = min(cap, base·factor^(n−1)): the exponential envelope of SPEC §3. */
+/** e = min(cap, base·factor^(n−1)): the exponential envelope in the README (Strategies). */
 function exponentialEnvelope(policy: BackoffPolicy, retry: number): number {
   return Math.min(policy.capMs, policy.baseMs * Math.pow(policy.factor, retry - 1));
 }
 
 /**
- * The wait before attempt `retry + 1` (retry = 1, 2, …), exactly as SPEC §3 defines each
+ * The wait before attempt `retry + 1` (retry = 1, 2, …), exactly as the README (Strategies) defines each
  * strategy. Pure: all randomness comes from `random`; `previousMs` threads decorrelated
  * jitter's memory (start it at `base`).
  */

@@ -18,7 +18,7 @@ export interface GitHubReporterOptions {
 }
 
 /**
- * GitHub Actions (SPEC §9): `::warning::` when a run needed retries, `::error::` on final
+ * GitHub Actions (README, GitHub Actions): `::warning::` when a run needed retries, `::error::` on final
  * failure, and a markdown table of the attempts appended to the job's step summary.
  */
 export function createGitHubReporter(options: GitHubReporterOptions): Reporter {

@@ -15,7 +15,7 @@ export interface HistoryReporterOptions {
 }
 
 /**
- * Appends the run's {@link HistoryRecord} to the state store under its name (SPEC §9). A
+ * Appends the run's {@link HistoryRecord} to the state store under its name (README, History). A
  * store that cannot be written costs one warning line, never the run.
  */
 export function createHistoryReporter(options: HistoryReporterOptions): Reporter {

@@ -13,7 +13,7 @@ import type { Reporter } from './reporter.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** The `--report` document (SPEC §9). Documented field by field in the README. */
+/** The `--report` document (README, The `--report` file). Documented field by field in the README. */
 export interface RunReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: 'retry-run'; version: string };

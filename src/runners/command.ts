@@ -14,6 +14,8 @@ import type {
   Runner,
 } from '../engine/types.js';
 import { closedOutput, SIGPIPE_EXIT_CODE } from './closed-output.js';
+import { checkCommandRunnerOptions, type CheckedCommandRunnerOptions } from './command-options.js';
+import { needsOutput } from '../policy/conditions.js';
 import { commandFacts } from './command-facts.js';
 import type { CompiledTable } from '../tools/compile.js';
 import { prepareOutput, type CaptureOptions } from './output-capture.js';
@@ -27,14 +29,18 @@ import { createStdinSource, type StdinMode, type StdinSource } from './stdin-sou
 import { openSpoolFile, WRITE_ERROR_EXIT_CODE, type SpoolFile } from './stdout-spool.js';
 
 export interface CommandRunnerOptions {
+  /** `argvCommand(['make', 'test'])` or `shellCommand('make test && make lint')`. */
   command: CommandSpec;
-  /** Grace between SIGTERM and SIGKILL when an attempt is stopped. */
-  killAfterMs: number;
+  /** Grace between SIGTERM and SIGKILL when an attempt is stopped; default 5000. */
+  killAfterMs?: number;
   /** Environment of every attempt, before the RETRY_RUN_* variables are added. */
   env?: NodeJS.ProcessEnv;
-  /** What the attempts read on stdin (SPEC §6); default `auto`. */
+  /** What the attempts read on stdin (README, stdin); default `auto`. */
   stdin?: StdinMode;
-  /** Output tails and `--stdout final`; without it the child inherits stdout and stderr. */
+  /**
+   * Output tails and `--stdout final`. Without it the child inherits stdout and stderr, unless
+   * the run's conditions read the output: then it is teed and its tails kept.
+   */
   capture?: CaptureOptions;
   /** Wall clock for an HTTP-date in `Retry-After:` output lines; injectable like the HTTP runner's. */
   now?: () => number;
@@ -51,8 +57,14 @@ const NOT_EXECUTABLE_EXIT_CODE = 126;
  * Node's start-up time to load, more than the whole budget of issue 9). An attempt is its
  * process group: a timeout, a deadline or a signal ends all of it, and whatever a failed
  * attempt leaves running when it exits is ended before the next attempt (process-group.ts).
+ * Options are checked first: a bad one throws a UsageError naming it.
+ *
+ * @example
+ * const runner = createCommandRunner({ command: argvCommand(['npm', 'ci']), killAfterMs: 2000 });
+ * const result = await retry({ runner, conditions: { retryOn: [/ETIMEDOUT|ECONNRESET/] } });
  */
-export function createCommandRunner(options: CommandRunnerOptions): Runner {
+export function createCommandRunner(given: CommandRunnerOptions): Runner {
+  const options = checkCommandRunnerOptions(given);
   const stdin = createStdinSource(options.stdin ?? 'auto');
   const attempts = createAttemptRegistry();
   const holdStdout = options.capture?.stdout === 'final';
@@ -135,13 +147,20 @@ interface RunnerState {
 }
 
 async function runOnce(
-  options: CommandRunnerOptions,
+  options: CheckedCommandRunnerOptions,
   { stdin, attempts, spool }: RunnerState,
   context: AttemptContext,
   started: (processes: AttemptProcesses) => void,
 ): Promise<AttemptResult> {
   const startedAt = monotonicMs();
-  const tails = options.capture?.tails ?? false;
+  const tails =
+    options.capture?.tails ??
+    (context.conditions !== undefined &&
+      needsOutput([
+        ...context.conditions.retryOn,
+        ...context.conditions.stopOn,
+        ...context.conditions.until,
+      ]));
   const output = await prepareOutput({
     tails,
     stdout: spool?.writable ?? (tails ? process.stdout : undefined),

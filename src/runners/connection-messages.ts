@@ -2,7 +2,7 @@ import { foundIn, lineAround } from '../engine/evidence.js';
 
 /**
  * Messages that say a connection failed, as curl, wget, ssh, git, Node, Python and the C
- * library print them, each with the system error code it stands for (SPEC §4 `connection`).
+ * library print them, each with the system error code it stands for (README, What gets retried: `connection`).
  */
 const CONNECTION_MESSAGES: ReadonlyArray<readonly [RegExp, string | undefined]> = [
   [/\bECONNREFUSED\b|Connection refused/i, 'ECONNREFUSED'],

@@ -1,7 +1,7 @@
 import type { AttemptResult } from '../engine/types.js';
 import { formatDuration } from '../policy/duration.js';
 
-/** curl's exit codes for HTTP mode (SPEC §7). */
+/** curl's exit codes for HTTP mode (README, Exit codes). */
 export const HTTP_EXIT = {
   /** The response was not the one --expect / --expect-body ask for (curl -f). */
   status: 22,

@@ -43,7 +43,7 @@ const MAX_MATCHED_BODY_BYTES = 16 * 1024 * 1024;
 type Outcome = Omit<AttemptResult, 'durationMs'>;
 
 /**
- * HTTP mode (SPEC §5): one request per attempt through undici. Expected failures (a status,
+ * HTTP mode (README, HTTP mode): one request per attempt through undici. Expected failures (a status,
  * a socket error, a timeout) come back as an AttemptResult; only retry-run's own problems
  * (an unreadable --data file or --cacert) throw, before the first attempt.
  */

@@ -7,10 +7,13 @@ import { pipeTee, streamTee, type Tee } from './output-tee.js';
 
 /** How the runner handles the command's output (set from the config by the CLI). */
 export interface CaptureOptions {
-  /** Keep the last 64 KiB of stdout and stderr: some condition reads the output. */
-  tails: boolean;
-  /** `final`: hold each attempt's stdout and write the successful one's at the end (SPEC §6). */
-  stdout: 'live' | 'final';
+  /**
+   * Keep the last 64 KiB of stdout and stderr: some condition reads the output. Left out, the
+   * command runner keeps them when the run's conditions read the output.
+   */
+  tails?: boolean;
+  /** `final`: hold each attempt's stdout and write the successful one's at the end (README, Holding stdout). */
+  stdout?: 'live' | 'final';
   /** Sees what the command writes to our stderr through a tee (or a failed attempt's stdout). */
   onStderr?: (chunk: Uint8Array) => void;
 }

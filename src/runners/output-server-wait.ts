@@ -6,7 +6,7 @@ const DATE_LINE = /^[ \t<]*Date:[ \t]*([^\r\n]*)/im;
 const HEADER_BLOCK_START = /^[ \t<]*HTTP\/[\d.]+ \d{3}/im;
 
 /**
- * The wait the last `Retry-After:` header line in the output asks for (SPEC §5), measured
+ * The wait the last `Retry-After:` header line in the output asks for (README, HTTP mode), measured
  * against the `Date:` line of the same response when it has one. Undefined when there is none.
  */
 export function findRetryAfter(

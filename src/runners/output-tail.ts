@@ -1,4 +1,4 @@
-/** How much of each stream is kept for matching (SPEC §4). */
+/** How much of each stream is kept for matching (README, What gets retried). */
 export const TAIL_BYTES = 64 * 1024;
 
 /**

@@ -20,7 +20,7 @@ export interface AttemptProcessOptions {
   killAfterMs: number;
 }
 
-/** The processes of one attempt, and the sequence that ends them (SPEC §6). */
+/** The processes of one attempt, and the sequence that ends them (README, An attempt is a process group). */
 export interface AttemptProcesses {
   /** Sends `signal` now (and SIGCONT, so a stopped process can act on it), SIGKILL after the grace. */
   stop(signal: NodeJS.Signals): void;

@@ -7,7 +7,7 @@ import { Readable, type Writable } from 'node:stream';
 export const STDIN_MEMORY_LIMIT = 1024 * 1024;
 
 /**
- * SPEC §6: a stdin that is not a terminal is read once, only as fast as the attempts take it,
+ * README, stdin: a stdin that is not a terminal is read once, only as fast as the attempts take it,
  * and every byte read is recorded, so each later attempt is fed the same bytes again before
  * the live rest. The recording stays in memory up to 1 MiB, then in a temporary file that
  * close() (or, failing that, process exit) removes.

@@ -33,7 +33,7 @@ export interface AttemptNumber {
 const FIXED = { attach() {}, detach() {}, close() {}, replayFailure: () => undefined };
 
 /**
- * SPEC §6. A terminal is inherited; `--stdin none`, a closed stdin and /dev/null give an
+ * README, stdin. A terminal is inherited; `--stdin none`, a closed stdin and /dev/null give an
  * empty stdin without any reading; anything else (a pipe, a file, a socket) is recorded as
  * the first attempt reads it and replayed to the later ones. Our stdin is only touched when
  * an attempt is started, so a run that never reads it never waits for it.

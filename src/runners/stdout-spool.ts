@@ -13,7 +13,7 @@ export const WRITE_ERROR_EXIT_CODE = 23;
 const READ_BYTES = 1024 * 1024;
 
 /**
- * One attempt's stdout held in a temporary file (`--stdout final`, SPEC §6), never in memory.
+ * One attempt's stdout held in a temporary file (`--stdout final`; README, Holding stdout), never in memory.
  * The file is unlinked as soon as it is open, so nothing is left behind even if retry-run is
  * killed: the open handle is the only way to it.
  */

@@ -5,7 +5,7 @@ import type { Mode } from '../policy/normalize.js';
 export const HISTORY_COLLECTION = 'history';
 
 /**
- * One run, as history keeps it (SPEC §9): compact, and free of anything from the command
+ * One run, as history keeps it (README, History): compact, and free of anything from the command
  * line — no argv, no URL, no output — so no secret can end up in it.
  */
 export interface HistoryRecord {

@@ -51,7 +51,7 @@ export function renderTable(stats: readonly NameStats[], style: Style): string {
 
 const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 
-/** SPEC §9: an array of objects with the documented fields (plus `lastRunAt` and `trend`). */
+/** README, History: an array of objects with the documented fields (plus `lastRunAt` and `trend`). */
 export function renderJson(stats: readonly NameStats[]): string {
   const objects = stats.map((s) => ({
     name: s.name,

@@ -5,7 +5,7 @@ const DAY_MS = 86_400_000;
 const DAYS = /^(\d+(?:\.\d+)?)d/;
 
 /**
- * `--since`: how far back `stats` looks. A duration as SPEC §3 writes them, which may also
+ * `--since`: how far back `stats` looks. A duration as the README (Options) writes them, which may also
  * start with days (`7d`, `1d12h`), or an ISO 8601 date or time (`2026-11-01`).
  */
 export function parseSince(text: string, now: number): number {

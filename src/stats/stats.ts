@@ -1,6 +1,6 @@
 import type { HistoryRecord } from './history-record.js';
 
-/** What `retry-run stats` shows for one name (SPEC §9). Rates are fractions in [0, 1]. */
+/** What `retry-run stats` shows for one name (README, History). Rates are fractions in [0, 1]. */
 export interface NameStats {
   name: string;
   runs: number;

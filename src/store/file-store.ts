@@ -28,7 +28,7 @@ export interface FileStoreOptions {
 const DEFAULT_LOCK: FileLockOptions = { staleMs: 10_000, timeoutMs: 15_000 };
 
 /**
- * The default store (SPEC §8): one directory per collection, one file per name.
+ * The default store (README, The state store): one directory per collection, one file per name.
  * `<dir>/<collection>/<name>.json` a document, `.lease` its lease, `.jsonl` a log; each
  * changed under its own `.lock` and replaced by atomic rename, so a reader or a crash
  * mid-write never sees half a file. State files are created 0600 and never opened through a

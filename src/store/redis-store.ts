@@ -50,7 +50,7 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0`;
 
 /**
- * The store for a fleet (SPEC §8): the same contract as the file store over one Redis.
+ * The store for a fleet (README, The state store): the same contract as the file store over one Redis.
  * Keys: `retry-run:doc:<collection>:<name>`, `retry-run:lease:…`, `retry-run:log:…`, each
  * expiring when idle. `update` is optimistic (WATCH, GET, MULTI/SET/EXEC, again on a
  * conflict); a lease is a key with an expiry. ioredis is loaded only when this store is used,

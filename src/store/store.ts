@@ -1,5 +1,5 @@
 /**
- * The state store: what outlives one run of retry-run — circuit breakers (SPEC §8) and run
+ * The state store: what outlives one run of retry-run — circuit breakers (README, The state store) and run
  * history (§9) — shared by every process on a machine (file store, the default) or by a
  * fleet of machines (Redis store, `--state redis://host:port[/db]`).
  *

@@ -54,7 +54,7 @@ describe('retry-run -- <command>', () => {
     expect(result.stdout).toBe('try 1\ntry 2\n');
   });
 
-  it('writes the events of SPEC §9 as JSON lines with --log-format json', async () => {
+  it('writes the events (README, JSON events) as JSON lines with --log-format json', async () => {
     const result = await runCli([
       '--log-format',
       'json',
@@ -98,7 +98,10 @@ describe('retry-run -- <command>', () => {
 
 describe('usage errors', () => {
   it.each([
-    [['--max', '0', '--', 'true'], "--max: expected a whole number from 1 to 1000000, or inf (got '0')"],
+    [
+      ['--max', '0', '--', 'true'],
+      "--max: expected a whole number from 1 to 1000000, or inf (got '0')",
+    ],
     [['--base', '5x', '--', 'true'], '--base: expected a duration'],
     [['--strategy', 'exponentail', '--', 'true'], "did you mean 'exponential'?"],
     [['--retry-on', 'exit:foo', '--', 'true'], "--retry-on: 'exit:foo'"],

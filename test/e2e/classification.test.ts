@@ -44,7 +44,7 @@ describe('known tools: curl and wget', () => {
     expect(result.stderr).toContain('attempt 3/5 succeeded');
   });
 
-  it('reports the reasons of SPEC §9 in JSON: connection, status, timeout', async () => {
+  it('reports the reasons (README, JSON events) in JSON: connection, status, timeout', async () => {
     const result = await runCli(
       ['--log-format', 'json', '-b', '0', '-n', '4', '--', 'curl', '-fsS', 'http://x/'],
       withTools({ FAKE_CURL: '6,56,22:502,28' }),

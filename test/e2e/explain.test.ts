@@ -43,7 +43,7 @@ describe('retry-run explain', () => {
     );
   });
 
-  it('prints the schedule as JSON exactly as SPEC §10 says', async () => {
+  it('prints the schedule as JSON exactly as the README (explain) says', async () => {
     const result = await runCli([
       'explain',
       '--format',
@@ -91,7 +91,7 @@ describe('retry-run explain', () => {
     expect(widest(first.stdout)).toBeLessThanOrEqual(80);
   });
 
-  it('prints the simulation as JSON exactly as SPEC §10 says', async () => {
+  it('prints the simulation as JSON exactly as the README (explain) says', async () => {
     const result = await runCli([
       'explain',
       '--simulate',

@@ -34,7 +34,7 @@ describe('retry-run <url>: retries and exit codes', () => {
     expect(server!.requests.map((r) => r.url)).toEqual(['/health', '/health', '/health']);
   });
 
-  it('exits 22 when the retryable statuses are exhausted, with the events of SPEC §9', async () => {
+  it('exits 22 when the retryable statuses are exhausted, with the events (README, JSON events)', async () => {
     const { url } = await serve(statuses([502]));
     const result = await runCli(['-n', '2', '-b', '0', '--log-format', 'json', url]);
     expect(result.code).toBe(22);

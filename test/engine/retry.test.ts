@@ -164,7 +164,7 @@ describe('the retry loop', () => {
 
   it.each([
     ['an attempt killed by the signal', { ok: false, exitCode: 143, signal: 'SIGTERM' }],
-    // An interrupt wins even over a success: the user asked the run to stop (SPEC §6).
+    // An interrupt wins even over a success: the user asked the run to stop (README, Signals).
     ['an attempt that traps the signal and succeeds', { ok: true, exitCode: 0 }],
   ])(
     'ends as interrupted, with the exit code the abort reason carries, after %s',
@@ -282,7 +282,7 @@ describe('the retry loop', () => {
   });
 });
 
-describe('interrupts and the deadline (SPEC §6)', () => {
+describe('interrupts and the deadline (README, Signals)', () => {
   it('starts no attempt once a late wait has carried the run past the deadline', async () => {
     const time = fakeTime();
     const { runner, contexts } = scriptedRunner([fail(6)], time.advance);
@@ -298,6 +298,37 @@ describe('interrupts and the deadline (SPEC §6)', () => {
     expect(contexts).toHaveLength(1);
     expect(result).toMatchObject({ outcome: 'deadline', exitCode: 6, attempts: 1 });
     expect(result.message).toMatch(/passed before attempt 2/);
+  });
+
+  // The boundary: with exactly no time left, no attempt starts and no wait begins.
+  it('starts no attempt when a late wait lands exactly on the deadline', async () => {
+    const time = fakeTime();
+    const { runner, contexts } = scriptedRunner([{ ...fail(6), durationMs: 0 }], time.advance);
+    const lateSleep: Sleep = async (ms) => void time.advance(ms + 500);
+    const result = await retry({
+      runner,
+      policy: { strategy: 'fixed', baseMs: 500, deadlineMs: 1000 },
+      clock: time.clock,
+      sleep: lateSleep,
+    });
+    expect(contexts).toHaveLength(1);
+    expect(result).toMatchObject({ outcome: 'deadline', exitCode: 6, attempts: 1 });
+    expect(result.message).toBe('the deadline of 1s passed before attempt 2');
+  });
+
+  it('begins no wait that would end exactly at the deadline', async () => {
+    const time = fakeTime();
+    const { runner, contexts } = scriptedRunner([{ ...fail(6), durationMs: 0 }], time.advance);
+    const result = await retry({
+      runner,
+      policy: { strategy: 'fixed', baseMs: 1000, deadlineMs: 2000, maxAttempts: 5 },
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    expect(time.sleeps).toEqual([1000]);
+    expect(contexts).toHaveLength(2);
+    expect(result).toMatchObject({ outcome: 'deadline', attempts: 2 });
+    expect(result.message).toBe('the next wait of 1s would pass the deadline of 2s');
   });
 
   it('a signal during a real wait ends the run at once', async () => {

@@ -36,6 +36,13 @@ describe('server-directed waits in the engine', () => {
     expect(waits()).toMatchObject([{ delayMs: 5000, source: 'server', nextAttempt: 2 }]);
   });
 
+  it('waits what Retry-After asks on its own, when the strategy waits nothing', async () => {
+    const { run, waits } = scenario(3000, { base: '0' });
+    const result = await run;
+    expect(result).toMatchObject({ outcome: 'success', attempts: 2, waitedMs: 3000 });
+    expect(waits()).toMatchObject([{ delayMs: 3000, source: 'server', nextAttempt: 2 }]);
+  });
+
   it('keeps the strategy delay when the server asks for less', async () => {
     const { run, waits } = scenario(200, {});
     await run;

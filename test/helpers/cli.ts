@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { execa } from 'execa';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,27 +45,27 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     NO_COLOR: '1',
     ...options.env,
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
-      env,
-      cwd: options.cwd,
-      stdio: [
-        options.input === undefined && !options.openStdin ? 'ignore' : 'pipe',
-        'pipe',
-        'pipe',
-      ],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      child.stdin?.destroy();
-      resolve({ code, signal, stdout, stderr });
-    });
-    if (options.input !== undefined) child.stdin!.end(options.input);
-    options.onSpawn?.(child);
+  // execa here, where its start-up cost does not matter (README, Development).
+  const subprocess = execa(process.execPath, [options.bin ?? BIN, ...args], {
+    env,
+    extendEnv: false,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    stdin: options.input === undefined && !options.openStdin ? 'ignore' : 'pipe',
+    reject: false,
+    stripFinalNewline: false,
+    // A test's own kill() means exactly that signal, never a SIGKILL after it.
+    forceKillAfterDelay: false,
+  });
+  if (options.input !== undefined) subprocess.stdin!.end(options.input);
+  options.onSpawn?.(subprocess);
+  return subprocess.then((result) => {
+    subprocess.stdin?.destroy();
+    return {
+      code: result.exitCode ?? null,
+      signal: (result.signal as NodeJS.Signals | undefined) ?? null,
+      stdout: result.stdout,
+      stderr: result.stderr,
+    };
   });
 }
 

@@ -7,7 +7,7 @@ import { normalizeConditions } from '../../src/policy/normalize.js';
 const tokens = (text: string) => parseConditions(text, '--retry-on').map((c) => c.token);
 
 describe('parseConditions', () => {
-  it('reads every token of SPEC §4', () => {
+  it('reads every token in the README (What gets retried)', () => {
     expect(
       tokens(
         'any,exit:3,exit:2-5,exit:any,signal,signal:TERM,signal:sigkill,timeout,connection,503,5xx,4XX',

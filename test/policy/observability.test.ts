@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { argvCommand, shellCommand } from '../../src/runners/command.js';
 import { defaultRunName, normalizeObservability } from '../../src/policy/observability.js';
 
-describe('the run name (SPEC §9)', () => {
+describe('the run name (README, Monitoring)', () => {
   it.each([
     [
       'the breaker name first',

@@ -16,7 +16,7 @@ const shape = (strategy: StrategyName, extra: Partial<ScheduleShape> = {}): Sche
 const triples = (s: ScheduleShape) =>
   schedule(s).map(({ minMs, medianMs, maxMs }) => [minMs, medianMs, maxMs]);
 
-describe('schedule: the formulas of SPEC §3, retry by retry', () => {
+describe('schedule: the formulas in the README (Strategies), retry by retry', () => {
   it('fixed: min(cap, base) every time, capped when base > cap', () => {
     expect(triples(shape('fixed', { maxAttempts: 4 }))).toEqual([
       [1000, 1000, 1000],

@@ -28,7 +28,7 @@ function delays(p: BackoffPolicy, n: number, random: () => number): number[] {
   return out;
 }
 
-describe('the formulas of SPEC §3', () => {
+describe('the formulas in the README (Strategies)', () => {
   it('fixed waits base, clamped to cap', () => {
     expect(delays(policy('fixed'), 4, Math.random)).toEqual([1000, 1000, 1000, 1000]);
     expect(delays(policy('fixed', { capMs: 300 }), 2, Math.random)).toEqual([300, 300]);

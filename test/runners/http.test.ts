@@ -1,12 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createHttpRunner,
-  normalizeConditions,
-  normalizeHttpConfig,
-  normalizePolicy,
-  retry,
-} from '../../src/index.js';
+import { createHttpRunner, normalizeHttpConfig, retry } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 
 let server: TestServer | undefined;
@@ -49,8 +43,8 @@ describe('the HTTP runner as a library', () => {
     try {
       const result = await retry({
         runner,
-        policy: normalizePolicy({ base: '1ms' }),
-        conditions: normalizeConditions({}, 'http'),
+        policy: { baseMs: 1 },
+        conditions: { defaults: 'http' },
         sleep: async (ms) => void sleeps.push(ms),
       });
       expect(result).toMatchObject({ outcome: 'success', attempts: 2, exitCode: 0 });

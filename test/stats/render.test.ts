@@ -76,7 +76,7 @@ describe('the strict parser', () => {
 });
 
 describe('stats --format json and table', () => {
-  it('json is an array of objects with the fields of SPEC §9', () => {
+  it('json is an array of objects with the fields in the README (History)', () => {
     const parsed = JSON.parse(renderJson(stats)) as Array<Record<string, unknown>>;
     expect(parsed).toHaveLength(2);
     for (const key of [

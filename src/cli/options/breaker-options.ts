@@ -3,7 +3,7 @@ import { DEFAULTS } from '../../policy/defaults.js';
 import { formatDuration } from '../../policy/duration.js';
 import { envOption } from './option.js';
 
-/** SPEC §8: the circuit breaker shared by every run that names it. */
+/** README, Circuit breaker: the circuit breaker shared by every run that names it. */
 export function addBreakerOptions(command: Command): Command {
   return command
     .addOption(

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULTS } from '../../policy/defaults.js';
 import { envOption } from './option.js';
 
-/** SPEC §6: where each attempt's stdout goes. */
+/** README, Holding stdout: where each attempt's stdout goes. */
 export function addCaptureOptions(command: Command): Command {
   return command.addOption(
     envOption(

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../../policy/defaults.js';
 import { formatDuration } from '../../policy/duration.js';
 import { envOption, listOption } from './option.js';
 
-/** SPEC §4 and §5: what is retried, what stops the run, what success requires. */
+/** README, What gets retried and HTTP mode: what is retried, what stops the run, what success requires. */
 export function addConditionOptions(command: Command): Command {
   return command
     .addOption(

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../../policy/defaults.js';
 import { formatDuration } from '../../policy/duration.js';
 import { envOption } from './option.js';
 
-/** SPEC §10: what `retry-run explain` prints, and the thundering-herd simulation. */
+/** README, explain: what `retry-run explain` prints, and the thundering-herd simulation. */
 export function addExplainOptions(command: Command): Command {
   return command
     .addOption(envOption('--format <format>', 'text or json (default: text)'))

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../../policy/defaults.js';
 import { formatDuration } from '../../policy/duration.js';
 import { envOption, listOption } from './option.js';
 
-/** SPEC §5: the request of HTTP mode, curl-like. */
+/** README, HTTP mode: the request of HTTP mode, curl-like. */
 export function addHttpOptions(command: Command): Command {
   return command
     .addOption(envOption('-X, --method <method>', 'HTTP method (default: GET, POST with a body)'))

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULTS } from '../../policy/defaults.js';
 import { envOption, listOption } from './option.js';
 
-/** SPEC §9: the report file, run history, metrics file and GitHub Actions annotations. */
+/** README, Monitoring: the report file, run history, metrics file and GitHub Actions annotations. */
 export function addObservabilityOptions(command: Command): Command {
   return command
     .addOption(

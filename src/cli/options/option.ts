@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 
 /**
- * An option that can also come from the environment as RETRY_RUN_<OPTION> (SPEC §2):
+ * An option that can also come from the environment as RETRY_RUN_<OPTION> (README, Usage):
  * `--kill-after` ← RETRY_RUN_KILL_AFTER. A flag beats the environment.
  */
 export function envOption(flags: string, description: string): Option {

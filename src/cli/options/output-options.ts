@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { envOption } from './option.js';
 
-/** SPEC §2 and §9: how the command is given and how retry-run reports. */
+/** README, Usage and Output: how the command is given and how retry-run reports. */
 export function addOutputOptions(command: Command): Command {
   return command
     .addOption(

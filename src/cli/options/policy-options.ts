@@ -4,7 +4,7 @@ import { formatDuration } from '../../policy/duration.js';
 import { STRATEGY_NAMES } from '../../policy/strategies.js';
 import { envOption } from './option.js';
 
-/** SPEC §3: how many attempts, how long to wait between them, and the time limits. */
+/** README, Options: how many attempts, how long to wait between them, and the time limits. */
 export function addPolicyOptions(command: Command): Command {
   return command
     .addOption(

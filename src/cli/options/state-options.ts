@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { envOption } from './option.js';
 
-/** SPEC §8: where breakers and run history live (shared by the run, `breaker` and `stats`). */
+/** README, Circuit breaker: where breakers and run history live (shared by the run, `breaker` and `stats`). */
 export function addStateOption(command: Command): Command {
   return command.addOption(
     envOption(

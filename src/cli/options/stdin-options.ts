@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULTS } from '../../policy/defaults.js';
 import { envOption } from './option.js';
 
-/** SPEC §6: what the attempts read on stdin. */
+/** README, stdin: what the attempts read on stdin. */
 export function addStdinOptions(command: Command): Command {
   return command.addOption(
     envOption(
