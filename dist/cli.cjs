@@ -6701,7 +6701,8 @@ async function acquire(lockPath, options, clock) {
   let asideDated = clock.now();
   await touch(aside, asideDated);
   try {
-    const started = clock.now();
+    let started = clock.now();
+    let holder2;
     for (let round2 = 0; ; round2++) {
       if (clock.now() - asideDated > options.staleMs / 4) {
         asideDated = clock.now();
@@ -6715,7 +6716,16 @@ async function acquire(lockPath, options, clock) {
         if (code === "ENOENT") await (0, import_promises3.writeFile)(aside, content);
         else if (code !== "EEXIST") throw error;
       }
-      const stale = round2 % STALE_CHECK_EVERY === 0 ? await staleContent(lockPath, options.staleMs, clock.now) : void 0;
+      let stale;
+      const overdue = clock.now() - started > options.timeoutMs;
+      if (round2 % STALE_CHECK_EVERY === 0 || overdue) {
+        const current = await readText(lockPath);
+        if (current !== holder2) {
+          holder2 = current;
+          started = clock.now();
+        }
+        stale = await staleContent(lockPath, current, options.staleMs, clock.now);
+      }
       if (stale !== void 0) {
         await breakStale(lockPath, stale, clock.now);
         continue;
@@ -6734,8 +6744,7 @@ async function acquire(lockPath, options, clock) {
     });
   }
 }
-async function staleContent(lockPath, staleMs, now) {
-  const content = await readText(lockPath);
+async function staleContent(lockPath, content, staleMs, now) {
   if (content === void 0) return void 0;
   let info = {};
   try {

@@ -100,7 +100,11 @@ async function acquire(
   let asideDated = clock.now();
   await touch(aside, asideDated);
   try {
-    const started = clock.now();
+    // The wait's limit counts from the last time the lock changed hands: under heavy
+    // contention a waiter may see many holders come and go, which is progress, not a stuck
+    // lock; only one holder kept for timeoutMs makes it give up.
+    let started = clock.now();
+    let holder: string | undefined;
     for (let round = 0; ; round++) {
       // The lock's mtime is the aside's: kept recent, so a lock taken after a long wait is
       // young.
@@ -119,10 +123,16 @@ async function acquire(
       }
       // A held lock is almost always a live one: look for a dead holder only now and then,
       // so that waiting under contention costs a pause, not three more file operations.
-      const stale =
-        round % STALE_CHECK_EVERY === 0
-          ? await staleContent(lockPath, options.staleMs, clock.now)
-          : undefined;
+      let stale: string | undefined;
+      const overdue = clock.now() - started > options.timeoutMs;
+      if (round % STALE_CHECK_EVERY === 0 || overdue) {
+        const current = await readText(lockPath);
+        if (current !== holder) {
+          holder = current;
+          started = clock.now();
+        }
+        stale = await staleContent(lockPath, current, options.staleMs, clock.now);
+      }
       if (stale !== undefined) {
         await breakStale(lockPath, stale, clock.now);
         continue;
@@ -145,10 +155,10 @@ async function acquire(
 /** The lock's content if its holder is gone (or its age is implausible), else undefined. */
 async function staleContent(
   lockPath: string,
+  content: string | undefined,
   staleMs: number,
   now: () => number,
 ): Promise<string | undefined> {
-  const content = await readText(lockPath);
   if (content === undefined) return undefined;
   let info: Partial<LockInfo> = {};
   try {

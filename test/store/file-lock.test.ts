@@ -109,6 +109,36 @@ describe('withFileLock', () => {
     await second.done;
   });
 
+  it('keeps waiting past its limit while the lock changes hands, and gives up on one holder', async () => {
+    const lock = join(dir, 'x.lock');
+    // Holders on another host (never judged dead by pid), each taking the lock fresh.
+    const takeAs = async (token: string) => {
+      await writeFile(lock, JSON.stringify({ pid: 1, host: 'elsewhere', token }));
+      const now = new Date(clock.now());
+      await utimes(lock, now, now);
+    };
+    await takeAs('first');
+    let outcome: unknown;
+    withFileLock(lock, { ...options, timeoutMs: 3000 }, async () => 'taken').then(
+      (value) => (outcome = value),
+      (error: unknown) => (outcome = error),
+    );
+    // Five holders in turn, 2 s each: 10 s of waiting, but the lock keeps changing hands.
+    for (let turn = 0; turn < 5; turn++) {
+      await clock.advance(2000);
+      await takeAs(`holder-${turn}`);
+    }
+    expect(outcome).toBeUndefined();
+    // Then one holder keeps it past the limit (renewing it): the waiter gives up.
+    for (let second = 0; second < 4 && outcome === undefined; second++) {
+      await clock.advance(1000);
+      const now = new Date(clock.now());
+      await utimes(lock, now, now);
+    }
+    await until(() => outcome !== undefined);
+    expect(outcome).toBeInstanceOf(StoreError);
+  });
+
   it('breaks at once a lock dated far in the future (a skewed clock on a shared volume)', async () => {
     const lock = join(dir, 'x.lock');
     await writeFile(lock, JSON.stringify({ pid: 1, host: 'elsewhere', token: 't' }));
