@@ -3,8 +3,8 @@ import { realSleep, systemClock, type Clock, type Sleep } from './clock.js';
 import type { RetryEvent, RunOutcome, SummaryEvent } from './events.js';
 import type { AttemptGate } from './gate.js';
 import type { AttemptResult, Classification, Conditions, Runner } from './types.js';
-import { nextDelay } from '../policy/strategies.js';
-import { seededRandom, type RandomSource } from '../policy/random.js';
+import { nextDelay } from '../backoff/strategies.js';
+import { seededRandom, type RandomSource } from '../backoff/random.js';
 import type { Policy } from '../policy/policy.js';
 import { formatDuration } from '../policy/duration.js';
 

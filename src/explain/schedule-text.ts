@@ -1,6 +1,6 @@
 import type { Style } from '../report/style.js';
 import { formatDuration } from '../policy/duration.js';
-import type { SchedulePlan, ScheduleRow, ScheduleShape } from '../policy/schedule.js';
+import type { SchedulePlan, ScheduleRow, ScheduleShape } from '../backoff/schedule.js';
 import { STRATEGY_TABLE } from './strategy-table.js';
 
 /** Above this many lines, the middle of a long schedule is elided. */

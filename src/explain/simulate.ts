@@ -1,5 +1,5 @@
-import { seededRandom } from '../policy/random.js';
-import { nextDelay, STRATEGY_NAMES, type StrategyName } from '../policy/strategies.js';
+import { seededRandom } from '../backoff/random.js';
+import { nextDelay, STRATEGY_NAMES, type StrategyName } from '../backoff/strategies.js';
 
 export interface HerdOptions {
   clients: number;

@@ -1,5 +1,5 @@
 import type { Style } from '../report/style.js';
-import type { StrategyName } from '../policy/strategies.js';
+import type { StrategyName } from '../backoff/strategies.js';
 
 export interface StrategyDescription {
   name: StrategyName;

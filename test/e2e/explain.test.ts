@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGY_NAMES } from '../../src/policy/strategies.js';
+import { STRATEGY_NAMES } from '../../src/backoff/strategies.js';
 import { runCli } from '../helpers/cli.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));

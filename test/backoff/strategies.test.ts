@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/policy/random.js';
+import { seededRandom } from '../../src/backoff/random.js';
 import {
   nextDelay,
   STRATEGY_NAMES,
   type BackoffPolicy,
   type StrategyName,
-} from '../../src/policy/strategies.js';
+} from '../../src/backoff/strategies.js';
 
 const policy = (strategy: StrategyName, extra: Partial<BackoffPolicy> = {}): BackoffPolicy => ({
   strategy,
