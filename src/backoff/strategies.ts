@@ -1,95 +1,49 @@
+import { decorrelated } from './decorrelated.js';
+import { equalJitter } from './equal-jitter.js';
+import { exponential } from './exponential.js';
+import { fixed } from './fixed.js';
+import { jitter } from './jitter.js';
+import { linear } from './linear.js';
 import type { RandomSource } from './random.js';
+import type { BackoffSettings, BackoffStrategy, DelayBounds, DelayStep } from './strategy.js';
 
-export const STRATEGY_NAMES = [
-  'fixed',
-  'linear',
-  'exponential',
-  'jitter',
-  'equal-jitter',
-  'decorrelated',
-] as const;
-export type StrategyName = (typeof STRATEGY_NAMES)[number];
+export type { BackoffStrategy, BackoffSettings, DelayBounds, DelayStep } from './strategy.js';
 
-export interface BackoffPolicy {
+/** Every strategy, in the order `explain` lists them. */
+export const STRATEGIES = [fixed, linear, exponential, jitter, equalJitter, decorrelated] as const;
+export type StrategyName = (typeof STRATEGIES)[number]['name'];
+/** The names, as the same tuple type the library has always exported. */
+type NamesOf<T extends readonly BackoffStrategy[]> = { readonly [K in keyof T]: T[K]['name'] };
+export const STRATEGY_NAMES = STRATEGIES.map((s) => s.name) as unknown as NamesOf<
+  typeof STRATEGIES
+>;
+
+export interface BackoffPolicy extends BackoffSettings {
   strategy: StrategyName;
-  baseMs: number;
-  capMs: number;
-  factor: number;
 }
 
-/** The delay chosen for one retry, and what the next retry needs to know (decorrelated). */
-export interface DelayStep {
-  delayMs: number;
-  previousMs: number;
+const BY_NAME = new Map<string, BackoffStrategy>(STRATEGIES.map((s) => [s.name, s]));
+
+/** The strategy object of a (validated) name. */
+export function strategyNamed(name: StrategyName): BackoffStrategy<StrategyName> {
+  return BY_NAME.get(name) as BackoffStrategy<StrategyName>;
 }
 
-/** e = min(cap, base·factor^(n−1)): the exponential envelope of SPEC §3. */
-function exponentialEnvelope(policy: BackoffPolicy, retry: number): number {
-  return Math.min(policy.capMs, policy.baseMs * Math.pow(policy.factor, retry - 1));
-}
-
-/**
- * The wait before attempt `retry + 1` (retry = 1, 2, …), exactly as SPEC §3 defines each
- * strategy. Pure: all randomness comes from `random`; `previousMs` threads decorrelated
- * jitter's memory (start it at `base`).
- */
+/** The wait before attempt `retry + 1` (retry = 1, 2, …) under the policy's strategy. */
 export function nextDelay(
   policy: BackoffPolicy,
   retry: number,
   previousMs: number,
   random: RandomSource,
 ): DelayStep {
-  const { baseMs, capMs } = policy;
-  const envelope = exponentialEnvelope(policy, retry);
-  let delay: number;
-  switch (policy.strategy) {
-    case 'fixed':
-      delay = Math.min(capMs, baseMs);
-      break;
-    case 'linear':
-      delay = Math.min(capMs, baseMs * retry);
-      break;
-    case 'exponential':
-      delay = envelope;
-      break;
-    case 'jitter':
-      delay = random() * envelope;
-      break;
-    case 'equal-jitter':
-      delay = envelope / 2 + random() * (envelope / 2);
-      break;
-    case 'decorrelated': {
-      const high = Math.max(baseMs, 3 * previousMs);
-      delay = Math.min(capMs, baseMs + random() * (high - baseMs));
-      break;
-    }
-  }
-  const delayMs = Math.round(delay);
-  return { delayMs, previousMs: delayMs };
+  return strategyNamed(policy.strategy).delay(policy, retry, previousMs, random);
 }
 
-/** The range a strategy's delay can take for one retry: exact for all but decorrelated. */
+/** The range the policy's delay can take for one retry: exact for all but decorrelated. */
 export function delayBounds(
   policy: BackoffPolicy,
   retry: number,
   previousMaxMs: number,
-): { minMs: number; maxMs: number } {
-  const envelope = exponentialEnvelope(policy, retry);
-  switch (policy.strategy) {
-    case 'fixed':
-    case 'linear':
-    case 'exponential': {
-      const only = nextDelay(policy, retry, previousMaxMs, () => 0).delayMs;
-      return { minMs: only, maxMs: only };
-    }
-    case 'jitter':
-      return { minMs: 0, maxMs: Math.round(envelope) };
-    case 'equal-jitter':
-      return { minMs: Math.round(envelope / 2), maxMs: Math.round(envelope) };
-    case 'decorrelated':
-      return {
-        minMs: Math.min(policy.capMs, policy.baseMs),
-        maxMs: Math.round(Math.min(policy.capMs, Math.max(policy.baseMs, 3 * previousMaxMs))),
-      };
-  }
+): DelayBounds {
+  return strategyNamed(policy.strategy).bounds(policy, retry, previousMaxMs);
 }
