@@ -151,9 +151,8 @@ describe('explain shows what each strategy does', () => {
     expect(result.code).toBe(0);
     return JSON.parse(result.stdout) as Record<string, unknown>;
   };
-
-  it('each strategy: min, median and max of every retry, from its own formula', async () => {
-    const flags = ['-n', '5', '-b', '100ms', '-c', '1s', '--factor', '3', '--seed', '2'];
+  /** [min, median, max] of every retry, per strategy, as `explain --format json` shows them. */
+  const triplesOf = async (flags: string[]) => {
     const triples = await Promise.all(
       STRATEGY_NAMES.map(async (strategy) => {
         const { schedule } = (await json(['-s', strategy, ...flags])) as {
@@ -162,7 +161,12 @@ describe('explain shows what each strategy does', () => {
         return [strategy, schedule.map((r) => [r.minMs, r.medianMs, r.maxMs])];
       }),
     );
-    expect(Object.fromEntries(triples)).toEqual({
+    return Object.fromEntries(triples);
+  };
+
+  it('each strategy: min, median and max of every retry, from its own formula', async () => {
+    const flags = ['-n', '5', '-b', '100ms', '-c', '1s', '--factor', '3', '--seed', '2'];
+    expect(await triplesOf(flags)).toEqual({
       fixed: [
         [100, 100, 100],
         [100, 100, 100],
@@ -199,6 +203,36 @@ describe('explain shows what each strategy does', () => {
         [100, 313, 900],
         [100, 443, 1000],
         [100, 618, 1000],
+      ],
+    });
+  });
+
+  it('a base above the cap: every strategy waits at most the cap', async () => {
+    const flags = ['-n', '3', '-b', '2s', '-c', '1s'];
+    expect(await triplesOf(flags)).toEqual({
+      fixed: [
+        [1000, 1000, 1000],
+        [1000, 1000, 1000],
+      ],
+      linear: [
+        [1000, 1000, 1000],
+        [1000, 1000, 1000],
+      ],
+      exponential: [
+        [1000, 1000, 1000],
+        [1000, 1000, 1000],
+      ],
+      jitter: [
+        [0, 500, 1000],
+        [0, 500, 1000],
+      ],
+      'equal-jitter': [
+        [500, 750, 1000],
+        [500, 750, 1000],
+      ],
+      decorrelated: [
+        [1000, 1000, 1000],
+        [1000, 1000, 1000],
       ],
     });
   });
