@@ -3890,71 +3890,195 @@ var init_duration = __esm({
   }
 });
 
-// src/policy/strategies.ts
-function exponentialEnvelope(policy, retry2) {
-  return Math.min(policy.capMs, policy.baseMs * Math.pow(policy.factor, retry2 - 1));
-}
-function nextDelay(policy, retry2, previousMs, random) {
-  const { baseMs, capMs } = policy;
-  const envelope = exponentialEnvelope(policy, retry2);
-  let delay2;
-  switch (policy.strategy) {
-    case "fixed":
-      delay2 = Math.min(capMs, baseMs);
-      break;
-    case "linear":
-      delay2 = Math.min(capMs, baseMs * retry2);
-      break;
-    case "exponential":
-      delay2 = envelope;
-      break;
-    case "jitter":
-      delay2 = random() * envelope;
-      break;
-    case "equal-jitter":
-      delay2 = envelope / 2 + random() * (envelope / 2);
-      break;
-    case "decorrelated": {
-      const high = Math.max(baseMs, 3 * previousMs);
-      delay2 = Math.min(capMs, baseMs + random() * (high - baseMs));
-      break;
-    }
-  }
-  const delayMs = Math.round(delay2);
+// src/backoff/strategy.ts
+function stepOf(ms) {
+  const delayMs = Math.round(ms);
   return { delayMs, previousMs: delayMs };
 }
-function delayBounds(policy, retry2, previousMaxMs) {
-  const envelope = exponentialEnvelope(policy, retry2);
-  switch (policy.strategy) {
-    case "fixed":
-    case "linear":
-    case "exponential": {
-      const only = nextDelay(policy, retry2, previousMaxMs, () => 0).delayMs;
-      return { minMs: only, maxMs: only };
-    }
-    case "jitter":
-      return { minMs: 0, maxMs: Math.round(envelope) };
-    case "equal-jitter":
-      return { minMs: Math.round(envelope / 2), maxMs: Math.round(envelope) };
-    case "decorrelated":
-      return {
-        minMs: Math.min(policy.capMs, policy.baseMs),
-        maxMs: Math.round(Math.min(policy.capMs, Math.max(policy.baseMs, 3 * previousMaxMs)))
-      };
-  }
+function exactly(ms) {
+  const only = Math.round(ms);
+  return { minMs: only, maxMs: only };
 }
-var STRATEGY_NAMES;
-var init_strategies = __esm({
-  "src/policy/strategies.ts"() {
+var init_strategy = __esm({
+  "src/backoff/strategy.ts"() {
     "use strict";
-    STRATEGY_NAMES = [
-      "fixed",
-      "linear",
-      "exponential",
-      "jitter",
-      "equal-jitter",
-      "decorrelated"
-    ];
+  }
+});
+
+// src/backoff/decorrelated.ts
+function rangeTop({ baseMs }, previousMs) {
+  return Math.max(baseMs, 3 * previousMs);
+}
+var decorrelated;
+var init_decorrelated = __esm({
+  "src/backoff/decorrelated.ts"() {
+    "use strict";
+    init_strategy();
+    decorrelated = {
+      name: "decorrelated",
+      random: true,
+      formula: "min(cap, uniform(base, 3*prev))",
+      behaviour: "random walk from the last wait",
+      whenToUse: "many clients, fewer calls than full jitter",
+      delay: (settings, _retry, previousMs, random) => {
+        const { baseMs, capMs } = settings;
+        const high = rangeTop(settings, previousMs);
+        return stepOf(Math.min(capMs, baseMs + random() * (high - baseMs)));
+      },
+      bounds: (settings, _retry, previousMaxMs) => ({
+        minMs: Math.min(settings.capMs, settings.baseMs),
+        maxMs: Math.round(Math.min(settings.capMs, rangeTop(settings, previousMaxMs)))
+      }),
+      capped: (settings, _retry, previousMaxMs) => rangeTop(settings, previousMaxMs) > settings.capMs
+    };
+  }
+});
+
+// src/backoff/exponential.ts
+function exponentialEnvelope({ baseMs, capMs, factor }, retry2) {
+  return Math.min(capMs, baseMs * Math.pow(factor, retry2 - 1));
+}
+function envelopeCapped({ baseMs, capMs, factor }, retry2) {
+  return baseMs * Math.pow(factor, retry2 - 1) > capMs;
+}
+var exponential;
+var init_exponential = __esm({
+  "src/backoff/exponential.ts"() {
+    "use strict";
+    init_strategy();
+    exponential = {
+      name: "exponential",
+      random: false,
+      formula: "min(cap, base*factor^(n-1))",
+      behaviour: "doubles (by factor) each retry",
+      whenToUse: "one client against an overloaded service",
+      delay: (settings, retry2) => stepOf(exponentialEnvelope(settings, retry2)),
+      bounds: (settings, retry2) => exactly(exponentialEnvelope(settings, retry2)),
+      capped: envelopeCapped,
+      median: ({ minMs }) => minMs
+    };
+  }
+});
+
+// src/backoff/equal-jitter.ts
+var equalJitter;
+var init_equal_jitter = __esm({
+  "src/backoff/equal-jitter.ts"() {
+    "use strict";
+    init_exponential();
+    init_strategy();
+    equalJitter = {
+      name: "equal-jitter",
+      random: true,
+      formula: "e/2 + uniform(0, e/2)",
+      behaviour: "half fixed, half random",
+      whenToUse: "spread, but never retry too soon",
+      delay: (settings, retry2, _previousMs, random) => {
+        const envelope = exponentialEnvelope(settings, retry2);
+        return stepOf(envelope / 2 + random() * (envelope / 2));
+      },
+      bounds: (settings, retry2) => {
+        const envelope = exponentialEnvelope(settings, retry2);
+        return { minMs: Math.round(envelope / 2), maxMs: Math.round(envelope) };
+      },
+      capped: envelopeCapped,
+      // Uniform over its range: the median is the middle.
+      median: ({ minMs, maxMs }) => Math.round((minMs + maxMs) / 2)
+    };
+  }
+});
+
+// src/backoff/fixed.ts
+function fixedDelay({ baseMs, capMs }) {
+  return Math.min(capMs, baseMs);
+}
+var fixed;
+var init_fixed = __esm({
+  "src/backoff/fixed.ts"() {
+    "use strict";
+    init_strategy();
+    fixed = {
+      name: "fixed",
+      random: false,
+      formula: "min(cap, base)",
+      behaviour: "the same wait every time",
+      whenToUse: "polling for readiness at a steady pace",
+      delay: (settings) => stepOf(fixedDelay(settings)),
+      bounds: (settings) => exactly(fixedDelay(settings)),
+      capped: ({ baseMs, capMs }) => baseMs > capMs,
+      median: ({ minMs }) => minMs
+    };
+  }
+});
+
+// src/backoff/jitter.ts
+var jitter;
+var init_jitter = __esm({
+  "src/backoff/jitter.ts"() {
+    "use strict";
+    init_exponential();
+    init_strategy();
+    jitter = {
+      name: "jitter",
+      random: true,
+      formula: "uniform(0, e)",
+      behaviour: "full jitter over the exponential e",
+      whenToUse: "many clients at once (the default): spreads load best",
+      delay: (settings, retry2, _previousMs, random) => stepOf(random() * exponentialEnvelope(settings, retry2)),
+      bounds: (settings, retry2) => ({
+        minMs: 0,
+        maxMs: Math.round(exponentialEnvelope(settings, retry2))
+      }),
+      capped: envelopeCapped,
+      // Uniform over its range: the median is the middle.
+      median: ({ minMs, maxMs }) => Math.round((minMs + maxMs) / 2)
+    };
+  }
+});
+
+// src/backoff/linear.ts
+function linearDelay({ baseMs, capMs }, retry2) {
+  return Math.min(capMs, baseMs * retry2);
+}
+var linear;
+var init_linear = __esm({
+  "src/backoff/linear.ts"() {
+    "use strict";
+    init_strategy();
+    linear = {
+      name: "linear",
+      random: false,
+      formula: "min(cap, base*n)",
+      behaviour: "grows by one base per retry",
+      whenToUse: "gentle back-off for a local resource",
+      delay: (settings, retry2) => stepOf(linearDelay(settings, retry2)),
+      bounds: (settings, retry2) => exactly(linearDelay(settings, retry2)),
+      capped: ({ baseMs, capMs }, retry2) => baseMs * retry2 > capMs,
+      median: ({ minMs }) => minMs
+    };
+  }
+});
+
+// src/backoff/strategies.ts
+function strategyNamed(name) {
+  return BY_NAME.get(name);
+}
+function nextDelay(policy, retry2, previousMs, random) {
+  return strategyNamed(policy.strategy).delay(policy, retry2, previousMs, random);
+}
+var STRATEGIES, STRATEGY_NAMES, BY_NAME;
+var init_strategies = __esm({
+  "src/backoff/strategies.ts"() {
+    "use strict";
+    init_decorrelated();
+    init_equal_jitter();
+    init_exponential();
+    init_fixed();
+    init_jitter();
+    init_linear();
+    STRATEGIES = [fixed, linear, exponential, jitter, equalJitter, decorrelated];
+    STRATEGY_NAMES = STRATEGIES.map((s) => s.name);
+    BY_NAME = new Map(STRATEGIES.map((s) => [s.name, s]));
   }
 });
 
@@ -4931,7 +5055,7 @@ var init_time_limit = __esm({
   }
 });
 
-// src/policy/random.ts
+// src/backoff/random.ts
 function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
@@ -4943,7 +5067,7 @@ function seededRandom(seed) {
   };
 }
 var init_random = __esm({
-  "src/policy/random.ts"() {
+  "src/backoff/random.ts"() {
     "use strict";
   }
 });
@@ -10147,88 +10271,18 @@ var init_open_store = __esm({
   }
 });
 
-// src/explain/strategy-table.ts
-function renderStrategyTable(style) {
-  const [nameWidth, formulaWidth] = [13, 32];
-  const lines = [
-    style.bold(
-      `${"strategy".padEnd(nameWidth)}${"delay for retry n".padEnd(formulaWidth)}behaviour`
-    )
-  ];
-  for (const s of STRATEGY_TABLE) {
-    lines.push(
-      `${style.cyan(s.name.padEnd(nameWidth))}${s.formula.padEnd(formulaWidth)}${s.behaviour}`,
-      `${" ".repeat(nameWidth)}${style.dim(`when: ${s.whenToUse}`)}`
-    );
-  }
-  lines.push(
-    "",
-    style.dim("e = min(cap, base*factor^(n-1)), n = 1, 2, ... (the wait before attempt n+1)"),
-    style.dim("defaults: strategy jitter, base 1s, cap 60s, factor 2")
-  );
-  return lines;
-}
-var STRATEGY_TABLE;
-var init_strategy_table = __esm({
-  "src/explain/strategy-table.ts"() {
-    "use strict";
-    STRATEGY_TABLE = [
-      {
-        name: "fixed",
-        formula: "min(cap, base)",
-        behaviour: "the same wait every time",
-        whenToUse: "polling for readiness at a steady pace"
-      },
-      {
-        name: "linear",
-        formula: "min(cap, base*n)",
-        behaviour: "grows by one base per retry",
-        whenToUse: "gentle back-off for a local resource"
-      },
-      {
-        name: "exponential",
-        formula: "min(cap, base*factor^(n-1))",
-        behaviour: "doubles (by factor) each retry",
-        whenToUse: "one client against an overloaded service"
-      },
-      {
-        name: "jitter",
-        formula: "uniform(0, e)",
-        behaviour: "full jitter over the exponential e",
-        whenToUse: "many clients at once (the default): spreads load best"
-      },
-      {
-        name: "equal-jitter",
-        formula: "e/2 + uniform(0, e/2)",
-        behaviour: "half fixed, half random",
-        whenToUse: "spread, but never retry too soon"
-      },
-      {
-        name: "decorrelated",
-        formula: "min(cap, uniform(base, 3*prev))",
-        behaviour: "random walk from the last wait",
-        whenToUse: "many clients, fewer calls than full jitter"
-      }
-    ];
-  }
-});
-
 // src/explain/schedule-text.ts
 function renderSchedule(policy, plan, style) {
-  const formula = STRATEGY_TABLE.find((s) => s.name === policy.strategy)?.formula ?? "";
+  const { formula, random } = strategyNamed(policy.strategy);
   const lines = [`${style.bold(`strategy ${policy.strategy}`)}: ${formula}`];
   if (plan.rows.length === 0 && !plan.cutByDeadline) {
     lines.push("a single attempt (--max 1): no waits");
   } else {
-    const random = isRandom(policy);
     const rows = foldRuns(plan.rows).map((run) => rowLine(run, random, style));
     lines.push(style.dim(header(random)), ...elide(rows));
   }
   lines.push(...footnotes(policy, plan, style));
   return lines;
-}
-function isRandom(policy) {
-  return policy.strategy !== "fixed" && policy.strategy !== "linear" && policy.strategy !== "exponential";
 }
 function foldRuns(rows) {
   const runs = [];
@@ -10271,9 +10325,8 @@ function elide(lines) {
 function footnotes(policy, plan, style) {
   const d = formatDuration;
   const notes = [];
-  const random = isRandom(policy);
   if (plan.rows.length > 0) {
-    const what = random ? "the medians and the maxima" : "the waits";
+    const what = strategyNamed(policy.strategy).random ? "the medians and the maxima" : "the waits";
     notes.push(style.dim(`\u03A3: ${what} added up so far (attempts' own time not counted)`));
   }
   if (plan.sampled) {
@@ -10324,7 +10377,7 @@ var init_schedule_text = __esm({
   "src/explain/schedule-text.ts"() {
     "use strict";
     init_duration();
-    init_strategy_table();
+    init_strategies();
     MAX_LINES = 40;
     HEAD_LINES = 30;
     TAIL_LINES = 5;
@@ -10333,14 +10386,15 @@ var init_schedule_text = __esm({
   }
 });
 
-// src/policy/schedule.ts
+// src/backoff/schedule.ts
 function planSchedule(policy, options = {}) {
   const unbounded = !Number.isFinite(policy.maxAttempts);
   const retries = unbounded ? UNBOUNDED_PREVIEW_RETRIES : Math.max(0, policy.maxAttempts - 1);
   const samples = options.samples ?? DEFAULT_SCHEDULE_SAMPLES;
   const seed = options.seed ?? 1;
-  const sampling = policy.strategy === "decorrelated";
-  const medians = sampling ? sampledMedians(policy, retries, samples, seed) : [];
+  const strategy = strategyNamed(policy.strategy);
+  const sampling = strategy.median === void 0;
+  const medians = sampling ? sampledMedians(strategy, policy, retries, samples, seed) : [];
   const rows = [];
   let cutByDeadline;
   let previousMax = policy.baseMs;
@@ -10348,11 +10402,12 @@ function planSchedule(policy, options = {}) {
   let cumulativeMedianMs = 0;
   let cumulativeMaxMs = 0;
   for (let retry2 = 1; retry2 <= retries; retry2++) {
-    const { minMs, maxMs } = delayBounds(policy, retry2, previousMax);
-    const medianMs = sampling ? medians[Math.min(retry2, medians.length) - 1] ?? minMs : medianOf(policy, minMs, maxMs);
-    const capped = isCapped(policy, retry2, previousMax);
-    if (unbounded && retry2 > 1 && (policy.strategy === "fixed" || capped && rows.at(-1)?.capped))
-      break;
+    const bounds = strategy.bounds(policy, retry2, previousMax);
+    const { minMs, maxMs } = bounds;
+    const medianMs = strategy.median?.(bounds) ?? medians[Math.min(retry2, medians.length) - 1] ?? minMs;
+    const capped = strategy.capped(policy, retry2, previousMax);
+    const last = rows.at(-1);
+    if (unbounded && last && last.minMs === minMs && last.maxMs === maxMs) break;
     previousMax = maxMs;
     cumulativeMinMs += minMs;
     cumulativeMedianMs += medianMs;
@@ -10387,30 +10442,14 @@ function planSchedule(policy, options = {}) {
     ...sampling && retries > 0 ? { sampled: { samples, seed } } : {}
   };
 }
-function medianOf(policy, minMs, maxMs) {
-  return policy.strategy === "jitter" || policy.strategy === "equal-jitter" ? Math.round((minMs + maxMs) / 2) : minMs;
-}
-function isCapped(policy, retry2, previousMaxMs) {
-  const { baseMs, capMs, factor } = policy;
-  switch (policy.strategy) {
-    case "fixed":
-      return baseMs > capMs;
-    case "linear":
-      return baseMs * retry2 > capMs;
-    case "decorrelated":
-      return Math.max(baseMs, 3 * previousMaxMs) > capMs;
-    default:
-      return baseMs * Math.pow(factor, retry2 - 1) > capMs;
-  }
-}
-function sampledMedians(policy, retries, samples, seed) {
+function sampledMedians(strategy, policy, retries, samples, seed) {
   const sampledRetries = Math.min(retries, MAX_SAMPLED_RETRIES);
   const random = seededRandom(seed);
   const draws = Array.from({ length: sampledRetries }, () => new Float64Array(samples));
   for (let s = 0; s < samples; s++) {
     let previous = policy.baseMs;
     for (let retry2 = 1; retry2 <= sampledRetries; retry2++) {
-      const step = nextDelay(policy, retry2, previous, random);
+      const step = strategy.delay(policy, retry2, previous, random);
       previous = step.previousMs;
       draws[retry2 - 1][s] = step.delayMs;
     }
@@ -10419,7 +10458,7 @@ function sampledMedians(policy, retries, samples, seed) {
 }
 var DEFAULT_SCHEDULE_SAMPLES, UNBOUNDED_PREVIEW_RETRIES, MAX_SAMPLED_RETRIES;
 var init_schedule = __esm({
-  "src/policy/schedule.ts"() {
+  "src/backoff/schedule.ts"() {
     "use strict";
     init_random();
     init_strategies();
@@ -10732,13 +10771,14 @@ function simulateHerd(options) {
 function simulateStrategy(strategy, options) {
   const { clients, capacity, sliceMs } = options;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-  const policy = { strategy, baseMs: options.baseMs, capMs: options.capMs, factor: options.factor };
+  const backoff = strategyNamed(strategy);
+  const settings = { baseMs: options.baseMs, capMs: options.capMs, factor: options.factor };
   const random = seededRandom(options.seed);
-  const lockstep = strategy === "fixed" || strategy === "linear" || strategy === "exponential";
+  const lockstep = !backoff.random;
   const queue = new EventQueue();
   const retry2 = (from, count, now) => {
     for (let i = 0; i < (lockstep ? 1 : count); i++) {
-      const step = nextDelay(policy, from.retry + 1, from.previousMs, random);
+      const step = backoff.delay(settings, from.retry + 1, from.previousMs, random);
       const next = {
         count: lockstep ? count : 1,
         retry: from.retry + 1,
@@ -10837,6 +10877,38 @@ var init_simulate = __esm({
         heap[i] = last;
       }
     };
+  }
+});
+
+// src/explain/strategy-table.ts
+function renderStrategyTable(style) {
+  const [nameWidth, formulaWidth] = [13, 32];
+  const lines = [
+    style.bold(
+      `${"strategy".padEnd(nameWidth)}${"delay for retry n".padEnd(formulaWidth)}behaviour`
+    )
+  ];
+  for (const s of STRATEGY_TABLE) {
+    lines.push(
+      `${style.cyan(s.name.padEnd(nameWidth))}${s.formula.padEnd(formulaWidth)}${s.behaviour}`,
+      `${" ".repeat(nameWidth)}${style.dim(`when: ${s.whenToUse}`)}`
+    );
+  }
+  lines.push(
+    "",
+    style.dim("e = min(cap, base*factor^(n-1)), n = 1, 2, ... (the wait before attempt n+1)"),
+    style.dim("defaults: strategy jitter, base 1s, cap 60s, factor 2")
+  );
+  return lines;
+}
+var STRATEGY_TABLE;
+var init_strategy_table = __esm({
+  "src/explain/strategy-table.ts"() {
+    "use strict";
+    init_strategies();
+    STRATEGY_TABLE = STRATEGIES.map(
+      ({ name, formula, behaviour, whenToUse }) => ({ name, formula, behaviour, whenToUse })
+    );
   }
 });
 

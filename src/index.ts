@@ -41,14 +41,14 @@ export {
   type ScheduleRow,
   type ScheduleOptions,
   type SchedulePlan,
-} from './policy/schedule.js';
+} from './backoff/schedule.js';
 export {
   nextDelay,
   STRATEGY_NAMES,
   type StrategyName,
   type BackoffPolicy,
-} from './policy/strategies.js';
-export { seededRandom, type RandomSource } from './policy/random.js';
+} from './backoff/strategies.js';
+export { seededRandom, type RandomSource } from './backoff/random.js';
 export { DEFAULTS } from './policy/defaults.js';
 export {
   createCommandRunner,

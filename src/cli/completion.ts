@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import { VALID_TOKENS } from '../policy/conditions.js';
-import { STRATEGY_NAMES } from '../policy/strategies.js';
+import { STRATEGY_NAMES } from '../backoff/strategies.js';
 
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type CompletionShell = (typeof COMPLETION_SHELLS)[number];

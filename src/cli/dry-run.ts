@@ -1,7 +1,7 @@
 import type { Style } from '../report/style.js';
 import { renderSchedule } from '../explain/schedule-text.js';
 import type { RunConfig } from '../policy/config.js';
-import { planSchedule } from '../policy/schedule.js';
+import { planSchedule } from '../backoff/schedule.js';
 import { describePolicy } from '../report/text.js';
 import { describeHeaders } from '../policy/http-config.js';
 

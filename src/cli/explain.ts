@@ -9,7 +9,7 @@ import { DEFAULTS } from '../policy/defaults.js';
 import { normalizePolicy, type RawPolicyOptions } from '../policy/normalize.js';
 import { parseChoice, parseInteger } from '../policy/numbers.js';
 import type { Policy } from '../policy/policy.js';
-import { planSchedule } from '../policy/schedule.js';
+import { planSchedule } from '../backoff/schedule.js';
 import { plainStyle, stdoutStyle, type Style } from '../report/style.js';
 
 export interface RawExplainOptions extends RawPolicyOptions {

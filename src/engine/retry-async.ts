@@ -1,8 +1,8 @@
 import { realSleep, systemClock, type Clock, type Sleep } from './clock.js';
 import { resolvePolicy } from '../policy/library-options.js';
 import { functionOption, invalidOption } from '../policy/option-values.js';
-import { seededRandom, type RandomSource } from '../policy/random.js';
-import { nextDelay, type StrategyName } from '../policy/strategies.js';
+import { seededRandom, type RandomSource } from '../backoff/random.js';
+import { nextDelay, type StrategyName } from '../backoff/strategies.js';
 
 /** What `fn` is given on each attempt. */
 export interface AsyncAttempt {

@@ -7,8 +7,8 @@ import type { RetryHook } from './hook.js';
 import type { RetryBudgetGate } from './retry-budget.js';
 import { timeLimitFor } from './time-limit.js';
 import type { AttemptResult, Classification, Conditions, Runner } from './types.js';
-import { nextDelay } from '../policy/strategies.js';
-import { seededRandom, type RandomSource } from '../policy/random.js';
+import { nextDelay } from '../backoff/strategies.js';
+import { seededRandom, type RandomSource } from '../backoff/random.js';
 import {
   resolveConditions,
   resolvePolicy,

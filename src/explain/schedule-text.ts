@@ -1,7 +1,7 @@
 import type { Style } from '../report/style.js';
 import { formatDuration } from '../policy/duration.js';
-import type { SchedulePlan, ScheduleRow, ScheduleShape } from '../policy/schedule.js';
-import { STRATEGY_TABLE } from './strategy-table.js';
+import type { SchedulePlan, ScheduleRow, ScheduleShape } from '../backoff/schedule.js';
+import { strategyNamed } from '../backoff/strategies.js';
 
 /** Above this many lines, the middle of a long schedule is elided. */
 const MAX_LINES = 40;
@@ -14,24 +14,17 @@ const TAIL_LINES = 5;
  * `retry-run explain` and `--dry-run`.
  */
 export function renderSchedule(policy: ScheduleShape, plan: SchedulePlan, style: Style): string[] {
-  const formula = STRATEGY_TABLE.find((s) => s.name === policy.strategy)?.formula ?? '';
+  // The kinds whose delay is drawn from a range get min, median and max columns.
+  const { formula, random } = strategyNamed(policy.strategy);
   const lines = [`${style.bold(`strategy ${policy.strategy}`)}: ${formula}`];
   if (plan.rows.length === 0 && !plan.cutByDeadline) {
     lines.push('a single attempt (--max 1): no waits');
   } else {
-    const random = isRandom(policy);
     const rows = foldRuns(plan.rows).map((run) => rowLine(run, random, style));
     lines.push(style.dim(header(random)), ...elide(rows));
   }
   lines.push(...footnotes(policy, plan, style));
   return lines;
-}
-
-/** The kinds whose delay is drawn from a range: they get min, median and max columns. */
-function isRandom(policy: ScheduleShape): boolean {
-  return (
-    policy.strategy !== 'fixed' && policy.strategy !== 'linear' && policy.strategy !== 'exponential'
-  );
 }
 
 interface RowRun {
@@ -99,9 +92,8 @@ function elide(lines: string[]): string[] {
 function footnotes(policy: ScheduleShape, plan: SchedulePlan, style: Style): string[] {
   const d = formatDuration;
   const notes: string[] = [];
-  const random = isRandom(policy);
   if (plan.rows.length > 0) {
-    const what = random ? 'the medians and the maxima' : 'the waits';
+    const what = strategyNamed(policy.strategy).random ? 'the medians and the maxima' : 'the waits';
     notes.push(style.dim(`Σ: ${what} added up so far (attempts' own time not counted)`));
   }
   if (plan.sampled) {

@@ -1,5 +1,5 @@
-import { seededRandom } from '../policy/random.js';
-import { nextDelay, STRATEGY_NAMES, type StrategyName } from '../policy/strategies.js';
+import { seededRandom } from '../backoff/random.js';
+import { STRATEGY_NAMES, strategyNamed, type StrategyName } from '../backoff/strategies.js';
 
 export interface HerdOptions {
   clients: number;
@@ -59,14 +59,15 @@ export function simulateHerd(options: HerdOptions): HerdResult[] {
 export function simulateStrategy(strategy: StrategyName, options: HerdOptions): HerdResult {
   const { clients, capacity, sliceMs } = options;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-  const policy = { strategy, baseMs: options.baseMs, capMs: options.capMs, factor: options.factor };
+  const backoff = strategyNamed(strategy);
+  const settings = { baseMs: options.baseMs, capMs: options.capMs, factor: options.factor };
   const random = seededRandom(options.seed);
   // The deterministic kinds draw nothing, so clients that failed together stay together.
-  const lockstep = strategy === 'fixed' || strategy === 'linear' || strategy === 'exponential';
+  const lockstep = !backoff.random;
   const queue = new EventQueue();
   const retry = (from: Callers, count: number, now: number) => {
     for (let i = 0; i < (lockstep ? 1 : count); i++) {
-      const step = nextDelay(policy, from.retry + 1, from.previousMs, random);
+      const step = backoff.delay(settings, from.retry + 1, from.previousMs, random);
       const next = {
         count: lockstep ? count : 1,
         retry: from.retry + 1,

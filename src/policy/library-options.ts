@@ -12,7 +12,7 @@ import {
   wholeNumberOption,
 } from './option-values.js';
 import type { Policy } from './policy.js';
-import { STRATEGY_NAMES } from './strategies.js';
+import { STRATEGY_NAMES } from '../backoff/strategies.js';
 
 /**
  * The library's policy: typed values, each optional, defaults as the CLI's (README, Options).

@@ -5,7 +5,7 @@ import { DEFAULTS } from './defaults.js';
 import { parseDuration, positiveDuration } from './duration.js';
 import { closest, parseInteger, parseNumberAbove } from './numbers.js';
 import type { Policy } from './policy.js';
-import { STRATEGY_NAMES, type StrategyName } from './strategies.js';
+import { STRATEGY_NAMES, type StrategyName } from '../backoff/strategies.js';
 
 /** Policy flags as they arrive from argv or the environment: text, validated here once. */
 export interface RawPolicyOptions {

@@ -1,4 +1,4 @@
-import type { BackoffPolicy } from './strategies.js';
+import type { BackoffPolicy } from '../backoff/strategies.js';
 
 /** The resolved, validated policy of one run: how many attempts, how long to wait, when to stop. */
 export interface Policy extends BackoffPolicy {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGY_NAMES } from '../../src/policy/strategies.js';
+import { STRATEGY_NAMES } from '../../src/backoff/strategies.js';
 import { runCli } from '../helpers/cli.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
@@ -142,6 +142,130 @@ describe('retry-run explain', () => {
     expect(result.code).toBe(125);
     expect(result.stderr).toContain(message);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('explain shows what each strategy does', () => {
+  const json = async (args: string[]) => {
+    const result = await runCli(['explain', '--format', 'json', ...args]);
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout) as Record<string, unknown>;
+  };
+  /** [min, median, max] of every retry, per strategy, as `explain --format json` shows them. */
+  const triplesOf = async (flags: string[]) => {
+    const triples = await Promise.all(
+      STRATEGY_NAMES.map(async (strategy) => {
+        const { schedule } = (await json(['-s', strategy, ...flags])) as {
+          schedule: Array<{ minMs: number; medianMs: number; maxMs: number }>;
+        };
+        return [strategy, schedule.map((r) => [r.minMs, r.medianMs, r.maxMs])];
+      }),
+    );
+    return Object.fromEntries(triples);
+  };
+
+  it('each strategy: min, median and max of every retry, from its own formula', async () => {
+    const flags = ['-n', '5', '-b', '100ms', '-c', '1s', '--factor', '3', '--seed', '2'];
+    expect(await triplesOf(flags)).toEqual({
+      fixed: [
+        [100, 100, 100],
+        [100, 100, 100],
+        [100, 100, 100],
+        [100, 100, 100],
+      ],
+      linear: [
+        [100, 100, 100],
+        [200, 200, 200],
+        [300, 300, 300],
+        [400, 400, 400],
+      ],
+      exponential: [
+        [100, 100, 100],
+        [300, 300, 300],
+        [900, 900, 900],
+        [1000, 1000, 1000],
+      ],
+      jitter: [
+        [0, 50, 100],
+        [0, 150, 300],
+        [0, 450, 900],
+        [0, 500, 1000],
+      ],
+      'equal-jitter': [
+        [50, 75, 100],
+        [150, 225, 300],
+        [450, 675, 900],
+        [500, 750, 1000],
+      ],
+      // The medians are sampled from decorrelated's own seeded draws.
+      decorrelated: [
+        [100, 192, 300],
+        [100, 313, 900],
+        [100, 443, 1000],
+        [100, 618, 1000],
+      ],
+    });
+  });
+
+  it('a base above the cap: every strategy waits at most the cap', async () => {
+    const flags = ['-n', '3', '-b', '2s', '-c', '1s'];
+    expect(await triplesOf(flags)).toEqual({
+      fixed: [
+        [1000, 1000, 1000],
+        [1000, 1000, 1000],
+      ],
+      linear: [
+        [1000, 1000, 1000],
+        [1000, 1000, 1000],
+      ],
+      exponential: [
+        [1000, 1000, 1000],
+        [1000, 1000, 1000],
+      ],
+      jitter: [
+        [0, 500, 1000],
+        [0, 500, 1000],
+      ],
+      'equal-jitter': [
+        [500, 750, 1000],
+        [500, 750, 1000],
+      ],
+      decorrelated: [
+        [1000, 1000, 1000],
+        [1000, 1000, 1000],
+      ],
+    });
+  });
+
+  const herdFlags = ['--simulate', '200', '--capacity', '20', '-b', '100ms', '-c', '2s'];
+  type Herd = { simulation: Array<{ strategy: string }> };
+
+  it("simulates each strategy's own delays: the herd under a fixed seed", async () => {
+    const { simulation } = (await json([...herdFlags, '--seed', '4'])) as Herd;
+    // peak load, all done after (ms), total calls
+    expect(
+      Object.fromEntries(
+        simulation.map(({ strategy, ...figures }) => [strategy, Object.values(figures)]),
+      ),
+    ).toEqual({
+      fixed: [200, 1000, 1300],
+      linear: [200, 5500, 1300],
+      exponential: [200, 13_100, 1300],
+      jitter: [231, 2000, 828],
+      'equal-jitter': [197, 2672, 799],
+      decorrelated: [115, 1925, 596],
+    });
+  });
+
+  it('a random kind draws its waits from the seed; a deterministic kind draws nothing', async () => {
+    const [four, five] = (await Promise.all([
+      json([...herdFlags, '--seed', '4']),
+      json([...herdFlags, '--seed', '5']),
+    ])) as Herd[];
+    const moved = four!.simulation
+      .filter((s, i) => JSON.stringify(s) !== JSON.stringify(five!.simulation[i]))
+      .map((s) => s.strategy);
+    expect(moved).toEqual(['jitter', 'equal-jitter', 'decorrelated']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonEvents, runCli } from '../helpers/cli.js';
-import { seededRandom } from '../../src/policy/random.js';
+import { seededRandom } from '../../src/backoff/random.js';
 
 const staggered = (seed: string) =>
   runCli(['--stagger', '400ms', '--seed', seed, '--log-format', 'json', '--', 'true']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock, Sleep } from '../../src/engine/clock.js';
 import { retryAsync, type RetryInfo } from '../../src/engine/retry-async.js';
-import { seededRandom } from '../../src/policy/random.js';
-import { nextDelay } from '../../src/policy/strategies.js';
+import { seededRandom } from '../../src/backoff/random.js';
+import { nextDelay } from '../../src/backoff/strategies.js';
 
 /** A clock that moves only when retryAsync sleeps or a test says so: no real waiting. */
 function fakeTime() {

@@ -3,7 +3,7 @@ import type { RetryEvent } from '../../src/engine/events.js';
 import { retry } from '../../src/engine/retry.js';
 import { UsageError } from '../../src/errors.js';
 import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
-import { seededRandom } from '../../src/policy/random.js';
+import { seededRandom } from '../../src/backoff/random.js';
 
 async function run(raw: Record<string, string>, succeedOn = 1) {
   let now = 0;

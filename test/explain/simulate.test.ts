@@ -5,7 +5,7 @@ import {
   simulateStrategy,
   SimulationLimitError,
 } from '../../src/explain/simulate.js';
-import { STRATEGY_NAMES } from '../../src/policy/strategies.js';
+import { STRATEGY_NAMES } from '../../src/backoff/strategies.js';
 import { herd } from '../helpers/herd.js';
 
 describe('the thundering-herd simulation', () => {

@@ -5,7 +5,7 @@ import { renderSchedule } from '../../src/explain/schedule-text.js';
 import { renderSimulation } from '../../src/explain/simulation-text.js';
 import { simulateHerd } from '../../src/explain/simulate.js';
 import { renderStrategyTable } from '../../src/explain/strategy-table.js';
-import { planSchedule, type ScheduleShape } from '../../src/policy/schedule.js';
+import { planSchedule, type ScheduleShape } from '../../src/backoff/schedule.js';
 import { herd } from '../helpers/herd.js';
 
 const plain = new Chalk({ level: 0 });

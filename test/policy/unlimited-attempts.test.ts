@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { retry } from '../../src/engine/retry.js';
 import { UsageError } from '../../src/errors.js';
 import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
-import { planSchedule } from '../../src/policy/schedule.js';
+import { planSchedule } from '../../src/backoff/schedule.js';
 
 describe('--max inf', () => {
   it('reads inf and infinity in any case as no limit', () => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../../policy/defaults.js';
 import { formatDuration } from '../../policy/duration.js';
-import { STRATEGY_NAMES } from '../../policy/strategies.js';
+import { STRATEGY_NAMES } from '../../backoff/strategies.js';
 import { envOption } from './option.js';
 
 /** README, Options: how many attempts, how long to wait between them, and the time limits. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planSchedule, schedule, type ScheduleShape } from '../../src/policy/schedule.js';
-import { seededRandom } from '../../src/policy/random.js';
-import { nextDelay, STRATEGY_NAMES, type StrategyName } from '../../src/policy/strategies.js';
+import { planSchedule, schedule, type ScheduleShape } from '../../src/backoff/schedule.js';
+import { seededRandom } from '../../src/backoff/random.js';
+import { nextDelay, STRATEGY_NAMES, type StrategyName } from '../../src/backoff/strategies.js';
 
 const shape = (strategy: StrategyName, extra: Partial<ScheduleShape> = {}): ScheduleShape => ({
   strategy,

@@ -1,5 +1,6 @@
 import { seededRandom } from './random.js';
-import { delayBounds, nextDelay, type BackoffPolicy } from './strategies.js';
+import { strategyNamed, type BackoffPolicy } from './strategies.js';
+import type { BackoffStrategy } from './strategy.js';
 
 export interface ScheduleRow {
   /** Retry n: the wait before attempt n + 1. */
@@ -64,8 +65,10 @@ export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {
   const retries = unbounded ? UNBOUNDED_PREVIEW_RETRIES : Math.max(0, policy.maxAttempts - 1);
   const samples = options.samples ?? DEFAULT_SCHEDULE_SAMPLES;
   const seed = options.seed ?? 1;
-  const sampling = policy.strategy === 'decorrelated';
-  const medians = sampling ? sampledMedians(policy, retries, samples, seed) : [];
+  const strategy = strategyNamed(policy.strategy);
+  // A strategy without a closed-form median (decorrelated) has its medians sampled.
+  const sampling = strategy.median === undefined;
+  const medians = sampling ? sampledMedians(strategy, policy, retries, samples, seed) : [];
   const rows: ScheduleRow[] = [];
   let cutByDeadline: SchedulePlan['cutByDeadline'];
   let previousMax = policy.baseMs;
@@ -73,14 +76,14 @@ export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {
   let cumulativeMedianMs = 0;
   let cumulativeMaxMs = 0;
   for (let retry = 1; retry <= retries; retry++) {
-    const { minMs, maxMs } = delayBounds(policy, retry, previousMax);
-    const medianMs = sampling
-      ? (medians[Math.min(retry, medians.length) - 1] ?? minMs)
-      : medianOf(policy, minMs, maxMs);
-    const capped = isCapped(policy, retry, previousMax);
+    const bounds = strategy.bounds(policy, retry, previousMax);
+    const { minMs, maxMs } = bounds;
+    const medianMs =
+      strategy.median?.(bounds) ?? medians[Math.min(retry, medians.length) - 1] ?? minMs;
+    const capped = strategy.capped(policy, retry, previousMax);
     // --max inf: once the waits stop changing (capped, or fixed), the rest repeat the last row.
-    if (unbounded && retry > 1 && (policy.strategy === 'fixed' || (capped && rows.at(-1)?.capped)))
-      break;
+    const last = rows.at(-1);
+    if (unbounded && last && last.minMs === minMs && last.maxMs === maxMs) break;
     previousMax = maxMs;
     cumulativeMinMs += minMs;
     cumulativeMedianMs += medianMs;
@@ -118,29 +121,8 @@ export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {
   };
 }
 
-/** The random kinds are uniform over their range, so the median is its middle. */
-function medianOf(policy: BackoffPolicy, minMs: number, maxMs: number): number {
-  return policy.strategy === 'jitter' || policy.strategy === 'equal-jitter'
-    ? Math.round((minMs + maxMs) / 2)
-    : minMs;
-}
-
-/** Whether the cap clamps this retry's delay, or the top of its range for the random kinds. */
-function isCapped(policy: BackoffPolicy, retry: number, previousMaxMs: number): boolean {
-  const { baseMs, capMs, factor } = policy;
-  switch (policy.strategy) {
-    case 'fixed':
-      return baseMs > capMs;
-    case 'linear':
-      return baseMs * retry > capMs;
-    case 'decorrelated':
-      return Math.max(baseMs, 3 * previousMaxMs) > capMs;
-    default:
-      return baseMs * Math.pow(factor, retry - 1) > capMs;
-  }
-}
-
 function sampledMedians(
+  strategy: BackoffStrategy,
   policy: BackoffPolicy,
   retries: number,
   samples: number,
@@ -152,7 +134,7 @@ function sampledMedians(
   for (let s = 0; s < samples; s++) {
     let previous = policy.baseMs;
     for (let retry = 1; retry <= sampledRetries; retry++) {
-      const step = nextDelay(policy, retry, previous, random);
+      const step = strategy.delay(policy, retry, previous, random);
       previous = step.previousMs;
       draws[retry - 1]![s] = step.delayMs;
     }
