@@ -10551,7 +10551,15 @@ async function breakerAction(action, name, options) {
         return 0;
       }
       case "status": {
-        const data = await readBreaker(store, name);
+        const stored = await store.read(BREAKER_COLLECTION, name);
+        if (stored === void 0) {
+          process.stderr.write(
+            `retry-run: no breaker '${name}' in ${store.location}: no run has counted a failure under that name since it was last reset (a run naming it starts closed)
+`
+          );
+          return 1;
+        }
+        const data = checked(stored, store, name);
         if (format === "json") print(JSON.stringify(breakerView(name, data, now), null, 2));
         else print(describeStatus(name, data, now));
         return 0;
