@@ -11246,8 +11246,9 @@ init_retry();
 
 // src/cli/interrupt.ts
 var import_node_os4 = require("node:os");
+init_duration();
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
-function handleInterrupts() {
+function handleInterrupts(attempt) {
   const controller = new AbortController();
   const escalation = new AbortController();
   const handlers = FORWARDED.map((signal) => {
@@ -11259,6 +11260,13 @@ function handleInterrupts() {
           escalate: escalation.signal
         };
         controller.abort(reason);
+        if (attempt.running()) {
+          const again = signal === "SIGINT" ? "Ctrl-C" : signal;
+          process.stderr.write(
+            `retry-run: stopping the attempt: SIGKILL in ${formatDuration(attempt.killAfterMs)}, ${again} again to kill now
+`
+          );
+        }
       } else if (!escalation.signal.aborted) {
         process.stderr.write(`retry-run: ${signal} again: killing the attempt (SIGKILL)
 `);
@@ -11707,13 +11715,19 @@ async function runAction(raw, target) {
   };
   const reporter = await createReporters(config, { store: openState, warnStore });
   const runAttempt = runner.run.bind(runner);
+  let attemptRunning = false;
   runner.run = (context) => {
     reporter.beforeAttempt?.();
-    return runAttempt(context);
+    attemptRunning = true;
+    return runAttempt(context).finally(() => attemptRunning = false);
   };
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker ? (await Promise.resolve().then(() => (init_breaker_gate(), breaker_gate_exports))).openBreakerGate(config.breaker, openState(), warnStore) : void 0;
-  const interrupts = handleInterrupts();
+  const interrupts = handleInterrupts({
+    // JSON lines on stderr take no text line: that log has no such announcement.
+    running: () => attemptRunning && config.report.logFormat !== "json",
+    killAfterMs: config.policy.killAfterMs
+  });
   try {
     const result = await retry({
       runner,

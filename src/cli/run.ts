@@ -33,15 +33,21 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const reporter = await createReporters(config, { store: openState, warnStore });
   // The countdown's line ends before the next attempt's output begins (README "Output").
   const runAttempt = runner.run.bind(runner);
+  let attemptRunning = false;
   runner.run = (context) => {
     reporter.beforeAttempt?.();
-    return runAttempt(context);
+    attemptRunning = true;
+    return runAttempt(context).finally(() => (attemptRunning = false));
   };
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker
     ? (await import('./breaker-gate.js')).openBreakerGate(config.breaker, openState(), warnStore)
     : undefined;
-  const interrupts = handleInterrupts();
+  const interrupts = handleInterrupts({
+    // JSON lines on stderr take no text line: that log has no such announcement.
+    running: () => attemptRunning && config.report.logFormat !== 'json',
+    killAfterMs: config.policy.killAfterMs,
+  });
   try {
     const result = await retry({
       runner,

@@ -300,6 +300,25 @@ describe('signals to retry-run', () => {
     for (const pid of pidsIn(result.stderr, 'pid')) expect(isRunning(pid)).toBe(false);
   });
 
+  it('says at once what follows a Ctrl-C, with the real --kill-after, before the kill', async () => {
+    // An hour of grace: the second Ctrl-C is sent only once the line is there, so the test
+    // finishes only if the line came at once.
+    const result = await run(['--kill-after', '1h', ...command('sleep-forever.js', '--trap')], {
+      onSpawn: (child) => {
+        void waitForOutput(child, /fixture: running/)
+          .then(() => child.kill('SIGINT'))
+          .then(() => waitForOutput(child, /retry-run: stopping the attempt/))
+          .then(() => child.kill('SIGINT'));
+      },
+    });
+    expect(result.code).toBe(130);
+    const announced = result.stderr.indexOf(
+      'retry-run: stopping the attempt: SIGKILL in 1h, Ctrl-C again to kill now\n',
+    );
+    expect(announced).toBeGreaterThan(-1);
+    expect(announced).toBeLessThan(result.stderr.indexOf('SIGINT again: killing the attempt'));
+  });
+
   it('an attempt that finishes its work after the interrupt still exits 128+N; its leftovers get SIGTERM', async () => {
     // The background sleep ignores SIGINT (as in any non-interactive shell): once the shell
     // has exited, the leftover gets SIGTERM, or this test would wait out the hour of grace.
