@@ -5695,7 +5695,7 @@ var init_style = __esm({
 // src/report/text.ts
 function createTextReporter(options) {
   const { sink, style, quiet = false, verbose = false } = options;
-  const prefix = style.dim("retry-run:");
+  const prefix = style.dim(`${options.name ?? "retry-run"}:`);
   const line = (text) => sink.write(`${prefix} ${text}
 `);
   let countdown;
@@ -10768,6 +10768,10 @@ __export(main_exports, {
 });
 module.exports = __toCommonJS(main_exports);
 
+// src/cli/own-name.ts
+var NESTING_DEPTH = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
+var OWN_NAME = NESTING_DEPTH > 0 ? `retry-run[${NESTING_DEPTH + 1}]` : "retry-run";
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -11263,12 +11267,12 @@ function handleInterrupts(attempt) {
         if (attempt.running()) {
           const again = signal === "SIGINT" ? "Ctrl-C" : signal;
           process.stderr.write(
-            `retry-run: stopping the attempt: SIGKILL in ${formatDuration(attempt.killAfterMs)}, ${again} again to kill now
+            `${OWN_NAME}: stopping the attempt: SIGKILL in ${formatDuration(attempt.killAfterMs)}, ${again} again to kill now
 `
           );
         }
       } else if (!escalation.signal.aborted) {
-        process.stderr.write(`retry-run: ${signal} again: killing the attempt (SIGKILL)
+        process.stderr.write(`${OWN_NAME}: ${signal} again: killing the attempt (SIGKILL)
 `);
         escalation.abort();
       }
@@ -11460,7 +11464,7 @@ var ownStderr = {
 
 // src/cli/reporters.ts
 function warn(message2) {
-  ownStderr.write(`retry-run: warning: ${message2}
+  ownStderr.write(`${OWN_NAME}: warning: ${message2}
 `);
 }
 async function createReporters(config, dependencies) {
@@ -11470,6 +11474,7 @@ async function createReporters(config, dependencies) {
   const reporters = [
     config.report.logFormat === "json" ? createJsonLinesReporter(ownStderr) : createTextReporter({
       sink: ownStderr,
+      name: OWN_NAME,
       style: await stderrStyle(),
       quiet: config.report.quiet,
       verbose: config.report.verbose
@@ -11704,7 +11709,7 @@ async function runAction(raw, target) {
     process.stderr.write(renderDryRun2(config, await stderrStyle()));
     return 0;
   }
-  const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
+  const depth = NESTING_DEPTH;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   let store;
   const openState = () => store ??= openStore(config.state);
@@ -11750,7 +11755,7 @@ function nestingWarning(depth, config) {
   const inner = config.policy.maxAttempts;
   const outer = Number(process.env.RETRY_RUN_MAX_ATTEMPTS);
   const product = Number.isInteger(outer) && outer > 0 ? `up to ${outer} outer \xD7 ${inner} inner = ${outer * inner} runs of the command` : `outer \xD7 ${inner} inner`;
-  return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}
+  return `${OWN_NAME}: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}
 `;
 }
 
@@ -11835,8 +11840,8 @@ async function main(argv) {
   for (const command of [program2, ...program2.commands]) {
     command.exitOverride().configureOutput({
       writeOut: (text) => stdout().write(text),
-      writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `retry-run: ${text}` : text),
-      outputError: (text, write) => write(redact(text.replace(/^error: /, "retry-run: ")))
+      writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `${OWN_NAME}: ${text}` : text),
+      outputError: (text, write) => write(redact(text.replace(/^error: /, `${OWN_NAME}: `)))
     });
   }
   try {
@@ -11851,12 +11856,12 @@ function reportError(error, redact) {
     return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
   }
   if (error instanceof RetryRunError) {
-    process.stderr.write(`retry-run: ${redact(error.message)}
+    process.stderr.write(`${OWN_NAME}: ${redact(error.message)}
 `);
     return error.exitCode;
   }
   const detail = error?.stack ?? String(error);
-  process.stderr.write(`retry-run: internal error: ${redact(detail)}
+  process.stderr.write(`${OWN_NAME}: internal error: ${redact(detail)}
 `);
   return 70;
 }

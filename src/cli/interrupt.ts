@@ -1,3 +1,4 @@
+import { OWN_NAME } from './own-name.js';
 import { constants } from 'node:os';
 import type { InterruptReason } from '../engine/types.js';
 import { formatDuration } from '../policy/duration.js';
@@ -31,11 +32,11 @@ export function handleInterrupts(attempt: {
         if (attempt.running()) {
           const again = signal === 'SIGINT' ? 'Ctrl-C' : signal;
           process.stderr.write(
-            `retry-run: stopping the attempt: SIGKILL in ${formatDuration(attempt.killAfterMs)}, ${again} again to kill now\n`,
+            `${OWN_NAME}: stopping the attempt: SIGKILL in ${formatDuration(attempt.killAfterMs)}, ${again} again to kill now\n`,
           );
         }
       } else if (!escalation.signal.aborted) {
-        process.stderr.write(`retry-run: ${signal} again: killing the attempt (SIGKILL)\n`);
+        process.stderr.write(`${OWN_NAME}: ${signal} again: killing the attempt (SIGKILL)\n`);
         escalation.abort();
       }
     };

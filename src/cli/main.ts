@@ -1,3 +1,4 @@
+import { OWN_NAME } from './own-name.js';
 import { CommanderError } from 'commander';
 import { RetryRunError, USAGE_EXIT_CODE } from '../errors.js';
 import { redactValues } from '../policy/config.js';
@@ -23,8 +24,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     command.exitOverride().configureOutput({
       writeOut: (text) => stdout().write(text),
       writeErr: (text) =>
-        process.stderr.write(text.startsWith('error:') ? `retry-run: ${text}` : text),
-      outputError: (text, write) => write(redact(text.replace(/^error: /, 'retry-run: '))),
+        process.stderr.write(text.startsWith('error:') ? `${OWN_NAME}: ${text}` : text),
+      outputError: (text, write) => write(redact(text.replace(/^error: /, `${OWN_NAME}: `))),
     });
   }
   try {
@@ -41,11 +42,11 @@ function reportError(error: unknown, redact: (text: string) => string): number {
     return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
   }
   if (error instanceof RetryRunError) {
-    process.stderr.write(`retry-run: ${redact(error.message)}\n`);
+    process.stderr.write(`${OWN_NAME}: ${redact(error.message)}\n`);
     return error.exitCode;
   }
   const detail = (error as Error)?.stack ?? String(error);
-  process.stderr.write(`retry-run: internal error: ${redact(detail)}\n`);
+  process.stderr.write(`${OWN_NAME}: internal error: ${redact(detail)}\n`);
   return 70;
 }
 

@@ -1,3 +1,4 @@
+import { NESTING_DEPTH, OWN_NAME } from './own-name.js';
 import {
   normalizeRunConfig,
   type RawRunOptions,
@@ -20,7 +21,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     process.stderr.write(renderDryRun(config, await stderrStyle()));
     return 0;
   }
-  const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
+  const depth = NESTING_DEPTH;
   const runner = await createRunner(config, { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
   let store: StateStore | undefined;
   const openState = () => (store ??= openStore(config.state));
@@ -79,5 +80,5 @@ function nestingWarning(depth: number, config: RunConfig): string {
     Number.isInteger(outer) && outer > 0
       ? `up to ${outer} outer × ${inner} inner = ${outer * inner} runs of the command`
       : `outer × ${inner} inner`;
-  return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
+  return `${OWN_NAME}: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
 }

@@ -411,6 +411,20 @@ describe('nested runs', () => {
       'attempts multiply, up to 2 outer × 3 inner = 6 runs of the command',
     );
   });
+
+  it('prefixes the lines of an inner run with its depth, retry-run[2]:, those of the outer with retry-run:', async () => {
+    const bin = fixture('../../bin/retry-run.js');
+    const inner = [node, bin, '-n', '2', '-b', '0', ...command('exit-with.js', '1')];
+    const result = await run(['-n', '1', '--', ...inner]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^retry-run\[2\]: warning: running inside another retry-run \(depth 2\)/,
+    );
+    expect(lines.filter((l) => l.startsWith('retry-run[2]: attempt '))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('retry-run: attempt 1/1 failed'))).toHaveLength(1);
+    expect(lines.every((l) => /^retry-run(\[2\])?: /.test(l))).toBe(true);
+  });
 });
 
 describe('on a terminal', () => {
