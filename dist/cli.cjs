@@ -10244,7 +10244,7 @@ var init_explain = __esm({
 function sparkline(trend) {
   return trend.map((v) => BARS[Math.round(Math.min(1, Math.max(0, v)) * (BARS.length - 1))]).join("");
 }
-function renderTable(stats, style) {
+function renderTable(stats, style, width = 80) {
   const header2 = [
     "name",
     "runs",
@@ -10265,10 +10265,22 @@ function renderTable(stats, style) {
     sparkline(s.trend),
     s.topReasons.map((r) => `${r.reason} \xD7${r.count}`).join(", ") || "-"
   ]);
-  const widths = header2.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const widths = header2.map(
+    (h, i) => Math.max(columnsOf(h), ...rows.map((row) => columnsOf(row[i])))
+  );
   const leftAligned = /* @__PURE__ */ new Set([0, 6, 7]);
-  const line = (cells) => cells.map((cell2, i) => leftAligned.has(i) ? cell2.padEnd(widths[i]) : cell2.padStart(widths[i])).join("  ").trimEnd();
-  return [style.bold(line(header2)), ...rows.map(line)].join("\n") + "\n";
+  const line = (cells, shown) => cells.map((cell2, i) => {
+    const pad = " ".repeat(widths[i] - columnsOf(cell2));
+    return leftAligned.has(i) ? cell2 + pad : pad + cell2;
+  }).filter((_, i) => shown(i)).join("  ").trimEnd();
+  const linesShowing = (shown) => [header2, ...rows].map((cells) => line(cells, shown));
+  let lines = linesShowing(() => true);
+  if (lines.some((text) => columnsOf(text) > width))
+    lines = linesShowing((i) => i !== TREND_COLUMN);
+  const fitted = lines.map(
+    (text) => columnsOf(text) > width ? `${Array.from(text).slice(0, width - 1).join("")}\u2026` : text
+  );
+  return [style.bold(fitted[0]), ...fitted.slice(1)].join("\n") + "\n";
 }
 function renderJson(stats) {
   const objects = stats.map((s) => ({
@@ -10302,12 +10314,12 @@ function renderOpenMetrics(stats) {
   return `${lines.join("\n")}
 `;
 }
-function renderStats(stats, format, style) {
+function renderStats(stats, format, style, width) {
   if (format === "json") return renderJson(stats);
   if (format === "openmetrics") return renderOpenMetrics(stats);
-  return renderTable(stats, style);
+  return renderTable(stats, style, width);
 }
-var STATS_FORMATS, BARS, percent, round, FAMILIES2;
+var STATS_FORMATS, BARS, percent, TREND_COLUMN, columnsOf, round, FAMILIES2;
 var init_render = __esm({
   "src/stats/render.ts"() {
     "use strict";
@@ -10316,6 +10328,8 @@ var init_render = __esm({
     STATS_FORMATS = ["table", "json", "openmetrics"];
     BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
     percent = (rate) => `${(rate * 100).toFixed(1)}%`;
+    TREND_COLUMN = 6;
+    columnsOf = (text) => Array.from(text).length;
     round = (value, digits = 4) => Number(value.toFixed(digits));
     FAMILIES2 = [
       {
@@ -10493,7 +10507,8 @@ async function statsAction(raw) {
     );
     return 0;
   }
-  stdout().write(renderStats(stats, format, await stdoutStyle()));
+  const width = process.stdout.isTTY && process.stdout.columns || 80;
+  stdout().write(renderStats(stats, format, await stdoutStyle(), width));
   return 0;
 }
 async function readHistory(store, name) {
@@ -11195,13 +11210,15 @@ Examples:
   # Retry only exit codes 1-3; see what would happen without running
   retry-run --retry-on exit:1-3 --dry-run -- ./flaky-test.sh
 
-  # Poll a health check until it answers 2xx and says ready: 2s apart, 2 minutes at most
-  retry-run -s fixed -b 2s -n 60 --deadline 2m --expect-body ready https://example.com/health
+  # Poll until a 2xx response says ready: 2s apart, 2 minutes at most
+  retry-run -s fixed -b 2s -n 60 --deadline 2m --expect-body ready \\
+    https://example.com/health
 
-  # POST safely: the same Idempotency-Key on every attempt; Retry-After is honoured
-  retry-run --idempotency-key auto --json '{"sku":"A-1"}' https://api.example.com/orders
+  # POST safely: one Idempotency-Key for every attempt; Retry-After is honoured
+  retry-run --idempotency-key auto --json '{"sku":"A-1"}' \\
+    https://api.example.com/orders
 
-  # Share a circuit breaker between parallel jobs: after 5 failed attempts in a row
+  # Share a circuit breaker between parallel jobs: after 5 failures in a row
   # every run naming 'registry' exits 75 at once for 30s; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
@@ -11209,37 +11226,42 @@ Examples:
   retry-run --log-format json -- ./job 2> attempts.jsonl
 
 Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
-Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;
-126/127 not executable/not found; 75 circuit open; 125 usage error; 130/143/129 interrupted;
-70 internal error. HTTP mode, as curl: 22 unexpected status or body; 6 DNS; 7 connect;
-23 body not writable; 28 timeout; 35 TLS; 56 reset;
-47 too many redirects or a loop; 1 a redirect to a scheme other than http(s).
+Exit codes: 0 success; the last attempt's code on failure (128+N for signal N);
+124 timeout; 126/127 not executable/not found; 75 circuit open; 125 usage error;
+130/143/129 interrupted; 70 internal error. HTTP mode, as curl: 22 unexpected
+status or body; 6 DNS; 7 connect; 23 body not writable; 28 timeout; 35 TLS;
+56 reset; 47 too many redirects or a loop; 1 a redirect to a scheme other than
+http(s).
 `;
 var EXPLAIN_EXAMPLES = `
 Examples:
-  retry-run explain                                   # the strategy table
-  retry-run explain -s exponential -b 500ms -n 8      # the schedule these flags give
-  retry-run explain -s jitter -n 6 --deadline 20s -t 5s # where the deadline bites
-  retry-run explain --simulate 200 --seed 1           # 200 clients fail at once
+  retry-run explain                               # the strategy table
+  retry-run explain -s exponential -b 500ms -n 8  # the schedule of these flags
+  # where the deadline bites
+  retry-run explain -s jitter -n 6 --deadline 20s -t 5s
+  retry-run explain --simulate 200 --seed 1       # 200 clients fail at once
   retry-run explain --format json -s jitter --seed 1
 `;
 var STATS_EXAMPLES = `
 Examples:
-  retry-run stats                                     # every name, the last 7 days, flakiest first
+  retry-run stats             # every name, the last 7 days, flakiest first
   retry-run stats --name deploy --since 30d
-  retry-run stats --format json | jq '.[] | select(.firstAttemptSuccessRate < 0.9)'
-  retry-run stats --format openmetrics > /var/lib/node_exporter/retry-run-stats.prom
-  retry-run stats --state redis://redis.internal:6379/2   # the history of a whole fleet
+  retry-run stats --format json |
+    jq '.[] | select(.firstAttemptSuccessRate < 0.9)'
+  retry-run stats --format openmetrics \\
+    > /var/lib/node_exporter/retry-run-stats.prom
+  # the history of a whole fleet
+  retry-run stats --state redis://redis.internal:6379/2
 `;
 var BREAKER_EXAMPLES = `
 Examples:
-  retry-run breaker list                              # every breaker in the state store
-  retry-run breaker status api --format json          # one breaker, as JSON
-  retry-run breaker open api --for 10m                # stop all runs naming 'api' for 10 minutes
-  retry-run breaker reset api                         # close it and forget its failures
+  retry-run breaker list                      # every breaker in the state store
+  retry-run breaker status api --format json  # one breaker, as JSON
+  retry-run breaker open api --for 10m        # runs naming 'api' stop for 10m
+  retry-run breaker reset api                 # close it and forget its failures
   retry-run breaker list --state redis://redis.internal:6379/0
 
-A run named with --breaker <name> exits 75 without running while that breaker is open.
+A run with --breaker <name> exits 75 without running while that breaker is open.
 `;
 
 // src/cli/version.ts
@@ -11803,7 +11825,7 @@ function buildProgram(afterDoubleDash, setResult) {
     setResult(Promise.resolve().then(() => (init_stats2(), stats_exports)).then(({ statsAction: statsAction2 }) => statsAction2(options)));
   });
   program2.addCommand(stats);
-  const breaker = new Command("breaker").description("show or change shared circuit breakers").usage("list | status <name> | reset <name> | open <name> [--for <duration>] [options]").argument("<action>", "list, status, reset or open").argument("[name]", "the breaker (all but list)").option("--format <format>", "list and status: text or json (default: text)").option(
+  const breaker = new Command("breaker").description("show or change shared circuit breakers").usage("<list|status|reset|open> [name] [options]").argument("<action>", "list, status, reset or open").argument("[name]", "the breaker (all but list)").option("--format <format>", "list and status: text or json (default: text)").option(
     "--for <duration>",
     `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`
   ).addHelpText("after", BREAKER_EXAMPLES);
@@ -11830,6 +11852,7 @@ function buildProgram(afterDoubleDash, setResult) {
 
 // src/cli/main.ts
 init_streams();
+var HELP_COLUMNS = 80;
 async function main(argv) {
   const split = argv.indexOf("--");
   const own = split === -1 ? argv : argv.slice(0, split);
@@ -11838,6 +11861,8 @@ async function main(argv) {
   let result;
   const program2 = buildProgram(afterDoubleDash, (r) => result = r);
   for (const command of [program2, ...program2.commands]) {
+    const helpWidth = Math.min(HELP_COLUMNS, process.stdout.columns || HELP_COLUMNS);
+    command.configureHelp({ ...command.configureHelp(), helpWidth });
     command.exitOverride().configureOutput({
       writeOut: (text) => stdout().write(text),
       writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `${OWN_NAME}: ${text}` : text),

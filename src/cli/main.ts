@@ -6,6 +6,8 @@ import { createRedactor } from '../report/redact.js';
 import { buildProgram, type ActionResult } from './program.js';
 import { ignoreClosedPipes, stdout } from './streams.js';
 
+const HELP_COLUMNS = 80;
+
 /**
  * The CLI entry: the only code that sets the exit code. retry-run's own options come before
  * the first `--`; everything after it is the command, untouched by option parsing.
@@ -21,6 +23,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Subcommands made with `new Command` inherit none of this: each needs it, or a bad option
   // to `explain` would exit 1 instead of 125.
   for (const command of [program, ...program.commands]) {
+    // Help fits 80 columns, or a narrower terminal (README "Usage").
+    const helpWidth = Math.min(HELP_COLUMNS, process.stdout.columns || HELP_COLUMNS);
+    command.configureHelp({ ...command.configureHelp(), helpWidth });
     command.exitOverride().configureOutput({
       writeOut: (text) => stdout().write(text),
       writeErr: (text) =>

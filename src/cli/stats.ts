@@ -49,7 +49,9 @@ export async function statsAction(raw: RawStatsOptions): Promise<number> {
     );
     return 0;
   }
-  stdout().write(renderStats(stats, format, await stdoutStyle()));
+  // The table fits the terminal, or 80 columns when stdout is not one.
+  const width = (process.stdout.isTTY && process.stdout.columns) || 80;
+  stdout().write(renderStats(stats, format, await stdoutStyle(), width));
   return 0;
 }
 
