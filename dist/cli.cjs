@@ -10253,7 +10253,7 @@ function renderTable(stats, style, width = 80) {
     "attempts mean/p95",
     "waited",
     "trend",
-    "top failure reasons"
+    "top failures"
   ];
   const rows = stats.map((s) => [
     s.name,
@@ -10274,9 +10274,9 @@ function renderTable(stats, style, width = 80) {
     return leftAligned.has(i) ? cell2 + pad : pad + cell2;
   }).filter((_, i) => shown(i)).join("  ").trimEnd();
   const linesShowing = (shown) => [header2, ...rows].map((cells) => line(cells, shown));
-  let lines = linesShowing(() => true);
-  if (lines.some((text) => columnsOf(text) > width))
-    lines = linesShowing((i) => i !== TREND_COLUMN);
+  const reasonsStart = widths.slice(0, REASONS_COLUMN).reduce((sum, w) => sum + w + 2, 0);
+  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[REASONS_COLUMN]) <= width;
+  const lines = linesShowing((i) => keepTrend || i !== TREND_COLUMN);
   const fitted = lines.map(
     (text) => columnsOf(text) > width ? `${Array.from(text).slice(0, width - 1).join("")}\u2026` : text
   );
@@ -10319,7 +10319,7 @@ function renderStats(stats, format, style, width) {
   if (format === "openmetrics") return renderOpenMetrics(stats);
   return renderTable(stats, style, width);
 }
-var STATS_FORMATS, BARS, percent, TREND_COLUMN, columnsOf, round, FAMILIES2;
+var STATS_FORMATS, BARS, percent, TREND_COLUMN, REASONS_COLUMN, MIN_REASONS_COLUMNS, columnsOf, round, FAMILIES2;
 var init_render = __esm({
   "src/stats/render.ts"() {
     "use strict";
@@ -10329,6 +10329,8 @@ var init_render = __esm({
     BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
     percent = (rate) => `${(rate * 100).toFixed(1)}%`;
     TREND_COLUMN = 6;
+    REASONS_COLUMN = 7;
+    MIN_REASONS_COLUMNS = 12;
     columnsOf = (text) => Array.from(text).length;
     round = (value, digits = 4) => Number(value.toFixed(digits));
     FAMILIES2 = [

@@ -18,11 +18,15 @@ export function sparkline(trend: readonly number[]): string {
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 const TREND_COLUMN = 6;
+const REASONS_COLUMN = 7;
+/** Fewer columns of failure reasons than this, and the trend makes room for them. */
+const MIN_REASONS_COLUMNS = 12;
 const columnsOf = (text: string) => Array.from(text).length;
 
 /**
  * The table a person reads: one row per name, flakiest first, within `width` columns: too
- * wide, it drops the trend, then cuts the failure reasons short (README "History").
+ * wide, it cuts the failure reasons short, and drops the trend if they would keep too little
+ * (README "History and `retry-run stats`").
  */
 export function renderTable(stats: readonly NameStats[], style: Style, width = 80): string {
   const header = [
@@ -33,7 +37,7 @@ export function renderTable(stats: readonly NameStats[], style: Style, width = 8
     'attempts mean/p95',
     'waited',
     'trend',
-    'top failure reasons',
+    'top failures',
   ];
   const rows = stats.map((s) => [
     s.name,
@@ -60,9 +64,10 @@ export function renderTable(stats: readonly NameStats[], style: Style, width = 8
       .trimEnd();
   const linesShowing = (shown: (i: number) => boolean) =>
     [header, ...rows].map((cells) => line(cells, shown));
-  let lines = linesShowing(() => true);
-  if (lines.some((text) => columnsOf(text) > width))
-    lines = linesShowing((i) => i !== TREND_COLUMN);
+  // The reasons, last, may be cut short; the trend goes when that would leave them too little.
+  const reasonsStart = widths.slice(0, REASONS_COLUMN).reduce((sum, w) => sum + w + 2, 0);
+  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[REASONS_COLUMN]!) <= width;
+  const lines = linesShowing((i) => keepTrend || i !== TREND_COLUMN);
   const fitted = lines.map((text) =>
     columnsOf(text) > width
       ? `${Array.from(text)
