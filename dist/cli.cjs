@@ -4089,7 +4089,7 @@ function redactSecrets(text) {
     JSON_FIELD,
     (all, name, colon, value) => isSecretName(name) && value !== "" ? `"${name}"${colon}"${REDACTED}"` : all
   ).replace(
-    ASSIGNMENT,
+    ASSIGNMENT2,
     (all, name, value) => isSecretName(name) ? `${name}=${maskValue(value)}` : all
   ).replace(
     OPTION_VALUE,
@@ -4108,7 +4108,7 @@ function maskValue(value) {
   const quote = value[0] === "'" || value[0] === '"' ? value[0] : "";
   return `${quote}${REDACTED}${quote}`;
 }
-var REDACTED, VALUE, USERINFO, JSON_FIELD, ASSIGNMENT, OPTION_VALUE, USER_FLAGS, USER_OPTION, HEADER, AUTH_SCHEME, REFERENCE;
+var REDACTED, VALUE, USERINFO, JSON_FIELD, ASSIGNMENT2, OPTION_VALUE, USER_FLAGS, USER_OPTION, HEADER, AUTH_SCHEME, REFERENCE;
 var init_redact_text = __esm({
   "src/report/redact-text.ts"() {
     "use strict";
@@ -4117,7 +4117,7 @@ var init_redact_text = __esm({
     VALUE = String.raw`'[^']*'|"(?:[^"\\]|\\.)*"|[^\s&;|<>()'"\x60]+`;
     USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@'"[\]]+)@/gi;
     JSON_FIELD = /"([^"\\]{1,100})"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
-    ASSIGNMENT = new RegExp(String.raw`(?<![\w.-])(-{0,2}[A-Za-z_][\w.-]*)=(${VALUE})`, "g");
+    ASSIGNMENT2 = new RegExp(String.raw`(?<![\w.-])(-{0,2}[A-Za-z_][\w.-]*)=(${VALUE})`, "g");
     OPTION_VALUE = new RegExp(String.raw`(?<![\w-])(--?[A-Za-z][\w.-]*)([ \t]+)(${VALUE})`, "g");
     USER_FLAGS = /* @__PURE__ */ new Set(["-u", "-U", "--user", "--proxy-user"]);
     USER_OPTION = /(?<![\w-])(-u|-U|--user|--proxy-user)([ \t]+|=)(['"]?)([^\s:'"]+):([^\s'"]+)/g;
@@ -10821,6 +10821,94 @@ init_config();
 init_errors();
 init_defaults();
 init_numbers();
+
+// src/policy/step-name.ts
+var PREFIX_WORDS = /* @__PURE__ */ new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "do",
+  "while",
+  "until",
+  "!",
+  "time",
+  "{",
+  "exec",
+  "command",
+  "nohup",
+  "env"
+]);
+var SKIPPED_COMMANDS = /* @__PURE__ */ new Set([
+  "fi",
+  "done",
+  "esac",
+  "}",
+  "for",
+  "case",
+  "select",
+  "in",
+  "set",
+  "cd",
+  "pushd",
+  "popd",
+  "trap",
+  "export",
+  "unset",
+  "local",
+  "readonly",
+  "declare",
+  "echo",
+  "printf",
+  "true",
+  "false",
+  ":",
+  "shift",
+  "umask",
+  "ulimit",
+  "wait",
+  "exit",
+  "return",
+  "source",
+  ".",
+  "eval",
+  "test",
+  "[",
+  "[[",
+  "alias",
+  "shopt",
+  "hash",
+  "type"
+]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+function firstRealCommand(script) {
+  const simpleCommands = script.split(/;|&&|\|\||\||&|\n|\(|\)|`|\$\(/);
+  for (const text of simpleCommands) {
+    const words = text.trim().split(/\s+/).filter((word) => word !== "");
+    while (words.length > 0 && (PREFIX_WORDS.has(words[0]) || ASSIGNMENT.test(words[0])))
+      words.shift();
+    if (words.length > 0 && !SKIPPED_COMMANDS.has(words[0])) return words;
+  }
+  return void 0;
+}
+function fetchedPlace(program2, args) {
+  if (program2 !== "curl" && program2 !== "wget") return void 0;
+  for (const arg of args) {
+    const text = arg.replace(/^['"]|['"]$/g, "");
+    if (!/^https?:\/\//i.test(text)) continue;
+    let url;
+    try {
+      url = new URL(text);
+    } catch {
+      continue;
+    }
+    const segment = url.pathname.split("/").find((part) => part !== "");
+    return segment === void 0 ? url.host : `${url.host}/${segment}`;
+  }
+  return void 0;
+}
+
+// src/policy/observability.ts
 var STEP_SUMMARY_MODES = ["always", "retries", "never"];
 function normalizeObservability(raw, target) {
   if (raw.name !== void 0) checkBreakerName(raw.name, "--name");
@@ -10864,12 +10952,14 @@ function defaultRunName(target) {
   if (target.url) return sanitizeName(redact(new URL(target.url).host));
   const command = target.command;
   if (!command) return "run";
-  const program2 = command.file === "/bin/sh" && command.args[0] === "-c" ? firstProgramOfScript(command.args[1] ?? "") : command.file;
-  return sanitizeName(redact((0, import_node_path.basename)(program2)));
-}
-function firstProgramOfScript(script) {
-  const words = script.trim().split(/\s+/);
-  return words.find((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) ?? "sh";
+  const [file, ...args] = command.file === "/bin/sh" && command.args[0] === "-c" ? firstRealCommand(command.args[1] ?? "") ?? ["sh"] : [command.file, ...command.args];
+  const program2 = (0, import_node_path.basename)(file);
+  const place = fetchedPlace(program2, args);
+  if (place !== void 0) {
+    const [host, segment] = redact(place).split("/", 2);
+    return [host, segment].filter((part) => part !== void 0).map(sanitizeName).join("/");
+  }
+  return sanitizeName(redact(program2));
 }
 function sanitizeName(text) {
   const clean = text.replace(/[^A-Za-z0-9._@:-]/g, "_").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);

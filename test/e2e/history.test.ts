@@ -19,6 +19,16 @@ async function readHistory(state: string, name: string): Promise<HistoryRecord[]
 }
 
 describe('run history', () => {
+  it('names a -S script after its first real command, and curl after its URL', async () => {
+    const state = await tempDir();
+    const script = `set -e; cd /; export A=b; echo go; ${node} ${FIXTURES}exit-with.js 0`;
+    expect((await runCli(['--state', state, '-S', script])).code).toBe(0);
+    const curl = 'curl -fsS --max-time 0.001 https://127.0.0.1:1/v1/items || true';
+    expect((await runCli(['--state', state, '-S', `trap "" EXIT; ${curl}`])).code).toBe(0);
+    const names = (await readdir(join(state, 'history'))).sort();
+    expect(names).toEqual(['127.0.0.1%3A1%2Fv1.jsonl', 'node.jsonl']);
+  });
+
   it('records each run under --name, with no trace of the command line', async () => {
     const state = await tempDir();
     const secret = 'Bearer-s3cr3t';
