@@ -42,6 +42,16 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// src/cli/own-name.ts
+var NESTING_DEPTH, OWN_NAME;
+var init_own_name = __esm({
+  "src/cli/own-name.ts"() {
+    "use strict";
+    NESTING_DEPTH = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
+    OWN_NAME = NESTING_DEPTH > 0 ? `retry-run[${NESTING_DEPTH + 1}]` : "retry-run";
+  }
+});
+
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
   "node_modules/commander/lib/error.js"(exports2) {
@@ -5081,11 +5091,18 @@ var init_retry = __esm({
 });
 
 // src/stats/history-record.ts
+function commandIdOf(description) {
+  return (0, import_node_crypto2.createHash)("sha256").update(description).digest("hex").slice(0, 12);
+}
 function historyRecordOf(events, name, mode) {
   let at;
+  let commandId;
   const failures = {};
   for (const event of events) {
-    if (event.event === "start") at = event.time;
+    if (event.event === "start") {
+      at = event.time;
+      commandId = commandIdOf(event.description);
+    }
     if (event.event === "attempt" && !event.classification.success) {
       const reason = event.classification.reason;
       failures[reason] = (failures[reason] ?? 0) + 1;
@@ -5101,7 +5118,8 @@ function historyRecordOf(events, name, mode) {
         elapsedMs: event.elapsedMs,
         waitedMs: event.waitedMs,
         exitCode: event.exitCode,
-        failures
+        failures,
+        ...commandId === void 0 ? {} : { commandId }
       };
     }
   }
@@ -5111,10 +5129,11 @@ function isHistoryRecord(value) {
   const r = value;
   return typeof r === "object" && r !== null && typeof r.name === "string" && typeof r.at === "string" && !Number.isNaN(Date.parse(r.at)) && typeof r.outcome === "string" && Number.isFinite(r.attempts) && Number.isFinite(r.waitedMs) && typeof r.failures === "object" && r.failures !== null;
 }
-var HISTORY_COLLECTION;
+var import_node_crypto2, HISTORY_COLLECTION;
 var init_history_record = __esm({
   "src/stats/history-record.ts"() {
     "use strict";
+    import_node_crypto2 = require("node:crypto");
     HISTORY_COLLECTION = "history";
   }
 });
@@ -5841,14 +5860,14 @@ async function writeFileAtomic(path, text, options = {}) {
   }
 }
 function temporaryBeside(path) {
-  const unique = `${process.pid}.${(0, import_node_crypto2.randomBytes)(4).toString("hex")}`;
+  const unique = `${process.pid}.${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   return (0, import_node_path4.join)((0, import_node_path4.dirname)(path), `.${(0, import_node_path4.basename)(path)}.${unique}.tmp`);
 }
-var import_node_crypto2, import_promises, import_node_path4;
+var import_node_crypto3, import_promises, import_node_path4;
 var init_atomic_write = __esm({
   "src/store/atomic-write.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    import_node_crypto3 = require("node:crypto");
     import_promises = require("node:fs/promises");
     import_node_path4 = require("node:path");
   }
@@ -6334,7 +6353,7 @@ async function acquire(lockPath, options, clock) {
   const info = {
     pid: process.pid,
     host: HOST,
-    token: `${++acquisitions}-${(0, import_node_crypto3.randomBytes)(6).toString("hex")}`
+    token: `${++acquisitions}-${(0, import_node_crypto4.randomBytes)(6).toString("hex")}`
   };
   const content = JSON.stringify(info);
   const aside = `${lockPath}.${process.pid}.${info.token}.new`;
@@ -6449,11 +6468,11 @@ async function readText(path) {
     return void 0;
   }
 }
-var import_node_crypto3, import_promises3, import_node_os6, import_node_path6, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
+var import_node_crypto4, import_promises3, import_node_os6, import_node_path6, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
 var init_file_lock = __esm({
   "src/store/file-lock.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
+    import_node_crypto4 = require("node:crypto");
     import_promises3 = require("node:fs/promises");
     import_node_os6 = require("node:os");
     import_node_path6 = require("node:path");
@@ -6856,7 +6875,7 @@ function checked(value, store, name) {
 function createSharedBreaker(options) {
   const { name, store, clock } = options;
   const leaseMs = options.leaseMs ?? 15e3;
-  const holder2 = `${(0, import_node_os7.hostname)()}:${process.pid}:${(0, import_node_crypto4.randomUUID)()}`;
+  const holder2 = `${(0, import_node_os7.hostname)()}:${process.pid}:${(0, import_node_crypto5.randomUUID)()}`;
   let broken;
   let probing = false;
   let renewal;
@@ -6978,11 +6997,11 @@ function createSharedBreaker(options) {
     }
   };
 }
-var import_node_crypto4, import_node_os7, BREAKER_COLLECTION;
+var import_node_crypto5, import_node_os7, BREAKER_COLLECTION;
 var init_breaker = __esm({
   "src/breaker/breaker.ts"() {
     "use strict";
-    import_node_crypto4 = require("node:crypto");
+    import_node_crypto5 = require("node:crypto");
     import_node_os7 = require("node:os");
     init_store();
     init_describe();
@@ -7785,7 +7804,7 @@ var init_command_facts = __esm({
 
 // src/runners/output-fifo.ts
 async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
-  const name = `retry-run-${process.pid}-${(0, import_node_crypto5.randomUUID)()}`;
+  const name = `retry-run-${process.pid}-${(0, import_node_crypto6.randomUUID)()}`;
   const paths = Array.from({ length: count }, (_, i) => (0, import_node_path8.join)(directory, `${name}-${i}`));
   const opened = [];
   try {
@@ -7811,12 +7830,12 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
     }
   }
 }
-var import_node_child_process, import_node_crypto5, import_node_events, import_node_fs7, import_node_os8, import_node_path8;
+var import_node_child_process, import_node_crypto6, import_node_events, import_node_fs7, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
   "src/runners/output-fifo.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_crypto5 = require("node:crypto");
+    import_node_crypto6 = require("node:crypto");
     import_node_events = require("node:events");
     import_node_fs7 = require("node:fs");
     import_node_os8 = require("node:os");
@@ -8193,7 +8212,7 @@ var init_process_group = __esm({
 
 // src/runners/stdout-spool.ts
 async function openSpoolFile(directory = (0, import_node_os9.tmpdir)()) {
-  const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${(0, import_node_crypto6.randomUUID)()}`);
+  const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${(0, import_node_crypto7.randomUUID)()}`);
   let handle;
   try {
     handle = await (0, import_promises7.open)(path, "wx+", 384);
@@ -8254,11 +8273,11 @@ function writeChunk(destination, chunk) {
     });
   });
 }
-var import_node_crypto6, import_promises7, import_node_os9, import_node_path9, import_promises8, WRITE_ERROR_EXIT_CODE, READ_BYTES2;
+var import_node_crypto7, import_promises7, import_node_os9, import_node_path9, import_promises8, WRITE_ERROR_EXIT_CODE, READ_BYTES2;
 var init_stdout_spool = __esm({
   "src/runners/stdout-spool.ts"() {
     "use strict";
-    import_node_crypto6 = require("node:crypto");
+    import_node_crypto7 = require("node:crypto");
     import_promises7 = require("node:fs/promises");
     import_node_os9 = require("node:os");
     import_node_path9 = require("node:path");
@@ -10502,6 +10521,13 @@ async function statsAction(raw) {
     await store.close();
   }
   const stats = computeStats(records, since);
+  const mixed = namesOfSeveralCommands(records, since);
+  if (mixed.length > 0) {
+    process.stderr.write(
+      `${OWN_NAME}: hint: ${mixed.map((n) => `'${n}'`).join(", ")} ${mixed.length === 1 ? "covers" : "cover"} several different commands: give each its own --name to tell them apart
+`
+    );
+  }
   if (stats.length === 0 && format === "table") {
     process.stderr.write(
       `retry-run: no runs recorded since ${new Date(since).toISOString()} in ${store.location}
@@ -10518,10 +10544,20 @@ async function readHistory(store, name) {
   const logs = await Promise.all(names.map((n) => store.readLog(HISTORY_COLLECTION, n)));
   return logs.flat().filter(isHistoryRecord);
 }
+function namesOfSeveralCommands(records, since) {
+  const commands = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (typeof record.commandId !== "string" || Date.parse(record.at) < since) continue;
+    const seen = commands.get(record.name) ?? /* @__PURE__ */ new Set();
+    commands.set(record.name, seen.add(record.commandId));
+  }
+  return [...commands].filter(([, ids]) => ids.size > 1).map(([name]) => name);
+}
 var init_stats2 = __esm({
   "src/cli/stats.ts"() {
     "use strict";
     init_streams();
+    init_own_name();
     init_errors();
     init_defaults();
     init_config();
@@ -10784,10 +10820,7 @@ __export(main_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(main_exports);
-
-// src/cli/own-name.ts
-var NESTING_DEPTH = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
-var OWN_NAME = NESTING_DEPTH > 0 ? `retry-run[${NESTING_DEPTH + 1}]` : "retry-run";
+init_own_name();
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -11360,9 +11393,11 @@ A run with --breaker <name> exits 75 without running while that breaker is open.
 var VERSION = true ? "0.1.0" : "dev";
 
 // src/cli/run.ts
+init_own_name();
 init_retry();
 
 // src/cli/interrupt.ts
+init_own_name();
 var import_node_os4 = require("node:os");
 init_duration();
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -11398,6 +11433,7 @@ function handleInterrupts(attempt) {
 }
 
 // src/cli/reporters.ts
+init_own_name();
 init_defaults();
 
 // src/report/history.ts
