@@ -42,6 +42,16 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// src/cli/own-name.ts
+var NESTING_DEPTH, OWN_NAME;
+var init_own_name = __esm({
+  "src/cli/own-name.ts"() {
+    "use strict";
+    NESTING_DEPTH = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
+    OWN_NAME = NESTING_DEPTH > 0 ? `retry-run[${NESTING_DEPTH + 1}]` : "retry-run";
+  }
+});
+
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
   "node_modules/commander/lib/error.js"(exports2) {
@@ -4235,7 +4245,7 @@ function redactSecrets(text) {
     JSON_FIELD,
     (all, name, colon, value) => isSecretName(name) && value !== "" ? `"${name}"${colon}"${REDACTED}"` : all
   ).replace(
-    ASSIGNMENT,
+    ASSIGNMENT2,
     (all, name, value) => isSecretName(name) ? `${name}=${maskValue(value)}` : all
   ).replace(
     OPTION_VALUE,
@@ -4254,7 +4264,7 @@ function maskValue(value) {
   const quote = value[0] === "'" || value[0] === '"' ? value[0] : "";
   return `${quote}${REDACTED}${quote}`;
 }
-var REDACTED, VALUE, USERINFO, JSON_FIELD, ASSIGNMENT, OPTION_VALUE, USER_FLAGS, USER_OPTION, HEADER, AUTH_SCHEME, REFERENCE;
+var REDACTED, VALUE, USERINFO, JSON_FIELD, ASSIGNMENT2, OPTION_VALUE, USER_FLAGS, USER_OPTION, HEADER, AUTH_SCHEME, REFERENCE;
 var init_redact_text = __esm({
   "src/report/redact-text.ts"() {
     "use strict";
@@ -4263,7 +4273,7 @@ var init_redact_text = __esm({
     VALUE = String.raw`'[^']*'|"(?:[^"\\]|\\.)*"|[^\s&;|<>()'"\x60]+`;
     USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@'"[\]]+)@/gi;
     JSON_FIELD = /"([^"\\]{1,100})"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
-    ASSIGNMENT = new RegExp(String.raw`(?<![\w.-])(-{0,2}[A-Za-z_][\w.-]*)=(${VALUE})`, "g");
+    ASSIGNMENT2 = new RegExp(String.raw`(?<![\w.-])(-{0,2}[A-Za-z_][\w.-]*)=(${VALUE})`, "g");
     OPTION_VALUE = new RegExp(String.raw`(?<![\w-])(--?[A-Za-z][\w.-]*)([ \t]+)(${VALUE})`, "g");
     USER_FLAGS = /* @__PURE__ */ new Set(["-u", "-U", "--user", "--proxy-user"]);
     USER_OPTION = /(?<![\w-])(-u|-U|--user|--proxy-user)([ \t]+|=)(['"]?)([^\s:'"]+):([^\s'"]+)/g;
@@ -5421,11 +5431,18 @@ var init_retry = __esm({
 });
 
 // src/stats/history-record.ts
+function commandIdOf(description) {
+  return (0, import_node_crypto2.createHash)("sha256").update(description).digest("hex").slice(0, 12);
+}
 function historyRecordOf(events, name, mode) {
   let at;
+  let commandId;
   const failures = {};
   for (const event of events) {
-    if (event.event === "start") at = event.time;
+    if (event.event === "start") {
+      at = event.time;
+      commandId = commandIdOf(event.description);
+    }
     if (event.event === "attempt" && !event.classification.success) {
       const reason = event.classification.reason;
       failures[reason] = (failures[reason] ?? 0) + 1;
@@ -5441,7 +5458,8 @@ function historyRecordOf(events, name, mode) {
         elapsedMs: event.elapsedMs,
         waitedMs: event.waitedMs,
         exitCode: event.exitCode,
-        failures
+        failures,
+        ...commandId === void 0 ? {} : { commandId }
       };
     }
   }
@@ -5451,10 +5469,11 @@ function isHistoryRecord(value) {
   const r = value;
   return typeof r === "object" && r !== null && typeof r.name === "string" && typeof r.at === "string" && !Number.isNaN(Date.parse(r.at)) && typeof r.outcome === "string" && Number.isFinite(r.attempts) && Number.isFinite(r.waitedMs) && typeof r.failures === "object" && r.failures !== null;
 }
-var HISTORY_COLLECTION;
+var import_node_crypto2, HISTORY_COLLECTION;
 var init_history_record = __esm({
   "src/stats/history-record.ts"() {
     "use strict";
+    import_node_crypto2 = require("node:crypto");
     HISTORY_COLLECTION = "history";
   }
 });
@@ -6143,7 +6162,7 @@ var init_style = __esm({
 // src/report/text.ts
 function createTextReporter(options) {
   const { sink, style, quiet = false, verbose = false } = options;
-  const prefix = style.dim("retry-run:");
+  const prefix = style.dim(`${options.name ?? "retry-run"}:`);
   const line = (text) => sink.write(`${prefix} ${text}
 `);
   let countdown;
@@ -6309,14 +6328,14 @@ async function writeFileAtomic(path, text, options = {}) {
   }
 }
 function temporaryBeside(path) {
-  const unique = `${process.pid}.${(0, import_node_crypto2.randomBytes)(4).toString("hex")}`;
+  const unique = `${process.pid}.${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   return (0, import_node_path4.join)((0, import_node_path4.dirname)(path), `.${(0, import_node_path4.basename)(path)}.${unique}.tmp`);
 }
-var import_node_crypto2, import_promises, import_node_path4;
+var import_node_crypto3, import_promises, import_node_path4;
 var init_atomic_write = __esm({
   "src/store/atomic-write.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    import_node_crypto3 = require("node:crypto");
     import_promises = require("node:fs/promises");
     import_node_path4 = require("node:path");
   }
@@ -6817,7 +6836,7 @@ async function acquire(lockPath, options, clock) {
   const info = {
     pid: process.pid,
     host: HOST,
-    token: `${++acquisitions}-${(0, import_node_crypto3.randomBytes)(6).toString("hex")}`
+    token: `${++acquisitions}-${(0, import_node_crypto4.randomBytes)(6).toString("hex")}`
   };
   const content = JSON.stringify(info);
   const aside = `${lockPath}.${process.pid}.${info.token}.new`;
@@ -6941,11 +6960,11 @@ async function readText(path) {
     return void 0;
   }
 }
-var import_node_crypto3, import_promises3, import_node_os6, import_node_path6, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
+var import_node_crypto4, import_promises3, import_node_os6, import_node_path6, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
 var init_file_lock = __esm({
   "src/store/file-lock.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
+    import_node_crypto4 = require("node:crypto");
     import_promises3 = require("node:fs/promises");
     import_node_os6 = require("node:os");
     import_node_path6 = require("node:path");
@@ -7348,7 +7367,7 @@ function checked(value, store, name) {
 function createSharedBreaker(options) {
   const { name, store, clock } = options;
   const leaseMs = options.leaseMs ?? 15e3;
-  const holder2 = `${(0, import_node_os7.hostname)()}:${process.pid}:${(0, import_node_crypto4.randomUUID)()}`;
+  const holder2 = `${(0, import_node_os7.hostname)()}:${process.pid}:${(0, import_node_crypto5.randomUUID)()}`;
   let broken;
   let probing = false;
   let renewal;
@@ -7470,11 +7489,11 @@ function createSharedBreaker(options) {
     }
   };
 }
-var import_node_crypto4, import_node_os7, BREAKER_COLLECTION;
+var import_node_crypto5, import_node_os7, BREAKER_COLLECTION;
 var init_breaker = __esm({
   "src/breaker/breaker.ts"() {
     "use strict";
-    import_node_crypto4 = require("node:crypto");
+    import_node_crypto5 = require("node:crypto");
     import_node_os7 = require("node:os");
     init_store();
     init_describe();
@@ -8422,7 +8441,7 @@ var init_command_facts = __esm({
 
 // src/runners/output-fifo.ts
 async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
-  const name = `retry-run-${process.pid}-${(0, import_node_crypto5.randomUUID)()}`;
+  const name = `retry-run-${process.pid}-${(0, import_node_crypto6.randomUUID)()}`;
   const paths = Array.from({ length: count }, (_, i) => (0, import_node_path8.join)(directory, `${name}-${i}`));
   const opened = [];
   try {
@@ -8448,12 +8467,12 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
     }
   }
 }
-var import_node_child_process, import_node_crypto5, import_node_events, import_node_fs8, import_node_os8, import_node_path8;
+var import_node_child_process, import_node_crypto6, import_node_events, import_node_fs8, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
   "src/runners/output-fifo.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_crypto5 = require("node:crypto");
+    import_node_crypto6 = require("node:crypto");
     import_node_events = require("node:events");
     import_node_fs8 = require("node:fs");
     import_node_os8 = require("node:os");
@@ -8830,7 +8849,7 @@ var init_process_group = __esm({
 
 // src/runners/stdout-spool.ts
 async function openSpoolFile(directory = (0, import_node_os9.tmpdir)()) {
-  const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${(0, import_node_crypto6.randomUUID)()}`);
+  const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${(0, import_node_crypto7.randomUUID)()}`);
   let handle;
   try {
     handle = await (0, import_promises7.open)(path, "wx+", 384);
@@ -8891,11 +8910,11 @@ function writeChunk(destination, chunk) {
     });
   });
 }
-var import_node_crypto6, import_promises7, import_node_os9, import_node_path9, import_promises8, WRITE_ERROR_EXIT_CODE, READ_BYTES2;
+var import_node_crypto7, import_promises7, import_node_os9, import_node_path9, import_promises8, WRITE_ERROR_EXIT_CODE, READ_BYTES2;
 var init_stdout_spool = __esm({
   "src/runners/stdout-spool.ts"() {
     "use strict";
-    import_node_crypto6 = require("node:crypto");
+    import_node_crypto7 = require("node:crypto");
     import_promises7 = require("node:fs/promises");
     import_node_os9 = require("node:os");
     import_node_path9 = require("node:path");
@@ -11159,7 +11178,7 @@ var init_explain = __esm({
 function sparkline(trend) {
   return trend.map((v) => BARS[Math.round(Math.min(1, Math.max(0, v)) * (BARS.length - 1))]).join("");
 }
-function renderTable(stats, style) {
+function renderTable(stats, style, width = 80) {
   const header2 = [
     "name",
     "runs",
@@ -11168,7 +11187,7 @@ function renderTable(stats, style) {
     "attempts mean/p95",
     "waited",
     "trend",
-    "top failure reasons"
+    "top failures"
   ];
   const rows = stats.map((s) => [
     s.name,
@@ -11180,10 +11199,22 @@ function renderTable(stats, style) {
     sparkline(s.trend),
     s.topReasons.map((r) => `${r.reason} \xD7${r.count}`).join(", ") || "-"
   ]);
-  const widths = header2.map((h, i) => Math.max(h.length, ...rows.map((row2) => row2[i].length)));
+  const widths = header2.map(
+    (h, i) => Math.max(columnsOf(h), ...rows.map((row2) => columnsOf(row2[i])))
+  );
   const leftAligned = /* @__PURE__ */ new Set([0, 6, 7]);
-  const line = (cells) => cells.map((cell3, i) => leftAligned.has(i) ? cell3.padEnd(widths[i]) : cell3.padStart(widths[i])).join("  ").trimEnd();
-  return [style.bold(line(header2)), ...rows.map(line)].join("\n") + "\n";
+  const line = (cells, shown) => cells.map((cell3, i) => {
+    const pad = " ".repeat(widths[i] - columnsOf(cell3));
+    return leftAligned.has(i) ? cell3 + pad : pad + cell3;
+  }).filter((_, i) => shown(i)).join("  ").trimEnd();
+  const linesShowing = (shown) => [header2, ...rows].map((cells) => line(cells, shown));
+  const reasonsStart = widths.slice(0, REASONS_COLUMN).reduce((sum, w) => sum + w + 2, 0);
+  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[REASONS_COLUMN]) <= width;
+  const lines = linesShowing((i) => keepTrend || i !== TREND_COLUMN);
+  const fitted = lines.map(
+    (text) => columnsOf(text) > width ? `${Array.from(text).slice(0, width - 1).join("")}\u2026` : text
+  );
+  return [style.bold(fitted[0]), ...fitted.slice(1)].join("\n") + "\n";
 }
 function renderJson(stats) {
   const objects = stats.map((s) => ({
@@ -11217,12 +11248,12 @@ function renderOpenMetrics(stats) {
   return `${lines.join("\n")}
 `;
 }
-function renderStats(stats, format, style) {
+function renderStats(stats, format, style, width) {
   if (format === "json") return renderJson(stats);
   if (format === "openmetrics") return renderOpenMetrics(stats);
-  return renderTable(stats, style);
+  return renderTable(stats, style, width);
 }
-var STATS_FORMATS, BARS, percent, round, FAMILIES2;
+var STATS_FORMATS, BARS, percent, TREND_COLUMN, REASONS_COLUMN, MIN_REASONS_COLUMNS, columnsOf, round, FAMILIES2;
 var init_render = __esm({
   "src/stats/render.ts"() {
     "use strict";
@@ -11231,6 +11262,10 @@ var init_render = __esm({
     STATS_FORMATS = ["table", "json", "openmetrics"];
     BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
     percent = (rate) => `${(rate * 100).toFixed(1)}%`;
+    TREND_COLUMN = 6;
+    REASONS_COLUMN = 7;
+    MIN_REASONS_COLUMNS = 12;
+    columnsOf = (text) => Array.from(text).length;
     round = (value, digits = 4) => Number(value.toFixed(digits));
     FAMILIES2 = [
       {
@@ -11401,6 +11436,13 @@ async function statsAction(raw) {
     await store.close();
   }
   const stats = computeStats(records, since);
+  const mixed = namesOfSeveralCommands(records, since);
+  if (mixed.length > 0) {
+    process.stderr.write(
+      `${OWN_NAME}: hint: ${mixed.map((n) => `'${n}'`).join(", ")} ${mixed.length === 1 ? "covers" : "cover"} several different commands: give each its own --name to tell them apart
+`
+    );
+  }
   if (stats.length === 0 && format === "table") {
     process.stderr.write(
       `retry-run: no runs recorded since ${new Date(since).toISOString()} in ${store.location}
@@ -11408,7 +11450,8 @@ async function statsAction(raw) {
     );
     return 0;
   }
-  stdout().write(renderStats(stats, format, await stdoutStyle()));
+  const width = process.stdout.isTTY && process.stdout.columns || 80;
+  stdout().write(renderStats(stats, format, await stdoutStyle(), width));
   return 0;
 }
 async function readHistory(store, name) {
@@ -11416,10 +11459,20 @@ async function readHistory(store, name) {
   const logs = await Promise.all(names.map((n) => store.readLog(HISTORY_COLLECTION, n)));
   return logs.flat().filter(isHistoryRecord);
 }
+function namesOfSeveralCommands(records, since) {
+  const commands = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (typeof record.commandId !== "string" || Date.parse(record.at) < since) continue;
+    const seen = commands.get(record.name) ?? /* @__PURE__ */ new Set();
+    commands.set(record.name, seen.add(record.commandId));
+  }
+  return [...commands].filter(([, ids]) => ids.size > 1).map(([name]) => name);
+}
 var init_stats2 = __esm({
   "src/cli/stats.ts"() {
     "use strict";
     init_streams();
+    init_own_name();
     init_errors();
     init_defaults();
     init_config();
@@ -11466,7 +11519,15 @@ async function breakerAction(action, name, options) {
         return 0;
       }
       case "status": {
-        const data = await readBreaker(store, name);
+        const stored = await store.read(BREAKER_COLLECTION, name);
+        if (stored === void 0) {
+          process.stderr.write(
+            `retry-run: no breaker '${name}' in ${store.location}: no run has counted a failure under that name since it was last reset (a run naming it starts closed)
+`
+          );
+          return 1;
+        }
+        const data = checked(stored, store, name);
         if (format === "json") print(JSON.stringify(breakerView(name, data, now), null, 2));
         else print(describeStatus(name, data, now));
         return 0;
@@ -11674,6 +11735,7 @@ __export(main_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(main_exports);
+init_own_name();
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -11707,6 +11769,94 @@ init_config();
 init_errors();
 init_defaults();
 init_numbers();
+
+// src/policy/step-name.ts
+var PREFIX_WORDS = /* @__PURE__ */ new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "do",
+  "while",
+  "until",
+  "!",
+  "time",
+  "{",
+  "exec",
+  "command",
+  "nohup",
+  "env"
+]);
+var SKIPPED_COMMANDS = /* @__PURE__ */ new Set([
+  "fi",
+  "done",
+  "esac",
+  "}",
+  "for",
+  "case",
+  "select",
+  "in",
+  "set",
+  "cd",
+  "pushd",
+  "popd",
+  "trap",
+  "export",
+  "unset",
+  "local",
+  "readonly",
+  "declare",
+  "echo",
+  "printf",
+  "true",
+  "false",
+  ":",
+  "shift",
+  "umask",
+  "ulimit",
+  "wait",
+  "exit",
+  "return",
+  "source",
+  ".",
+  "eval",
+  "test",
+  "[",
+  "[[",
+  "alias",
+  "shopt",
+  "hash",
+  "type"
+]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+function firstRealCommand(script) {
+  const simpleCommands = script.split(/;|&&|\|\||\||&|\n|\(|\)|`|\$\(/);
+  for (const text of simpleCommands) {
+    const words = text.trim().split(/\s+/).filter((word) => word !== "");
+    while (words.length > 0 && (PREFIX_WORDS.has(words[0]) || ASSIGNMENT.test(words[0])))
+      words.shift();
+    if (words.length > 0 && !SKIPPED_COMMANDS.has(words[0])) return words;
+  }
+  return void 0;
+}
+function fetchedPlace(program2, args) {
+  if (program2 !== "curl" && program2 !== "wget") return void 0;
+  for (const arg of args) {
+    const text = arg.replace(/^['"]|['"]$/g, "");
+    if (!/^https?:\/\//i.test(text)) continue;
+    let url;
+    try {
+      url = new URL(text);
+    } catch {
+      continue;
+    }
+    const segment = url.pathname.split("/").find((part) => part !== "");
+    return segment === void 0 ? url.host : `${url.host}/${segment}`;
+  }
+  return void 0;
+}
+
+// src/policy/observability.ts
 var STEP_SUMMARY_MODES = ["always", "retries", "never"];
 function normalizeObservability(raw, target) {
   if (raw.name !== void 0) checkBreakerName(raw.name, "--name");
@@ -11750,12 +11900,14 @@ function defaultRunName(target) {
   if (target.url) return sanitizeName(redact(new URL(target.url).host));
   const command = target.command;
   if (!command) return "run";
-  const program2 = command.file === "/bin/sh" && command.args[0] === "-c" ? firstProgramOfScript(command.args[1] ?? "") : command.file;
-  return sanitizeName(redact((0, import_node_path.basename)(program2)));
-}
-function firstProgramOfScript(script) {
-  const words = script.trim().split(/\s+/);
-  return words.find((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) ?? "sh";
+  const [file, ...args] = command.file === "/bin/sh" && command.args[0] === "-c" ? firstRealCommand(command.args[1] ?? "") ?? ["sh"] : [command.file, ...command.args];
+  const program2 = (0, import_node_path.basename)(file);
+  const place = fetchedPlace(program2, args);
+  if (place !== void 0) {
+    const [host, segment] = redact(place).split("/", 2);
+    return [host, segment].filter((part) => part !== void 0).map(sanitizeName).join("/");
+  }
+  return sanitizeName(redact(program2));
 }
 function sanitizeName(text) {
   const clean = text.replace(/[^A-Za-z0-9._@:-]/g, "_").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);
@@ -12214,13 +12366,15 @@ Examples:
   # Retry only exit codes 1-3; see what would happen without running
   retry-run --retry-on exit:1-3 --dry-run -- ./flaky-test.sh
 
-  # Poll a health check until it answers 2xx and says ready: 2s apart, 2 minutes at most
-  retry-run -s fixed -b 2s -n 60 --deadline 2m --expect-body ready https://example.com/health
+  # Poll until a 2xx response says ready: 2s apart, 2 minutes at most
+  retry-run -s fixed -b 2s -n 60 --deadline 2m --expect-body ready \\
+    https://example.com/health
 
-  # POST safely: the same Idempotency-Key on every attempt; Retry-After is honoured
-  retry-run --idempotency-key auto --json '{"sku":"A-1"}' https://api.example.com/orders
+  # POST safely: one Idempotency-Key for every attempt; Retry-After is honoured
+  retry-run --idempotency-key auto --json '{"sku":"A-1"}' \\
+    https://api.example.com/orders
 
-  # Share a circuit breaker between parallel jobs: after 5 failed attempts in a row
+  # Share a circuit breaker between parallel jobs: after 5 failures in a row
   # every run naming 'registry' exits 75 at once for 30s; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
@@ -12228,50 +12382,59 @@ Examples:
   retry-run --log-format json --log-file attempts.jsonl -- ./job
 
 Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
-Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;
-126/127 not executable/not found; 75 circuit open; 125 usage error; 130/143/129 interrupted;
-70 internal error. HTTP mode, as curl: 22 unexpected status or body; 6 DNS; 7 connect;
-23 body not writable; 28 timeout; 35 TLS; 56 reset;
-47 too many redirects or a loop; 1 a redirect to a scheme other than http(s).
+Exit codes: 0 success; the last attempt's code on failure (128+N for signal N);
+124 timeout; 126/127 not executable/not found; 75 circuit open; 125 usage error;
+130/143/129 interrupted; 70 internal error. HTTP mode, as curl: 22 unexpected
+status or body; 6 DNS; 7 connect; 23 body not writable; 28 timeout; 35 TLS;
+56 reset; 47 too many redirects or a loop; 1 a redirect to a scheme other than
+http(s).
 `;
 var EXPLAIN_EXAMPLES = `
 Examples:
-  retry-run explain                                   # the strategy table
-  retry-run explain -s exponential -b 500ms -n 8      # the schedule these flags give
-  retry-run explain -s jitter -n 6 --deadline 20s -t 5s # where the deadline bites
-  retry-run explain --simulate 200 --seed 1           # 200 clients fail at once
-  retry-run explain --tools --tools-file tools.json   # what each known tool retries
+  retry-run explain                               # the strategy table
+  retry-run explain -s exponential -b 500ms -n 8  # the schedule of these flags
+  # where the deadline bites
+  retry-run explain -s jitter -n 6 --deadline 20s -t 5s
+  retry-run explain --simulate 200 --seed 1       # 200 clients fail at once
+  # what each known tool retries
+  retry-run explain --tools --tools-file tools.json
   retry-run explain --format json -s jitter --seed 1
 `;
 var STATS_EXAMPLES = `
 Examples:
-  retry-run stats                                     # every name, the last 7 days, flakiest first
+  retry-run stats             # every name, the last 7 days, flakiest first
   retry-run stats --name deploy --since 30d
-  retry-run stats --format json | jq '.[] | select(.firstAttemptSuccessRate < 0.9)'
-  retry-run stats --format openmetrics > /var/lib/node_exporter/retry-run-stats.prom
-  retry-run stats --state redis://redis.internal:6379/2   # the history of a whole fleet
+  retry-run stats --format json |
+    jq '.[] | select(.firstAttemptSuccessRate < 0.9)'
+  retry-run stats --format openmetrics \\
+    > /var/lib/node_exporter/retry-run-stats.prom
+  # the history of a whole fleet
+  retry-run stats --state redis://redis.internal:6379/2
 `;
 var BREAKER_EXAMPLES = `
 Examples:
-  retry-run breaker list                              # every breaker in the state store
-  retry-run breaker status api --format json          # one breaker, as JSON
-  retry-run breaker open api --for 10m                # stop all runs naming 'api' for 10 minutes
-  retry-run breaker reset api                         # close it and forget its failures
+  retry-run breaker list                      # every breaker in the state store
+  retry-run breaker status api --format json  # one breaker, as JSON
+  retry-run breaker open api --for 10m        # runs naming 'api' stop for 10m
+  retry-run breaker reset api                 # close it and forget its failures
   retry-run breaker list --state redis://redis.internal:6379/0
 
-A run named with --breaker <name> exits 75 without running while that breaker is open.
+A run with --breaker <name> exits 75 without running while that breaker is open.
 `;
 
 // src/cli/version.ts
 var VERSION = true ? "0.1.0" : "dev";
 
 // src/cli/run.ts
+init_own_name();
 init_retry();
 
 // src/cli/interrupt.ts
+init_own_name();
 var import_node_os4 = require("node:os");
+init_duration();
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
-function handleInterrupts() {
+function handleInterrupts(attempt) {
   const controller = new AbortController();
   const escalation = new AbortController();
   const handlers = FORWARDED.map((signal) => {
@@ -12283,8 +12446,15 @@ function handleInterrupts() {
           escalate: escalation.signal
         };
         controller.abort(reason);
+        if (attempt.running()) {
+          const again = signal === "SIGINT" ? "Ctrl-C" : signal;
+          process.stderr.write(
+            `${OWN_NAME}: stopping the attempt: SIGKILL in ${formatDuration(attempt.killAfterMs)}, ${again} again to kill now
+`
+          );
+        }
       } else if (!escalation.signal.aborted) {
-        process.stderr.write(`retry-run: ${signal} again: killing the attempt (SIGKILL)
+        process.stderr.write(`${OWN_NAME}: ${signal} again: killing the attempt (SIGKILL)
 `);
         escalation.abort();
       }
@@ -12296,6 +12466,7 @@ function handleInterrupts() {
 }
 
 // src/cli/reporters.ts
+init_own_name();
 init_defaults();
 
 // src/report/history.ts
@@ -12415,7 +12586,7 @@ var ownStderr = {
 
 // src/cli/reporters.ts
 function warn(message2) {
-  ownStderr.write(`retry-run: warning: ${message2}
+  ownStderr.write(`${OWN_NAME}: warning: ${message2}
 `);
 }
 async function createReporters(config, dependencies) {
@@ -12425,6 +12596,7 @@ async function createReporters(config, dependencies) {
   const reporters = [
     config.report.logFormat === "json" ? createJsonLinesReporter(dependencies.log, { quiet: config.report.quiet }) : createTextReporter({
       sink: dependencies.log,
+      name: OWN_NAME,
       style: await logStyle(dependencies.log, env2),
       quiet: config.report.quiet,
       verbose: config.report.verbose
@@ -12632,7 +12804,7 @@ async function runAction(raw, target) {
     return 0;
   }
   const log = await openLogSink(config.report.logFile, (message2) => warn(config.redact(message2)));
-  const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
+  const depth = NESTING_DEPTH;
   const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
   const runner = await createRunner(config, childEnv);
   const hook = config.onRetry === void 0 ? void 0 : (await Promise.resolve().then(() => (init_retry_hook(), retry_hook_exports))).createShellHook({
@@ -12649,9 +12821,11 @@ async function runAction(raw, target) {
   };
   const reporter = await createReporters(config, { store: openState, warnStore, log: log.sink });
   const runAttempt = runner.run.bind(runner);
+  let attemptRunning = false;
   runner.run = (context) => {
     reporter.beforeAttempt?.();
-    return runAttempt(context);
+    attemptRunning = true;
+    return runAttempt(context).finally(() => attemptRunning = false);
   };
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker ? (await Promise.resolve().then(() => (init_breaker_gate(), breaker_gate_exports))).openBreakerGate(config.breaker, openState(), warnStore) : void 0;
@@ -12660,7 +12834,11 @@ async function runAction(raw, target) {
     openState(),
     warnStore
   ) : void 0;
-  const interrupts = handleInterrupts();
+  const interrupts = handleInterrupts({
+    // JSON lines on stderr take no text line: that log has no such announcement.
+    running: () => attemptRunning && config.report.logFormat !== "json",
+    killAfterMs: config.policy.killAfterMs
+  });
   try {
     const result = await retry({
       runner,
@@ -12687,7 +12865,7 @@ function nestingWarning(depth, config) {
   const inner = attemptCount(config.policy.maxAttempts);
   const outer = Number(process.env.RETRY_RUN_MAX_ATTEMPTS);
   const product = Number.isInteger(outer) && outer > 0 ? `up to ${outer} outer \xD7 ${inner} inner = ${attemptCount(outer * config.policy.maxAttempts)} runs of the command` : `outer \xD7 ${inner} inner`;
-  return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}
+  return `${OWN_NAME}: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}
 `;
 }
 
@@ -12737,7 +12915,7 @@ function buildProgram(afterDoubleDash, setResult) {
     setResult(Promise.resolve().then(() => (init_stats2(), stats_exports)).then(({ statsAction: statsAction2 }) => statsAction2(options)));
   });
   program2.addCommand(stats);
-  const breaker = new Command("breaker").description("show or change shared circuit breakers").usage("list | status <name> | reset <name> | open <name> [--for <duration>] [options]").argument("<action>", "list, status, reset or open").argument("[name]", "the breaker (all but list)").option("--format <format>", "list and status: text or json (default: text)").option(
+  const breaker = new Command("breaker").description("show or change shared circuit breakers").usage("<list|status|reset|open> [name] [options]").argument("<action>", "list, status, reset or open").argument("[name]", "the breaker (all but list)").option("--format <format>", "list and status: text or json (default: text)").option(
     "--for <duration>",
     `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`
   ).addHelpText("after", BREAKER_EXAMPLES);
@@ -12764,6 +12942,7 @@ function buildProgram(afterDoubleDash, setResult) {
 
 // src/cli/main.ts
 init_streams();
+var HELP_COLUMNS = 80;
 async function main(argv) {
   const split = argv.indexOf("--");
   const own = split === -1 ? argv : argv.slice(0, split);
@@ -12772,10 +12951,12 @@ async function main(argv) {
   let result;
   const program2 = buildProgram(afterDoubleDash, (r) => result = r);
   for (const command of [program2, ...program2.commands]) {
+    const helpWidth = Math.min(HELP_COLUMNS, process.stdout.columns || HELP_COLUMNS);
+    command.configureHelp({ ...command.configureHelp(), helpWidth });
     command.exitOverride().configureOutput({
       writeOut: (text) => stdout().write(text),
-      writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `retry-run: ${text}` : text),
-      outputError: (text, write) => write(redact(text.replace(/^error: /, "retry-run: ")))
+      writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `${OWN_NAME}: ${text}` : text),
+      outputError: (text, write) => write(redact(text.replace(/^error: /, `${OWN_NAME}: `)))
     });
   }
   try {
@@ -12794,12 +12975,12 @@ function reportError(error, redact, corrected) {
     return error.exitCode;
   }
   if (error instanceof RetryRunError) {
-    process.stderr.write(`retry-run: ${redact(error.message)}
+    process.stderr.write(`${OWN_NAME}: ${redact(error.message)}
 `);
     return error.exitCode;
   }
   const detail = error?.stack ?? String(error);
-  process.stderr.write(`retry-run: internal error: ${redact(detail)}
+  process.stderr.write(`${OWN_NAME}: internal error: ${redact(detail)}
 `);
   return 70;
 }

@@ -62,7 +62,15 @@ export async function breakerAction(
         return 0;
       }
       case 'status': {
-        const data = await readBreaker(store, name!);
+        // Exit 1 (README "retry-run breaker"): `closed` would hide a misspelt name.
+        const stored = await store.read(BREAKER_COLLECTION, name!);
+        if (stored === undefined) {
+          process.stderr.write(
+            `retry-run: no breaker '${name}' in ${store.location}: no run has counted a failure under that name since it was last reset (a run naming it starts closed)\n`,
+          );
+          return 1;
+        }
+        const data = checked(stored, store, name!);
         if (format === 'json') print(JSON.stringify(breakerView(name!, data, now), null, 2));
         else print(describeStatus(name!, data, now));
         return 0;

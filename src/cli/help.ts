@@ -13,13 +13,15 @@ Examples:
   # Retry only exit codes 1-3; see what would happen without running
   retry-run --retry-on exit:1-3 --dry-run -- ./flaky-test.sh
 
-  # Poll a health check until it answers 2xx and says ready: 2s apart, 2 minutes at most
-  retry-run -s fixed -b 2s -n 60 --deadline 2m --expect-body ready https://example.com/health
+  # Poll until a 2xx response says ready: 2s apart, 2 minutes at most
+  retry-run -s fixed -b 2s -n 60 --deadline 2m --expect-body ready \\
+    https://example.com/health
 
-  # POST safely: the same Idempotency-Key on every attempt; Retry-After is honoured
-  retry-run --idempotency-key auto --json '{"sku":"A-1"}' https://api.example.com/orders
+  # POST safely: one Idempotency-Key for every attempt; Retry-After is honoured
+  retry-run --idempotency-key auto --json '{"sku":"A-1"}' \\
+    https://api.example.com/orders
 
-  # Share a circuit breaker between parallel jobs: after 5 failed attempts in a row
+  # Share a circuit breaker between parallel jobs: after 5 failures in a row
   # every run naming 'registry' exits 75 at once for 30s; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
@@ -27,39 +29,45 @@ Examples:
   retry-run --log-format json --log-file attempts.jsonl -- ./job
 
 Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
-Exit codes: 0 success; the last attempt's code on failure (128+N for signal N); 124 timeout;
-126/127 not executable/not found; 75 circuit open; 125 usage error; 130/143/129 interrupted;
-70 internal error. HTTP mode, as curl: 22 unexpected status or body; 6 DNS; 7 connect;
-23 body not writable; 28 timeout; 35 TLS; 56 reset;
-47 too many redirects or a loop; 1 a redirect to a scheme other than http(s).
+Exit codes: 0 success; the last attempt's code on failure (128+N for signal N);
+124 timeout; 126/127 not executable/not found; 75 circuit open; 125 usage error;
+130/143/129 interrupted; 70 internal error. HTTP mode, as curl: 22 unexpected
+status or body; 6 DNS; 7 connect; 23 body not writable; 28 timeout; 35 TLS;
+56 reset; 47 too many redirects or a loop; 1 a redirect to a scheme other than
+http(s).
 `;
 
 export const EXPLAIN_EXAMPLES = `
 Examples:
-  retry-run explain                                   # the strategy table
-  retry-run explain -s exponential -b 500ms -n 8      # the schedule these flags give
-  retry-run explain -s jitter -n 6 --deadline 20s -t 5s # where the deadline bites
-  retry-run explain --simulate 200 --seed 1           # 200 clients fail at once
-  retry-run explain --tools --tools-file tools.json   # what each known tool retries
+  retry-run explain                               # the strategy table
+  retry-run explain -s exponential -b 500ms -n 8  # the schedule of these flags
+  # where the deadline bites
+  retry-run explain -s jitter -n 6 --deadline 20s -t 5s
+  retry-run explain --simulate 200 --seed 1       # 200 clients fail at once
+  # what each known tool retries
+  retry-run explain --tools --tools-file tools.json
   retry-run explain --format json -s jitter --seed 1
 `;
 
 export const STATS_EXAMPLES = `
 Examples:
-  retry-run stats                                     # every name, the last 7 days, flakiest first
+  retry-run stats             # every name, the last 7 days, flakiest first
   retry-run stats --name deploy --since 30d
-  retry-run stats --format json | jq '.[] | select(.firstAttemptSuccessRate < 0.9)'
-  retry-run stats --format openmetrics > /var/lib/node_exporter/retry-run-stats.prom
-  retry-run stats --state redis://redis.internal:6379/2   # the history of a whole fleet
+  retry-run stats --format json |
+    jq '.[] | select(.firstAttemptSuccessRate < 0.9)'
+  retry-run stats --format openmetrics \\
+    > /var/lib/node_exporter/retry-run-stats.prom
+  # the history of a whole fleet
+  retry-run stats --state redis://redis.internal:6379/2
 `;
 
 export const BREAKER_EXAMPLES = `
 Examples:
-  retry-run breaker list                              # every breaker in the state store
-  retry-run breaker status api --format json          # one breaker, as JSON
-  retry-run breaker open api --for 10m                # stop all runs naming 'api' for 10 minutes
-  retry-run breaker reset api                         # close it and forget its failures
+  retry-run breaker list                      # every breaker in the state store
+  retry-run breaker status api --format json  # one breaker, as JSON
+  retry-run breaker open api --for 10m        # runs naming 'api' stop for 10m
+  retry-run breaker reset api                 # close it and forget its failures
   retry-run breaker list --state redis://redis.internal:6379/0
 
-A run named with --breaker <name> exits 75 without running while that breaker is open.
+A run with --breaker <name> exits 75 without running while that breaker is open.
 `;

@@ -1,5 +1,7 @@
+import { OWN_NAME } from './own-name.js';
 import { constants } from 'node:os';
 import type { InterruptReason } from '../engine/types.js';
+import { formatDuration } from '../policy/duration.js';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -10,7 +12,11 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * `escalate`: the runner then sends SIGKILL without waiting for --kill-after.
  * Returns the controller and a function that removes the handlers.
  */
-export function handleInterrupts(): { controller: AbortController; dispose: () => void } {
+export function handleInterrupts(attempt: {
+  /** Whether an attempt is running now (and text is logged): only then is it announced. */
+  running: () => boolean;
+  killAfterMs: number;
+}): { controller: AbortController; dispose: () => void } {
   const controller = new AbortController();
   const escalation = new AbortController();
   const handlers = FORWARDED.map((signal) => {
@@ -22,8 +28,15 @@ export function handleInterrupts(): { controller: AbortController; dispose: () =
           escalate: escalation.signal,
         };
         controller.abort(reason);
+        // A command may ignore the signal: say at once how it ends (README "Signals").
+        if (attempt.running()) {
+          const again = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+          process.stderr.write(
+            `${OWN_NAME}: stopping the attempt: SIGKILL in ${formatDuration(attempt.killAfterMs)}, ${again} again to kill now\n`,
+          );
+        }
       } else if (!escalation.signal.aborted) {
-        process.stderr.write(`retry-run: ${signal} again: killing the attempt (SIGKILL)\n`);
+        process.stderr.write(`${OWN_NAME}: ${signal} again: killing the attempt (SIGKILL)\n`);
         escalation.abort();
       }
     };

@@ -1,3 +1,4 @@
+import { OWN_NAME } from './own-name.js';
 import { CommanderError } from 'commander';
 import { MissingDoubleDashError, RetryRunError, USAGE_EXIT_CODE } from '../errors.js';
 import { redactValues } from '../policy/config.js';
@@ -5,6 +6,8 @@ import { createRedactor } from '../report/redact.js';
 import { withForgottenDoubleDash } from './double-dash.js';
 import { buildProgram, type ActionResult } from './program.js';
 import { ignoreClosedPipes, stdout } from './streams.js';
+
+const HELP_COLUMNS = 80;
 
 /**
  * The CLI entry: the only code that sets the exit code. retry-run's own options come before
@@ -21,11 +24,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Subcommands made with `new Command` inherit none of this: each needs it, or a bad option
   // to `explain` would exit 1 instead of 125.
   for (const command of [program, ...program.commands]) {
+    // Help fits 80 columns, or a narrower terminal (README "Usage").
+    const helpWidth = Math.min(HELP_COLUMNS, process.stdout.columns || HELP_COLUMNS);
+    command.configureHelp({ ...command.configureHelp(), helpWidth });
     command.exitOverride().configureOutput({
       writeOut: (text) => stdout().write(text),
       writeErr: (text) =>
-        process.stderr.write(text.startsWith('error:') ? `retry-run: ${text}` : text),
-      outputError: (text, write) => write(redact(text.replace(/^error: /, 'retry-run: '))),
+        process.stderr.write(text.startsWith('error:') ? `${OWN_NAME}: ${text}` : text),
+      outputError: (text, write) => write(redact(text.replace(/^error: /, `${OWN_NAME}: `))),
     });
   }
   try {
@@ -52,11 +58,11 @@ function reportError(
     return error.exitCode;
   }
   if (error instanceof RetryRunError) {
-    process.stderr.write(`retry-run: ${redact(error.message)}\n`);
+    process.stderr.write(`${OWN_NAME}: ${redact(error.message)}\n`);
     return error.exitCode;
   }
   const detail = (error as Error)?.stack ?? String(error);
-  process.stderr.write(`retry-run: internal error: ${redact(detail)}\n`);
+  process.stderr.write(`${OWN_NAME}: internal error: ${redact(detail)}\n`);
   return 70;
 }
 

@@ -95,7 +95,7 @@ export function buildProgram(
   program.addCommand(stats);
   const breaker = new Command('breaker')
     .description('show or change shared circuit breakers')
-    .usage('list | status <name> | reset <name> | open <name> [--for <duration>] [options]')
+    .usage('<list|status|reset|open> [name] [options]')
     .argument('<action>', 'list, status, reset or open')
     .argument('[name]', 'the breaker (all but list)')
     .option('--format <format>', 'list and status: text or json (default: text)')

@@ -1,3 +1,4 @@
+import { OWN_NAME } from './own-name.js';
 import type { RunConfig } from '../policy/config.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import type { StateStore } from '../store/store.js';
@@ -12,7 +13,7 @@ import { VERSION } from './version.js';
 
 /** A one-line warning of retry-run's own on stderr: it never changes the exit code. */
 export function warn(message: string): void {
-  ownStderr.write(`retry-run: warning: ${message}\n`);
+  ownStderr.write(`${OWN_NAME}: warning: ${message}\n`);
 }
 
 export interface ReporterDependencies {
@@ -42,6 +43,7 @@ export async function createReporters(
       ? createJsonLinesReporter(dependencies.log, { quiet: config.report.quiet })
       : createTextReporter({
           sink: dependencies.log,
+          name: OWN_NAME,
           style: await logStyle(dependencies.log, env),
           quiet: config.report.quiet,
           verbose: config.report.verbose,

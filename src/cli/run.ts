@@ -1,3 +1,4 @@
+import { NESTING_DEPTH, OWN_NAME } from './own-name.js';
 import {
   normalizeRunConfig,
   type RawRunOptions,
@@ -23,7 +24,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
     return 0;
   }
   const log = await openLogSink(config.report.logFile, (message) => warn(config.redact(message)));
-  const depth = Number(process.env.RETRY_RUN_DEPTH ?? 0) || 0;
+  const depth = NESTING_DEPTH;
   const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
   const runner = await createRunner(config, childEnv);
   const hook =
@@ -45,9 +46,11 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   const reporter = await createReporters(config, { store: openState, warnStore, log: log.sink });
   // The countdown's line ends before the next attempt's output begins (README "Output").
   const runAttempt = runner.run.bind(runner);
+  let attemptRunning = false;
   runner.run = (context) => {
     reporter.beforeAttempt?.();
-    return runAttempt(context);
+    attemptRunning = true;
+    return runAttempt(context).finally(() => (attemptRunning = false));
   };
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker
@@ -60,7 +63,11 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
         warnStore,
       )
     : undefined;
-  const interrupts = handleInterrupts();
+  const interrupts = handleInterrupts({
+    // JSON lines on stderr take no text line: that log has no such announcement.
+    running: () => attemptRunning && config.report.logFormat !== 'json',
+    killAfterMs: config.policy.killAfterMs,
+  });
   try {
     const result = await retry({
       runner,
@@ -96,5 +103,5 @@ function nestingWarning(depth: number, config: RunConfig): string {
     Number.isInteger(outer) && outer > 0
       ? `up to ${outer} outer × ${inner} inner = ${attemptCount(outer * config.policy.maxAttempts)} runs of the command`
       : `outer × ${inner} inner`;
-  return `retry-run: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
+  return `${OWN_NAME}: warning: running inside another retry-run (depth ${depth + 1}): attempts multiply, ${product}\n`;
 }

@@ -1,4 +1,5 @@
 import { stdout } from './streams.js';
+import { OWN_NAME } from './own-name.js';
 import { invalidValue, RetryRunError } from '../errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { checkBreakerName } from '../breaker/config.js';
@@ -43,13 +44,21 @@ export async function statsAction(raw: RawStatsOptions): Promise<number> {
     await store.close();
   }
   const stats = computeStats(records, since);
+  const mixed = namesOfSeveralCommands(records, since);
+  if (mixed.length > 0) {
+    process.stderr.write(
+      `${OWN_NAME}: hint: ${mixed.map((n) => `'${n}'`).join(', ')} ${mixed.length === 1 ? 'covers' : 'cover'} several different commands: give each its own --name to tell them apart\n`,
+    );
+  }
   if (stats.length === 0 && format === 'table') {
     process.stderr.write(
       `retry-run: no runs recorded since ${new Date(since).toISOString()} in ${store.location}\n`,
     );
     return 0;
   }
-  stdout().write(renderStats(stats, format, await stdoutStyle()));
+  // The table fits the terminal, or 80 columns when stdout is not one.
+  const width = (process.stdout.isTTY && process.stdout.columns) || 80;
+  stdout().write(renderStats(stats, format, await stdoutStyle(), width));
   return 0;
 }
 
@@ -57,4 +66,15 @@ async function readHistory(store: StateStore, name?: string): Promise<HistoryRec
   const names = name === undefined ? await store.listLogs(HISTORY_COLLECTION) : [name];
   const logs = await Promise.all(names.map((n) => store.readLog<unknown>(HISTORY_COLLECTION, n)));
   return logs.flat().filter(isHistoryRecord);
+}
+
+/** Names whose runs in the window ran different commands (their fingerprints differ). */
+function namesOfSeveralCommands(records: readonly HistoryRecord[], since: number): string[] {
+  const commands = new Map<string, Set<string>>();
+  for (const record of records) {
+    if (typeof record.commandId !== 'string' || Date.parse(record.at) < since) continue;
+    const seen = commands.get(record.name) ?? new Set();
+    commands.set(record.name, seen.add(record.commandId));
+  }
+  return [...commands].filter(([, ids]) => ids.size > 1).map(([name]) => name);
 }

@@ -4,6 +4,7 @@ import { invalidValue } from '../errors.js';
 import type { CommandSpec } from '../runners/command-spec.js';
 import { DEFAULTS } from './defaults.js';
 import { parseInteger } from './numbers.js';
+import { fetchedPlace, firstRealCommand } from './step-name.js';
 
 /** The §9 flags as commander hands them over. */
 export interface RawObservabilityOptions {
@@ -89,8 +90,10 @@ interface NameSource {
 }
 
 /**
- * README, Monitoring: the breaker's name, else the command's basename (a script's first word), else the
- * URL's host. Only a program's name is kept, never an argument that could hold a secret.
+ * The breaker's name, else the command's basename (a script's first real command), curl and
+ * wget named after the URL they fetch, else the URL's host (README "History and `retry-run
+ * stats`"). Only a program's name, a host and one path segment are kept, never an argument
+ * that could hold a secret.
  */
 export function defaultRunName(target: NameSource): string {
   if (target.breaker) return target.breaker;
@@ -98,17 +101,21 @@ export function defaultRunName(target: NameSource): string {
   if (target.url) return sanitizeName(redact(new URL(target.url).host));
   const command = target.command;
   if (!command) return 'run';
-  const program =
+  const [file, ...args] =
     command.file === '/bin/sh' && command.args[0] === '-c'
-      ? firstProgramOfScript(command.args[1] ?? '')
-      : command.file;
-  return sanitizeName(redact(basename(program)));
-}
-
-/** `FOO=1 make test | tee log` → `make`: skip leading variable assignments. */
-function firstProgramOfScript(script: string): string {
-  const words = script.trim().split(/\s+/);
-  return words.find((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) ?? 'sh';
+      ? (firstRealCommand(command.args[1] ?? '') ?? ['sh'])
+      : [command.file, ...command.args];
+  const program = basename(file!);
+  const place = fetchedPlace(program, args);
+  if (place !== undefined) {
+    // The host and the path segment each cleaned, the `/` between them kept.
+    const [host, segment] = redact(place).split('/', 2);
+    return [host, segment]
+      .filter((part) => part !== undefined)
+      .map(sanitizeName)
+      .join('/');
+  }
+  return sanitizeName(redact(program));
 }
 
 function sanitizeName(text: string): string {

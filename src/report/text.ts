@@ -11,6 +11,8 @@ export interface TextReporterOptions {
   quiet?: boolean;
   /** The resolved policy, classification detail, output tails. */
   verbose?: boolean;
+  /** What each line starts with (default `retry-run`; nested runs add their depth). */
+  name?: string;
   /** How many lines of output a failure summary shows. */
   tailLines?: number;
 }
@@ -20,7 +22,7 @@ const COUNTDOWN_TICK_MS = 100;
 /** The human attempt log on stderr: one line per attempt and per wait, then a summary. */
 export function createTextReporter(options: TextReporterOptions): Reporter {
   const { sink, style, quiet = false, verbose = false } = options;
-  const prefix = style.dim('retry-run:');
+  const prefix = style.dim(`${options.name ?? 'retry-run'}:`);
   const line = (text: string) => sink.write(`${prefix} ${text}\n`);
   let countdown: { timer: NodeJS.Timeout; text: string } | undefined;
 

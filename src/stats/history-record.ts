@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RetryEvent, RunOutcome } from '../engine/events.js';
 import type { Mode } from '../policy/normalize.js';
 
@@ -21,6 +22,16 @@ export interface HistoryRecord {
   exitCode: number;
   /** The failed attempts' reasons, counted: `{ "exit:1": 2 }`. */
   failures: Record<string, number>;
+  /**
+   * Which command ran, as a fingerprint (12 hex digits of the SHA-256 of its masked display):
+   * tells `stats` that one name covers different commands, without keeping the command.
+   */
+  commandId?: string;
+}
+
+/** The fingerprint of a command's display (see {@link HistoryRecord.commandId}). */
+export function commandIdOf(description: string): string {
+  return createHash('sha256').update(description).digest('hex').slice(0, 12);
 }
 
 /** The record of a finished run, from its events; undefined if the run never ended. */
@@ -30,9 +41,13 @@ export function historyRecordOf(
   mode: Mode,
 ): HistoryRecord | undefined {
   let at: string | undefined;
+  let commandId: string | undefined;
   const failures: Record<string, number> = {};
   for (const event of events) {
-    if (event.event === 'start') at = event.time;
+    if (event.event === 'start') {
+      at = event.time;
+      commandId = commandIdOf(event.description);
+    }
     if (event.event === 'attempt' && !event.classification.success) {
       const reason = event.classification.reason;
       failures[reason] = (failures[reason] ?? 0) + 1;
@@ -49,6 +64,7 @@ export function historyRecordOf(
         waitedMs: event.waitedMs,
         exitCode: event.exitCode,
         failures,
+        ...(commandId === undefined ? {} : { commandId }),
       };
     }
   }

@@ -17,8 +17,18 @@ export function sparkline(trend: readonly number[]): string {
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
-/** The table a person reads: one row per name, flakiest first. */
-export function renderTable(stats: readonly NameStats[], style: Style): string {
+const TREND_COLUMN = 6;
+const REASONS_COLUMN = 7;
+/** Fewer columns of failure reasons than this, and the trend makes room for them. */
+const MIN_REASONS_COLUMNS = 12;
+const columnsOf = (text: string) => Array.from(text).length;
+
+/**
+ * The table a person reads: one row per name, flakiest first, within `width` columns: too
+ * wide, it cuts the failure reasons short, and drops the trend if they would keep too little
+ * (README "History and `retry-run stats`").
+ */
+export function renderTable(stats: readonly NameStats[], style: Style, width = 80): string {
   const header = [
     'name',
     'runs',
@@ -27,7 +37,7 @@ export function renderTable(stats: readonly NameStats[], style: Style): string {
     'attempts mean/p95',
     'waited',
     'trend',
-    'top failure reasons',
+    'top failures',
   ];
   const rows = stats.map((s) => [
     s.name,
@@ -39,14 +49,33 @@ export function renderTable(stats: readonly NameStats[], style: Style): string {
     sparkline(s.trend),
     s.topReasons.map((r) => `${r.reason} ×${r.count}`).join(', ') || '-',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const widths = header.map((h, i) =>
+    Math.max(columnsOf(h), ...rows.map((row) => columnsOf(row[i]!))),
+  );
   const leftAligned = new Set([0, 6, 7]);
-  const line = (cells: string[]) =>
+  const line = (cells: string[], shown: (i: number) => boolean) =>
     cells
-      .map((cell, i) => (leftAligned.has(i) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .map((cell, i) => {
+        const pad = ' '.repeat(widths[i]! - columnsOf(cell));
+        return leftAligned.has(i) ? cell + pad : pad + cell;
+      })
+      .filter((_, i) => shown(i))
       .join('  ')
       .trimEnd();
-  return [style.bold(line(header)), ...rows.map(line)].join('\n') + '\n';
+  const linesShowing = (shown: (i: number) => boolean) =>
+    [header, ...rows].map((cells) => line(cells, shown));
+  // The reasons, last, may be cut short; the trend goes when that would leave them too little.
+  const reasonsStart = widths.slice(0, REASONS_COLUMN).reduce((sum, w) => sum + w + 2, 0);
+  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[REASONS_COLUMN]!) <= width;
+  const lines = linesShowing((i) => keepTrend || i !== TREND_COLUMN);
+  const fitted = lines.map((text) =>
+    columnsOf(text) > width
+      ? `${Array.from(text)
+          .slice(0, width - 1)
+          .join('')}…`
+      : text,
+  );
+  return [style.bold(fitted[0]!), ...fitted.slice(1)].join('\n') + '\n';
 }
 
 const round = (value: number, digits = 4) => Number(value.toFixed(digits));
@@ -143,8 +172,9 @@ export function renderStats(
   stats: readonly NameStats[],
   format: StatsFormat,
   style: Style,
+  width?: number,
 ): string {
   if (format === 'json') return renderJson(stats);
   if (format === 'openmetrics') return renderOpenMetrics(stats);
-  return renderTable(stats, style);
+  return renderTable(stats, style, width);
 }

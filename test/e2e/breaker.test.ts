@@ -260,12 +260,19 @@ describe('retry-run breaker', () => {
       "breaker 'api' reset: closed, no failures counted\n",
     );
     expect((await runCli(['--state', state, '--breaker', 'api', '--', 'true'])).code).toBe(0);
-    expect(
-      JSON.parse((await cli('status', 'never-used', '--format', 'json')).stdout),
-    ).toMatchObject({
-      state: 'closed',
-      consecutiveFailures: 0,
-    });
+  });
+
+  it('says that a breaker never used (or reset) does not exist, exit 1, as text and JSON', async () => {
+    const state = freshState();
+    const cli = (...args: string[]) => runCli(['breaker', ...args, '--state', state]);
+    for (const format of ['text', 'json']) {
+      const status = await cli('status', 'never-used', '--format', format);
+      expect(status.code).toBe(1);
+      expect(status.stdout).toBe('');
+      expect(status.stderr).toBe(
+        `retry-run: no breaker 'never-used' in ${state}: no run has counted a failure under that name since it was last reset (a run naming it starts closed)\n`,
+      );
+    }
   });
 
   it('works the same on Redis', async () => {

@@ -19,6 +19,35 @@ async function readHistory(state: string, name: string): Promise<HistoryRecord[]
 }
 
 describe('run history', () => {
+  it('stats hints once to use --name when a name covers several different commands', async () => {
+    const state = await tempDir();
+    const exitWith = (code: string) => [node, `${FIXTURES}exit-with.js`, code];
+    for (const args of [
+      ['--name', 'build', '--', ...exitWith('0')],
+      ['--name', 'build', '--', node, `${FIXTURES}fail-n-times.js`, '0'],
+      ['--name', 'lint', '--', ...exitWith('0')],
+      ['--name', 'lint', '--', ...exitWith('0')],
+    ]) {
+      expect((await runCli(['--state', state, ...args])).code).toBe(0);
+    }
+    const stats = await runCli(['stats', '--state', state]);
+    expect(stats.code).toBe(0);
+    expect(stats.stderr).toBe(
+      "retry-run: hint: 'build' covers several different commands: give each its own --name to tell them apart\n",
+    );
+    expect(stats.stdout).toMatch(/^build\s+2 /m);
+  });
+
+  it('names a -S script after its first real command, and curl after its URL', async () => {
+    const state = await tempDir();
+    const script = `set -e; cd /; export A=b; echo go; ${node} ${FIXTURES}exit-with.js 0`;
+    expect((await runCli(['--state', state, '-S', script])).code).toBe(0);
+    const curl = 'curl -fsS --max-time 0.001 https://127.0.0.1:1/v1/items || true';
+    expect((await runCli(['--state', state, '-S', `trap "" EXIT; ${curl}`])).code).toBe(0);
+    const names = (await readdir(join(state, 'history'))).sort();
+    expect(names).toEqual(['127.0.0.1%3A1%2Fv1.jsonl', 'node.jsonl']);
+  });
+
   it('records each run under --name, with no trace of the command line', async () => {
     const state = await tempDir();
     const secret = 'Bearer-s3cr3t';

@@ -300,6 +300,25 @@ describe('signals to retry-run', () => {
     for (const pid of pidsIn(result.stderr, 'pid')) expect(isRunning(pid)).toBe(false);
   });
 
+  it('says at once what follows a Ctrl-C, with the real --kill-after, before the kill', async () => {
+    // An hour of grace: the second Ctrl-C is sent only once the line is there, so the test
+    // finishes only if the line came at once.
+    const result = await run(['--kill-after', '1h', ...command('sleep-forever.js', '--trap')], {
+      onSpawn: (child) => {
+        void waitForOutput(child, /fixture: running/)
+          .then(() => child.kill('SIGINT'))
+          .then(() => waitForOutput(child, /retry-run: stopping the attempt/))
+          .then(() => child.kill('SIGINT'));
+      },
+    });
+    expect(result.code).toBe(130);
+    const announced = result.stderr.indexOf(
+      'retry-run: stopping the attempt: SIGKILL in 1h, Ctrl-C again to kill now\n',
+    );
+    expect(announced).toBeGreaterThan(-1);
+    expect(announced).toBeLessThan(result.stderr.indexOf('SIGINT again: killing the attempt'));
+  });
+
   it('an attempt that finishes its work after the interrupt still exits 128+N; its leftovers get SIGTERM', async () => {
     // The background sleep ignores SIGINT (as in any non-interactive shell): once the shell
     // has exited, the leftover gets SIGTERM, or this test would wait out the hour of grace.
@@ -391,6 +410,20 @@ describe('nested runs', () => {
     expect(result.stderr).toContain(
       'attempts multiply, up to 2 outer × 3 inner = 6 runs of the command',
     );
+  });
+
+  it('prefixes the lines of an inner run with its depth, retry-run[2]:, those of the outer with retry-run:', async () => {
+    const bin = fixture('../../bin/retry-run.js');
+    const inner = [node, bin, '-n', '2', '-b', '0', ...command('exit-with.js', '1')];
+    const result = await run(['-n', '1', '--', ...inner]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^retry-run\[2\]: warning: running inside another retry-run \(depth 2\)/,
+    );
+    expect(lines.filter((l) => l.startsWith('retry-run[2]: attempt '))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('retry-run: attempt 1/1 failed'))).toHaveLength(1);
+    expect(lines.every((l) => /^retry-run(\[2\])?: /.test(l))).toBe(true);
   });
 });
 

@@ -20,6 +20,33 @@ describe('the run name (README, Monitoring)', () => {
       'make',
     ],
     [
+      "a script's first real command, past keywords, builtins and assignments",
+      {
+        command: shellCommand(
+          'set -euo pipefail\ntrap "rm -f x" EXIT\ncd app && export A=b\necho start; : ok; true\nfor i in 1 2; do A=1 ./build.sh "$i"; done',
+        ),
+      },
+      'build.sh',
+    ],
+    ['a command after if', { command: shellCommand('if [ -f x ]; then make; fi') }, 'make'],
+    ['sh, for a script of builtins only', { command: shellCommand('cd / && echo hi') }, 'sh'],
+    [
+      'curl after the host and first path segment of its URL',
+      { command: argvCommand(['curl', '-fsS', 'https://user:pw@api.example.com/v1/items?t=x']) },
+      'api.example.com/v1',
+    ],
+    [
+      'wget in a script the same way',
+      { command: shellCommand("set -e; wget -q 'http://mirror.example.org/debian/pool/x.deb'") },
+      'mirror.example.org/debian',
+    ],
+    [
+      'curl without a URL path after its host',
+      { command: shellCommand('curl -sS https://example.com') },
+      'example.com',
+    ],
+    ['curl with no URL as curl', { command: argvCommand(['curl', '--version']) }, 'curl'],
+    [
       "the URL's host",
       { url: 'https://user:pw@api.example.test:8443/health?token=x' },
       'api.example.test:8443',

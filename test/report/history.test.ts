@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RetryEvent } from '../../src/engine/events.js';
 import { createHistoryReporter } from '../../src/report/history.js';
-import { HISTORY_COLLECTION, type HistoryRecord } from '../../src/stats/history-record.js';
+import {
+  commandIdOf,
+  HISTORY_COLLECTION,
+  type HistoryRecord,
+} from '../../src/stats/history-record.js';
 import { createFileStore } from '../../src/store/file-store.js';
 
 const policy = {
@@ -82,6 +86,7 @@ describe('the history reporter', () => {
       waitedMs: 10,
       exitCode: 0,
       failures: { 'exit:1': 1 },
+      commandId: commandIdOf('job --token=s3cret'),
     });
     expect(JSON.stringify(records)).not.toContain('s3cret');
   });

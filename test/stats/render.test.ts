@@ -100,7 +100,7 @@ describe('stats --format json and table', () => {
   });
 
   it('the table has one aligned row per name with a trend chart', () => {
-    const table = renderTable(stats, new Chalk({ level: 0 }));
+    const table = renderTable(stats, new Chalk({ level: 0 }), 200);
     const lines = table.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^name\s+runs\s+success\s+first try/);
@@ -109,6 +109,16 @@ describe('stats --format json and table', () => {
     expect(lines[1]).toContain(sparkline([0, 0, 0.5, 1]));
     expect(lines[2]).toMatch(/lint\s+5\s+100\.0%\s+100\.0%/);
     expect(lines[1]!.indexOf('95.0%') + 5).toBe(lines[0]!.indexOf('success') + 'success'.length);
+  });
+
+  it('drops the trend, then cuts the failure reasons short, to fit the width', () => {
+    const lines = renderTable(stats, new Chalk({ level: 0 }), 72)
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).not.toContain('trend');
+    expect(lines[1]).not.toContain(sparkline([0, 0, 0.5, 1]));
+    for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(72);
+    expect(lines[1]).toMatch(/^api .* exit:1 ×12.*…$/);
   });
 
   it('sparkline runs from ▁ (no run needed a retry) to █ (every run did)', () => {
