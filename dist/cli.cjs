@@ -5179,10 +5179,12 @@ function resolveConditions(options, prefix = "") {
       `${prefix}until: works in command mode only; use the HTTP runner's expect`
     );
   }
+  const statusAware = mode === "command" && (options.statusAware ?? (options.retryOn === void 0 && options.stopOn === void 0));
   return Object.freeze({
     retryOn: list("retryOn", mode === "http" ? DEFAULTS.httpRetryOn : DEFAULTS.commandRetryOn),
     stopOn: list("stopOn", mode === "http" ? "" : DEFAULTS.commandStopOn),
-    until
+    until,
+    ...statusAware ? { statusAware } : {}
   });
 }
 function parseList(value, name) {

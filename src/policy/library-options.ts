@@ -85,6 +85,11 @@ export interface ConditionOptions {
   until?: string | readonly ConditionValue[];
   /** Whose defaults fill the lists not given: `command` (the default) or `http`. */
   defaults?: 'command' | 'http';
+  /**
+   * Command mode: let a known tool's reported HTTP status decide as HTTP mode would (README,
+   * What gets retried). Default: on when neither `retryOn` nor `stopOn` is given, as in the CLI.
+   */
+  statusAware?: boolean;
 }
 
 const CONDITION_KINDS = new Set([
@@ -114,10 +119,14 @@ export function resolveConditions(options: ConditionOptions, prefix = ''): Condi
       `${prefix}until: works in command mode only; use the HTTP runner's expect`,
     );
   }
+  const statusAware =
+    mode === 'command' &&
+    (options.statusAware ?? (options.retryOn === undefined && options.stopOn === undefined));
   return Object.freeze({
     retryOn: list('retryOn', mode === 'http' ? DEFAULTS.httpRetryOn : DEFAULTS.commandRetryOn),
     stopOn: list('stopOn', mode === 'http' ? '' : DEFAULTS.commandStopOn),
     until,
+    ...(statusAware ? { statusAware } : {}),
   });
 }
 
