@@ -59,7 +59,7 @@ export {
 } from './runners/command.js';
 export type { CaptureOptions } from './runners/output-capture.js';
 export { KNOWN_TOOLS, type KnownTool, type ToolExit } from './runners/known-tools.js';
-export { RetryRunError, UsageError } from './errors.js';
+export { RetryRunError, UsageError } from './shared/errors.js';
 export type {
   RunReport,
   ReportPolicy,

@@ -1,4 +1,4 @@
-import { invalidValue, UsageError } from '../errors.js';
+import { invalidValue, UsageError } from '../shared/errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { parseDuration } from '../policy/duration.js';
 import { parseInteger } from '../policy/numbers.js';

@@ -1,4 +1,4 @@
-import { UsageError, invalidValue } from '../errors.js';
+import { UsageError, invalidValue } from '../shared/errors.js';
 import { checkBreakerName } from '../breaker/config.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { parseInteger, parseNumberAbove } from '../policy/numbers.js';

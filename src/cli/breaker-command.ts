@@ -10,7 +10,7 @@ import {
   type BreakerView,
 } from '../breaker/describe.js';
 import { forceOpen, type BreakerData } from '../breaker/state.js';
-import { invalidValue, RetryRunError, UsageError } from '../errors.js';
+import { invalidValue, RetryRunError, UsageError } from '../shared/errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration, parseDuration } from '../policy/duration.js';
 import { stdoutStyle, type Style } from '../report/style.js';

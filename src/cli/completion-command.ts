@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { invalidValue } from '../errors.js';
+import { invalidValue } from '../shared/errors.js';
 import { COMPLETION_SHELLS, completionScript } from './completion.js';
 import { stdout } from './streams.js';
 

@@ -4,7 +4,7 @@ import { renderSimulation } from '../explain/simulation-text.js';
 import { simulateHerd, SimulationLimitError, type HerdOptions } from '../explain/simulate.js';
 import { renderStrategyTable, STRATEGY_TABLE } from '../explain/strategy-table.js';
 import { explainTools } from '../explain/explain-tools.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { normalizePolicy, type RawPolicyOptions } from '../policy/normalize.js';
 import { parseChoice, parseInteger } from '../policy/numbers.js';

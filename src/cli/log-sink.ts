@@ -1,6 +1,6 @@
 import { closeSync, constants, openSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import type { LineSink } from '../report/reporter.js';
 import { ownStderr } from './own-lines.js';
 import { resolveOutputTarget } from '../store/output-target.js';

@@ -1,6 +1,6 @@
 import { OWN_NAME } from './own-name.js';
 import { CommanderError } from 'commander';
-import { MissingDoubleDashError, RetryRunError, USAGE_EXIT_CODE } from '../errors.js';
+import { MissingDoubleDashError, RetryRunError, USAGE_EXIT_CODE } from '../shared/errors.js';
 import { redactValues } from '../policy/config.js';
 import { createRedactor } from '../report/redact.js';
 import { withForgottenDoubleDash } from './double-dash.js';

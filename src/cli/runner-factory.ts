@@ -1,7 +1,7 @@
 import { noteCommandStderr } from './own-lines.js';
 import { stdout } from './streams.js';
 import type { Runner } from '../engine/types.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { needsOutput } from '../policy/conditions.js';
 import type { RunConfig } from '../policy/config.js';
 import { activeTools } from '../tools/active.js';

@@ -1,6 +1,6 @@
 import { stdout } from './streams.js';
 import { OWN_NAME } from './own-name.js';
-import { invalidValue, RetryRunError } from '../errors.js';
+import { invalidValue, RetryRunError } from '../shared/errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { checkBreakerName } from '../breaker/config.js';
 import { stdoutStyle } from '../report/style.js';

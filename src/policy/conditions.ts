@@ -1,5 +1,5 @@
 import { constants } from 'node:os';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
 
 /** One parsed token of the condition grammar (README, What gets retried). `token` is its canonical text. */

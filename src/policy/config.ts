@@ -1,5 +1,5 @@
 import { parseChoice } from './numbers.js';
-import { invalidValue, MissingDoubleDashError, UsageError } from '../errors.js';
+import { invalidValue, MissingDoubleDashError, UsageError } from '../shared/errors.js';
 import type { Conditions } from '../engine/types.js';
 import { argvCommand, shellCommand, type CommandSpec } from '../runners/command-spec.js';
 import {

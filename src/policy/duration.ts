@@ -1,4 +1,4 @@
-import { invalidValue } from '../errors.js';
+import { invalidValue } from '../shared/errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** One `<number><unit>` part; the units are tried longest first so `ms` is never read as `m`. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { invalidValue, UsageError } from '../errors.js';
+import { invalidValue, UsageError } from '../shared/errors.js';
 import { createRedactor, redactUserinfo, secretsOf, type Redactor } from '../report/redact.js';
 import { DEFAULTS } from './defaults.js';
 import { parseDuration, positiveDuration } from './duration.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import type { Conditions } from '../engine/types.js';
 import { parseConditions, type Condition } from './conditions.js';
 import { DEFAULTS } from './defaults.js';

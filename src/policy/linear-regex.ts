@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { loadRe2js } from './load-re2js.js';
 import { withinTimeLimit } from './time-bound.js';
 

@@ -1,4 +1,4 @@
-import { invalidValue, UsageError } from '../errors.js';
+import { invalidValue, UsageError } from '../shared/errors.js';
 import type { Conditions } from '../engine/types.js';
 import { parseConditions } from './conditions.js';
 import { DEFAULTS } from './defaults.js';

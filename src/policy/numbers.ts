@@ -1,4 +1,4 @@
-import { invalidValue } from '../errors.js';
+import { invalidValue } from '../shared/errors.js';
 
 /** A whole number within [min, max], written in decimal digits only. */
 export function parseInteger(

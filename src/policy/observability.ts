@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { checkBreakerName } from '../breaker/config.js';
-import { invalidValue } from '../errors.js';
+import { invalidValue } from '../shared/errors.js';
 import type { CommandSpec } from '../runners/command-spec.js';
 import { DEFAULTS } from './defaults.js';
 import { parseInteger } from './numbers.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 
 /**
  * Validators for the library's typed options (README, Library): values, not strings; each

@@ -1,5 +1,5 @@
 import { Script } from 'node:vm';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 
 /**
  * How long one compile or match of a user's regular expression may take. The engine is

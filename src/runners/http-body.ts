@@ -4,7 +4,7 @@ import { access, constants, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { RetryRunError } from '../errors.js';
+import { RetryRunError } from '../shared/errors.js';
 import { temporaryBeside } from '../store/atomic-write.js';
 import { resolveOutputTarget, writeOutput, type OutputTarget } from '../store/output-target.js';
 import type { BodySource } from '../policy/http-config.js';

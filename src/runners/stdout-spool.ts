@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { RetryRunError } from '../errors.js';
+import { RetryRunError } from '../shared/errors.js';
 
 /** Exit code when output could not be written (README, Exit codes: 23, as curl). */
 export const WRITE_ERROR_EXIT_CODE = 23;

@@ -1,4 +1,4 @@
-import { invalidValue } from '../errors.js';
+import { invalidValue } from '../shared/errors.js';
 import { parseDuration } from '../policy/duration.js';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { invalidValue } from '../errors.js';
+import { invalidValue } from '../shared/errors.js';
 import { redactUrl, redactUserinfo } from '../report/redact.js';
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { unsafePattern } from './compile.js';
 import { TOOL_CLASSES, type ToolTable } from './types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retry } from '../../src/engine/retry.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/shared/errors.js';
 import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
 import { planSchedule } from '../../src/backoff/schedule.js';
 

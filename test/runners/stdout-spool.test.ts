@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RetryRunError } from '../../src/errors.js';
+import { RetryRunError } from '../../src/shared/errors.js';
 import { openSpoolFile } from '../../src/runners/stdout-spool.js';
 
 let directory: string;
