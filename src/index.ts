@@ -59,7 +59,26 @@ export {
 } from './runners/command.js';
 export type { CaptureOptions } from './runners/output-capture.js';
 export { KNOWN_TOOLS, type KnownTool, type ToolExit } from './runners/known-tools.js';
-export { RetryRunError, UsageError } from './shared/errors.js';
+export {
+  RetryRunError,
+  UsageError,
+  RegexTooCostlyError,
+  StoreError,
+  BodyWriteError,
+  OutputWriteError,
+  SimulationLimitError,
+  isRetryRunError,
+  isUsageError,
+  isRegexTooCostlyError,
+  isStoreError,
+  isBodyWriteError,
+  isOutputWriteError,
+  isSimulationLimitError,
+  ERROR_EXIT,
+  type ErrorCode,
+  type StoreErrorKind,
+} from './shared/errors.js';
+export { EXIT_CODES, type ExitCodeName } from './shared/exit-codes.js';
 export type {
   RunReport,
   ReportPolicy,
@@ -94,4 +113,4 @@ export type { BreakerData, BreakerSettings } from './breaker/state.js';
 export { createFileStore, type FileStoreOptions } from './store/file-store.js';
 export { createRedisStore, type RedisStoreOptions } from './store/redis-store.js';
 export { openStore, resolveStateLocation, type StateLocation } from './store/open-store.js';
-export { StoreError, type StateStore, type AppendOptions } from './store/store.js';
+export type { StateStore, AppendOptions } from './store/store.js';

@@ -75,7 +75,7 @@ export function createSharedBreaker(options: SharedBreakerOptions): SharedBreake
     broken = error;
     const then = options.strict ? 'and --breaker-strict refuses to run' : 'acting as closed';
     const repair =
-      error.code === 'corrupt' ? ` ('retry-run breaker reset ${name}' repairs it)` : '';
+      error.kind === 'corrupt' ? ` ('retry-run breaker reset ${name}' repairs it)` : '';
     options.warn(`breaker '${name}': ${error.message}${repair}; ${then}`);
   };
   const brokenDecision = (): GateDecision =>
@@ -85,7 +85,7 @@ export function createSharedBreaker(options: SharedBreakerOptions): SharedBreake
           notice: {
             name,
             state: 'open',
-            message: `the state store cannot be used (${broken.code}) and --breaker-strict is set; nothing run`,
+            message: `the state store cannot be used (${broken.kind}) and --breaker-strict is set; nothing run`,
             closesAt: null,
           },
         }

@@ -56,7 +56,7 @@ export function createSharedBudget(
         if (!(error instanceof StoreError)) throw error;
         broken = true;
         const repair =
-          error.code === 'corrupt' ? ` ('retry-run budget reset ${config.name}' repairs it)` : '';
+          error.kind === 'corrupt' ? ` ('retry-run budget reset ${config.name}' repairs it)` : '';
         warn(`budget '${config.name}': ${error.message}${repair}; allowing every retry`);
         return { retryAllowed: true };
       }

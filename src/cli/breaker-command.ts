@@ -10,12 +10,12 @@ import {
   type BreakerView,
 } from '../breaker/describe.js';
 import { forceOpen, type BreakerData } from '../breaker/state.js';
-import { invalidValue, RetryRunError, UsageError } from '../shared/errors.js';
+import { invalidValue, UsageError } from '../shared/errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration, parseDuration } from '../policy/duration.js';
 import { stdoutStyle, type Style } from '../report/style.js';
 import { openStore, resolveStateLocation } from '../store/open-store.js';
-import { StoreError, type StateStore } from '../store/store.js';
+import { inContext, StoreError, type StateStore } from '../store/store.js';
 
 export interface BreakerCommandOptions {
   format?: string;
@@ -90,10 +90,7 @@ export async function breakerAction(
       }
     }
   } catch (error) {
-    if (error instanceof StoreError) {
-      throw new RetryRunError(`breaker ${action}: ${error.message}`, 'ERR_STATE_STORE');
-    }
-    throw error;
+    throw error instanceof StoreError ? inContext(error, `breaker ${action}`) : error;
   } finally {
     await store.close();
   }
@@ -117,7 +114,7 @@ async function listBreakers(store: StateStore, now: number): Promise<ListedBreak
     try {
       views.push(breakerView(name, await readBreaker(store, name), now));
     } catch (error) {
-      if (!(error instanceof StoreError && error.code === 'corrupt')) throw error;
+      if (!(error instanceof StoreError && error.kind === 'corrupt')) throw error;
       views.push({
         name,
         state: 'corrupt',

@@ -1,10 +1,10 @@
 import { stdout } from './streams.js';
 import { renderSchedule } from '../explain/schedule-text.js';
 import { renderSimulation } from '../explain/simulation-text.js';
-import { simulateHerd, SimulationLimitError, type HerdOptions } from '../explain/simulate.js';
+import { simulateHerd, type HerdOptions } from '../explain/simulate.js';
 import { renderStrategyTable, STRATEGY_TABLE } from '../explain/strategy-table.js';
 import { explainTools } from '../explain/explain-tools.js';
-import { UsageError } from '../shared/errors.js';
+import { SimulationLimitError, UsageError } from '../shared/errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { normalizePolicy, type RawPolicyOptions } from '../policy/normalize.js';
 import { parseChoice, parseInteger } from '../policy/numbers.js';
@@ -110,7 +110,9 @@ function runHerd(options: HerdOptions) {
     return simulateHerd(options);
   } catch (error) {
     if (!(error instanceof SimulationLimitError)) throw error;
-    throw new UsageError(
+    throw new SimulationLimitError(
+      error.strategy,
+      error.maxSteps,
       `--simulate: ${error.message} to finish ${options.clients} clients at --capacity ${options.capacity}; simulate fewer clients, or give a larger --capacity or --base`,
     );
   }

@@ -1,5 +1,5 @@
 import { OWN_NAME } from './own-name.js';
-import { constants } from 'node:os';
+import { signalExitCode } from '../shared/exit-codes.js';
 import type { InterruptReason } from '../engine/types.js';
 import { formatDuration } from '../policy/duration.js';
 
@@ -24,7 +24,7 @@ export function handleInterrupts(attempt: {
       if (!controller.signal.aborted) {
         const reason: InterruptReason = {
           signal,
-          exitCode: 128 + constants.signals[signal],
+          exitCode: signalExitCode(signal),
           escalate: escalation.signal,
         };
         controller.abort(reason);

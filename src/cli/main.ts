@@ -1,6 +1,7 @@
 import { OWN_NAME } from './own-name.js';
 import { CommanderError } from 'commander';
-import { MissingDoubleDashError, RetryRunError, USAGE_EXIT_CODE } from '../shared/errors.js';
+import { isRetryRunError, MissingDoubleDashError } from '../shared/errors.js';
+import { EXIT_CODES } from '../shared/exit-codes.js';
 import { redactValues } from '../policy/config.js';
 import { createRedactor } from '../report/redact.js';
 import { withForgottenDoubleDash } from './double-dash.js';
@@ -52,18 +53,18 @@ function reportError(
     // commander said "unknown option '-fsS'": `retry-run curl -fsS URL` meant to run curl.
     if (error.code === 'commander.unknownOption') showDoubleDash(corrected(), redact);
     // Help and --version "fail" with code 0; every other parse error is a usage error.
-    return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+    return error.exitCode === 0 ? 0 : EXIT_CODES.USAGE;
   }
   if (error instanceof MissingDoubleDashError && showDoubleDash(corrected(), redact)) {
     return error.exitCode;
   }
-  if (error instanceof RetryRunError) {
+  if (isRetryRunError(error)) {
     process.stderr.write(`${OWN_NAME}: ${redact(error.message)}\n`);
     return error.exitCode;
   }
   const detail = (error as Error)?.stack ?? String(error);
   process.stderr.write(`${OWN_NAME}: internal error: ${redact(detail)}\n`);
-  return 70;
+  return EXIT_CODES.INTERNAL;
 }
 
 /** Says where the `--` goes, with the whole command line (false when there is none to show). */

@@ -1,6 +1,6 @@
 import { stdout } from './streams.js';
 import { OWN_NAME } from './own-name.js';
-import { invalidValue, RetryRunError } from '../shared/errors.js';
+import { invalidValue } from '../shared/errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { checkBreakerName } from '../breaker/config.js';
 import { stdoutStyle } from '../report/style.js';
@@ -13,7 +13,7 @@ import { renderStats, STATS_FORMATS, type StatsFormat } from '../stats/render.js
 import { parseSince } from '../stats/since.js';
 import { computeStats } from '../stats/stats.js';
 import { openStore, resolveStateLocation } from '../store/open-store.js';
-import type { StateStore } from '../store/store.js';
+import { inContext, StoreError, type StateStore } from '../store/store.js';
 
 export interface RawStatsOptions {
   name?: string;
@@ -36,10 +36,9 @@ export async function statsAction(raw: RawStatsOptions): Promise<number> {
   try {
     records = await readHistory(store, raw.name);
   } catch (error) {
-    throw new RetryRunError(
-      `cannot read the history in ${store.location}: ${(error as Error).message}`,
-      'ERR_STATE',
-    );
+    throw error instanceof StoreError
+      ? inContext(error, `cannot read the history in ${store.location}`)
+      : error;
   } finally {
     await store.close();
   }

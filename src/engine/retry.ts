@@ -16,11 +16,10 @@ import {
   type PolicyOptions,
 } from '../policy/library-options.js';
 import { formatDuration } from '../policy/duration.js';
+import { EXIT_CODES, signalExitCode } from '../shared/exit-codes.js';
 
 /** Exit code when nothing was run because the circuit is open (README, Exit codes). */
-export const CIRCUIT_OPEN_EXIT_CODE = 75;
-/** Exit code of an attempt ended by --timeout or the deadline (README, Exit codes; as GNU timeout). */
-export const TIMEOUT_EXIT_CODE = 124;
+export const CIRCUIT_OPEN_EXIT_CODE = EXIT_CODES.CIRCUIT_OPEN;
 
 export interface RetryOptions {
   runner: Runner;
@@ -142,7 +141,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
       // Only a late timer or a slow breaker store gets here: starting now would be past it.
       return finish(
         'deadline',
-        attemptsLog.at(-1)?.result.exitCode ?? TIMEOUT_EXIT_CODE,
+        attemptsLog.at(-1)?.result.exitCode ?? EXIT_CODES.TIMEOUT,
         `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} passed before attempt ${attempt}`,
       );
     }
@@ -269,7 +268,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
  * exited 0 and still failed (an unmet `--until`), and a CI step must not pass on it.
  */
 function failedExitCode(outcome: RunOutcome, exitCode: number): number {
-  return outcome !== 'success' && exitCode === 0 ? 1 : exitCode;
+  return outcome !== 'success' && exitCode === 0 ? EXIT_CODES.FAILURE : exitCode;
 }
 
 /** `SIGINT received` for an abort the CLI made of a signal; `aborted` for any other. */
@@ -281,5 +280,5 @@ function abortCause(reason: unknown): string {
 /** 128+N for an abort caused by signal N; the CLI puts `exitCode` on the abort reason. */
 function abortExitCode(reason: unknown): number {
   const code = (reason as { exitCode?: unknown } | undefined)?.exitCode;
-  return typeof code === 'number' ? code : 130;
+  return typeof code === 'number' ? code : signalExitCode('SIGINT');
 }

@@ -1,5 +1,6 @@
 import { seededRandom } from '../backoff/random.js';
 import { STRATEGY_NAMES, strategyNamed, type StrategyName } from '../backoff/strategies.js';
+import { SimulationLimitError } from '../shared/errors.js';
 
 export interface HerdOptions {
   clients: number;
@@ -24,15 +25,6 @@ export interface HerdResult {
   totalCalls: number;
   /** The load of each slice in which a call arrived, in time order. */
   load: Array<{ slice: number; calls: number }>;
-}
-
-export class SimulationLimitError extends Error {
-  constructor(
-    readonly strategy: StrategyName,
-    readonly maxSteps: number,
-  ) {
-    super(`the ${strategy} strategy needs more than ${maxSteps.toLocaleString('en-US')} steps`);
-  }
 }
 
 export const DEFAULT_MAX_STEPS = 5_000_000;

@@ -1,5 +1,5 @@
 import { Script } from 'node:vm';
-import { UsageError } from '../shared/errors.js';
+import { RegexTooCostlyError } from '../shared/errors.js';
 
 /**
  * How long one compile or match of a user's regular expression may take. The engine is
@@ -31,7 +31,7 @@ export function withinTimeLimit<T>(
     return call.runInThisContext({ timeout: limitMs }) as T;
   } catch (error) {
     if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
-    throw new UsageError(
+    throw new RegexTooCostlyError(
       `${flag}: ${what} took longer than ${limitMs / 1000}s; use a simpler regular expression`,
     );
   } finally {

@@ -1,3 +1,5 @@
+import { UsageError } from '../shared/errors.js';
+
 /** What to run: an argv (no shell), or a script for /bin/sh -c. */
 export interface CommandSpec {
   file: string;
@@ -14,7 +16,7 @@ export function shellCommand(script: string, shown = script): CommandSpec {
 /** `shown`: the argv as the log may show it (secrets masked). */
 export function argvCommand(argv: readonly string[], shown = argv): CommandSpec {
   const [file, ...args] = argv;
-  if (file === undefined) throw new Error('argvCommand needs at least the command');
+  if (file === undefined) throw new UsageError('argvCommand needs at least the command');
   return { file, args, display: shown.map(quoteForDisplay).join(' ') };
 }
 

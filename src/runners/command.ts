@@ -5,7 +5,7 @@ import { monotonicMs } from './monotonic.js';
 import type { CommandSpec } from './command-spec.js';
 export { argvCommand, shellCommand, type CommandSpec } from './command-spec.js';
 import { setLongTimeout } from '../engine/clock.js';
-import { TIMEOUT_EXIT_CODE } from '../engine/retry.js';
+import { EXIT_CODES, signalExitCode } from '../shared/exit-codes.js';
 import type {
   AttemptAftermath,
   AttemptContext,
@@ -26,7 +26,7 @@ import {
   type AttemptRegistry,
 } from './process-group.js';
 import { createStdinSource, type StdinMode, type StdinSource } from './stdin-source.js';
-import { openSpoolFile, WRITE_ERROR_EXIT_CODE, type SpoolFile } from './stdout-spool.js';
+import { openSpoolFile, type SpoolFile } from './stdout-spool.js';
 
 export interface CommandRunnerOptions {
   /** `argvCommand(['make', 'test'])` or `shellCommand('make test && make lint')`. */
@@ -47,10 +47,6 @@ export interface CommandRunnerOptions {
   /** The known-tool table (built-in, plus a --tools-file); default the built-in one. */
   tools?: CompiledTable;
 }
-
-/** Exit codes of a command that could not be started, as shells report them. */
-const NOT_FOUND_EXIT_CODE = 127;
-const NOT_EXECUTABLE_EXIT_CODE = 126;
 
 /**
  * Runs the command once per attempt through node:child_process (execa costs about a third of
@@ -120,7 +116,7 @@ async function releaseHeld(
   onStderr: ((chunk: Uint8Array) => void) | undefined,
 ): Promise<AttemptAftermath['writeFailure']> {
   const lost = (what: string, error: Error) => ({
-    exitCode: WRITE_ERROR_EXIT_CODE,
+    exitCode: EXIT_CODES.WRITE,
     message: `--stdout final: ${what}: ${error.message}`,
     ...((error as NodeJS.ErrnoException).code
       ? { errorCode: (error as NodeJS.ErrnoException).code! }
@@ -252,12 +248,12 @@ async function runOnce(
         if (timedOut) {
           finish({
             ok: false,
-            exitCode: TIMEOUT_EXIT_CODE,
+            exitCode: EXIT_CODES.TIMEOUT,
             timedOut,
             ...(signal ? { signal } : {}),
           });
         } else if (signal) {
-          finish({ ok: false, exitCode: 128 + (constants.signals[signal] ?? 0), signal });
+          finish({ ok: false, exitCode: signalExitCode(signal), signal });
         } else {
           finish({ ok: code === 0, exitCode: code ?? 1 });
         }
@@ -291,7 +287,7 @@ function startFailure(
   const notFound = error.code === 'ENOENT';
   return {
     ok: false,
-    exitCode: notFound ? NOT_FOUND_EXIT_CODE : NOT_EXECUTABLE_EXIT_CODE,
+    exitCode: notFound ? EXIT_CODES.NOT_FOUND : EXIT_CODES.NOT_EXECUTABLE,
     ...(error.code ? { errorCode: error.code } : {}),
     message: notFound ? `command not found: ${file}` : `cannot run ${file}: ${error.message}`,
   };

@@ -4,7 +4,7 @@ import { access, constants, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { RetryRunError } from '../shared/errors.js';
+import { BodyWriteError, RetryRunError } from '../shared/errors.js';
 import { temporaryBeside } from '../store/atomic-write.js';
 import { resolveOutputTarget, writeOutput, type OutputTarget } from '../store/output-target.js';
 import type { BodySource } from '../policy/http-config.js';
@@ -65,16 +65,6 @@ export interface BodySink {
   commit(): Promise<void>;
   /** The attempt failed: leave nothing behind. */
   discard(): Promise<void>;
-}
-
-/** Thrown when the body cannot be written: not a network failure, and not worth a retry. */
-export class BodyWriteError extends Error {
-  readonly code: string;
-  constructor(cause: unknown, path?: string) {
-    const where = path === undefined ? '' : ` to ${path}`;
-    super(`cannot write the body${where}: ${(cause as Error)?.message ?? String(cause)}`);
-    this.code = (cause as { code?: string })?.code ?? 'EIO';
-  }
 }
 
 /** stdout: bytes go out as they arrive, so nothing is held in memory. */

@@ -1,5 +1,6 @@
 import type { AttemptResult } from '../engine/types.js';
 import { formatDuration } from '../policy/duration.js';
+import { EXIT_CODES } from '../shared/exit-codes.js';
 
 /** curl's exit codes for HTTP mode (README, Exit codes). */
 export const HTTP_EXIT = {
@@ -13,7 +14,7 @@ export const HTTP_EXIT = {
   /** Connection reset or closed mid-response. */
   reset: 56,
   /** The body could not be written (curl's 23). */
-  write: 23,
+  write: EXIT_CODES.WRITE,
   /** A redirect to a scheme other than http and https (curl's "unsupported protocol"). */
   unsupportedProtocol: 1,
   /** More redirects than --max-redirs, or a loop. */

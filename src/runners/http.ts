@@ -8,8 +8,8 @@ import { formatDuration } from '../policy/duration.js';
 import type { HttpConfig, StatusRange } from '../policy/http-config.js';
 import { serverWaitFromHeaders } from '../policy/server-wait.js';
 import { createRedactor } from '../report/redact.js';
+import { isBodyWriteError } from '../shared/errors.js';
 import {
-  BodyWriteError,
   fileSink,
   loadRequestBody,
   readInputFile,
@@ -246,11 +246,11 @@ function failedAttempt(
           notRetryableBecause: `${sink.written} bytes of the body already went to stdout; use --output to make such a download retryable`,
         }
       : {};
-  if (error instanceof BodyWriteError) {
+  if (isBodyWriteError(error)) {
     return {
       ok: false,
       exitCode: HTTP_EXIT.write,
-      errorCode: error.code,
+      errorCode: error.systemCode,
       message: error.message,
       notRetryableBecause: 'the body could not be written',
       neverSent: false,

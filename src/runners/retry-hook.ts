@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { RetryHook, RetryHookContext, RetryHookResult } from '../engine/hook.js';
-import { TIMEOUT_EXIT_CODE } from '../engine/retry.js';
+import { EXIT_CODES, signalExitCode } from '../shared/exit-codes.js';
 import { maxAttemptsEnv } from './attempts-env.js';
 import { monotonicMs } from './monotonic.js';
 import { createAttemptRegistry, trackAttemptProcesses } from './process-group.js';
@@ -67,9 +67,8 @@ export function createShellHook(options: ShellHookOptions): ShellHook {
           clearTimeout(timer);
           // What the hook left running is ended before the next attempt, as an attempt's is.
           void processes.settle().then(() => {
-            if (timedOut) done({ ok: false, exitCode: TIMEOUT_EXIT_CODE, timedOut });
-            else if (signal)
-              done({ ok: false, exitCode: 128 + (constants.signals[signal] ?? 0), signal });
+            if (timedOut) done({ ok: false, exitCode: EXIT_CODES.TIMEOUT, timedOut });
+            else if (signal) done({ ok: false, exitCode: signalExitCode(signal), signal });
             else done({ ok: code === 0, exitCode: code ?? 1 });
           });
         });

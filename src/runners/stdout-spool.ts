@@ -4,10 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { RetryRunError } from '../shared/errors.js';
-
-/** Exit code when output could not be written (README, Exit codes: 23, as curl). */
-export const WRITE_ERROR_EXIT_CODE = 23;
+import { OutputWriteError } from '../shared/errors.js';
 
 /** Chunks of the held file as written out: each write is awaited, so they are large. */
 const READ_BYTES = 1024 * 1024;
@@ -40,10 +37,9 @@ export async function openSpoolFile(directory = tmpdir()): Promise<SpoolFile> {
     handle = await open(path, 'wx+', 0o600);
     await unlink(path);
   } catch (error) {
-    throw new RetryRunError(
+    throw new OutputWriteError(
       `--stdout final: cannot create a temporary file in ${directory}: ${(error as Error).message}`,
-      'ERR_SPOOL',
-      WRITE_ERROR_EXIT_CODE,
+      { cause: error },
     );
   }
   const writable = handle.createWriteStream({ autoClose: false });

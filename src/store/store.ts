@@ -1,3 +1,5 @@
+import { StoreError, type StoreErrorKind } from '../shared/errors.js';
+
 /**
  * The state store: what outlives one run of retry-run — circuit breakers (README, The state store) and run
  * history (§9) — shared by every process on a machine (file store, the default) or by a
@@ -52,30 +54,18 @@ export interface AppendOptions {
   keep: number;
 }
 
-/** `unsafe`: a state dir others could tamper with (README: Sharing a state dir safely). */
-export type StoreErrorCode =
-  'unreachable' | 'unreadable' | 'unwritable' | 'corrupt' | 'busy' | 'unsafe';
-
-/** The store could not do what was asked. `message` is one line, fit for a warning. */
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
-
-  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoreError';
-    this.code = code;
-  }
-}
+// The store's error is one of retry-run's own (README, Errors), shared by every layer.
+export { StoreError, type StoreErrorKind } from '../shared/errors.js';
 
 /** A StoreError for a failed system call, with the system's own words in it. */
 export function storeErrorFrom(
   error: unknown,
   what: string,
-  otherwise: StoreErrorCode = 'unreadable',
+  otherwise: StoreErrorKind = 'unreadable',
 ): StoreError {
   if (error instanceof StoreError) return error;
   const code = (error as NodeJS.ErrnoException)?.code;
-  const kind: StoreErrorCode =
+  const kind: StoreErrorKind =
     code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC'
       ? 'unwritable'
       : code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ENOTFOUND'
@@ -83,6 +73,11 @@ export function storeErrorFrom(
         : otherwise;
   const detail = (error as Error)?.message ?? String(error);
   return new StoreError(kind, `${what}: ${detail}`, { cause: error });
+}
+
+/** The same failure (same kind and code), its message led by what was being done. */
+export function inContext(error: StoreError, doing: string): StoreError {
+  return new StoreError(error.kind, `${doing}: ${error.message}`, { cause: error });
 }
 
 /** Parses a stored JSON document; a value that is not JSON is a corrupt store. */

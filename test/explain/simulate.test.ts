@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  simulateHerd,
-  simulateStrategy,
-  SimulationLimitError,
-} from '../../src/explain/simulate.js';
+import { simulateHerd, simulateStrategy } from '../../src/explain/simulate.js';
+import { SimulationLimitError } from '../../src/shared/errors.js';
 import { STRATEGY_NAMES } from '../../src/backoff/strategies.js';
 import { herd } from '../helpers/herd.js';
 

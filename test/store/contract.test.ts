@@ -102,14 +102,14 @@ describe('a store that cannot work', () => {
     await store.update('bad', 'doc', () => ({ ok: true }));
     const { writeFile } = await import('node:fs/promises');
     await writeFile(join(state.dir, 'bad', 'doc.json'), '{not json');
-    await expect(store.read('bad', 'doc')).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(store.read('bad', 'doc')).rejects.toMatchObject({ kind: 'corrupt' });
     await expect(store.update('bad', 'doc', () => ({}))).rejects.toBeInstanceOf(StoreError);
     expect(await store.delete('bad', 'doc')).toBe(true);
   });
 
   it('redis store: an unreachable server is a StoreError of kind unreachable', async () => {
     const store = createRedisStore({ url: 'redis://127.0.0.1:1', location: 'redis://127.0.0.1:1' });
-    await expect(store.read('x', 'y')).rejects.toMatchObject({ code: 'unreachable' });
+    await expect(store.read('x', 'y')).rejects.toMatchObject({ kind: 'unreachable' });
     await expect(store.update('x', 'y', () => 1)).rejects.toBeInstanceOf(StoreError);
     await store.close();
   });

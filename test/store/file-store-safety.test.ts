@@ -45,7 +45,7 @@ describe('the file store against planted and oversized files', () => {
     await mkdir(join(store.location, 'breaker'), { recursive: true, mode: 0o700 });
     execFileSync('mkfifo', [join(store.location, 'breaker', 'api.json')]);
     await expect(store.read('breaker', 'api')).rejects.toMatchObject({
-      code: 'corrupt',
+      kind: 'corrupt',
       message: expect.stringContaining('api.json is not a regular file'),
     });
   });
