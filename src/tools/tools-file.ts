@@ -13,7 +13,10 @@ export function loadToolsFile(path: string): ToolTable {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--tools-file: cannot read '${path}': ${(error as Error).message}`);
+    throw new UsageError(
+      `--tools-file: cannot read '${path}': ${(error as Error).message}`,
+      'ERR_UNREADABLE_FILE',
+    );
   }
   let data: unknown;
   try {
