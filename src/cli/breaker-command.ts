@@ -10,7 +10,7 @@ import {
   type BreakerView,
 } from '../breaker/describe.js';
 import { forceOpen, type BreakerData } from '../breaker/state.js';
-import { invalidValue, UsageError } from '../shared/errors.js';
+import { UsageError } from '../shared/errors.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { formatDuration, parseDuration } from '../policy/duration.js';
 import { stdoutStyle, type Style } from '../report/style.js';
@@ -27,13 +27,11 @@ const ACTIONS = ['list', 'status', 'reset', 'open'] as const;
 
 /** `retry-run breaker list|status <name>|reset <name>|open <name> [--for d]` (README, Circuit breaker). */
 export async function breakerAction(
-  action: string,
+  rawAction: string,
   name: string | undefined,
   options: BreakerCommandOptions,
 ): Promise<number> {
-  if (!(ACTIONS as readonly string[]).includes(action)) {
-    throw invalidValue('breaker', action, `expected one of ${ACTIONS.join(', ')}`);
-  }
+  const action = parseChoice(rawAction, 'breaker', ACTIONS);
   const format = parseChoice(options.format ?? 'text', '--format', ['text', 'json']);
   if (action === 'list' && name !== undefined)
     throw new UsageError(`breaker list: takes no name (got '${name}')`);

@@ -1,10 +1,11 @@
 import { OWN_NAME } from './own-name.js';
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { isRetryRunError, MissingDoubleDashError } from '../shared/errors.js';
 import { EXIT_CODES } from '../shared/exit-codes.js';
 import { redactValues } from '../policy/config.js';
 import { createRedactor } from '../report/redact.js';
 import { withForgottenDoubleDash } from './double-dash.js';
+import { nameEnvironmentSources, turnOffSwitchesSetOff } from './options/env-values.js';
 import { buildProgram, type ActionResult } from './program.js';
 import { ignoreClosedPipes, stdout } from './streams.js';
 
@@ -35,35 +36,48 @@ export async function main(argv: readonly string[]): Promise<number> {
       outputError: (text, write) => write(redact(text.replace(/^error: /, `${OWN_NAME}: `))),
     });
   }
+  let chosen: Command | undefined;
+  program.hook('preAction', (_program, action) => {
+    chosen = action;
+    turnOffSwitchesSetOff(action);
+  });
   try {
     await program.parseAsync(own, { from: 'user' });
     return result ? await result : 0;
   } catch (error) {
-    return reportError(error, redact, () => withForgottenDoubleDash(own, program));
+    const named = (text: string) => (chosen ? nameEnvironmentSources(text, chosen) : text);
+    return reportError(
+      error,
+      (text) => redact(named(text)),
+      () => withForgottenDoubleDash(own, program),
+    );
   }
 }
 
-/** `corrected`: the command line with a forgotten `--` put in, where that is what went wrong. */
+/**
+ * `describe`: the message as the user reads it (variables named, secrets masked);
+ * `corrected`: the command line with a forgotten `--` put in, where that is what went wrong.
+ */
 function reportError(
   error: unknown,
-  redact: (text: string) => string,
+  describe: (text: string) => string,
   corrected: () => string | undefined,
 ): number {
   if (error instanceof CommanderError) {
     // commander said "unknown option '-fsS'": `retry-run curl -fsS URL` meant to run curl.
-    if (error.code === 'commander.unknownOption') showDoubleDash(corrected(), redact);
+    if (error.code === 'commander.unknownOption') showDoubleDash(corrected(), describe);
     // Help and --version "fail" with code 0; every other parse error is a usage error.
     return error.exitCode === 0 ? 0 : EXIT_CODES.USAGE;
   }
-  if (error instanceof MissingDoubleDashError && showDoubleDash(corrected(), redact)) {
+  if (error instanceof MissingDoubleDashError && showDoubleDash(corrected(), describe)) {
     return error.exitCode;
   }
   if (isRetryRunError(error)) {
-    process.stderr.write(`${OWN_NAME}: ${redact(error.message)}\n`);
+    process.stderr.write(`${OWN_NAME}: ${describe(error.message)}\n`);
     return error.exitCode;
   }
   const detail = (error as Error)?.stack ?? String(error);
-  process.stderr.write(`${OWN_NAME}: internal error: ${redact(detail)}\n`);
+  process.stderr.write(`${OWN_NAME}: internal error: ${describe(detail)}\n`);
   return EXIT_CODES.INTERNAL;
 }
 

@@ -79,14 +79,17 @@ export function buildProgram(
     .description(
       'show the run history per name: success rates, attempts, waits, failure reasons, trend',
     )
-    .addOption(envOption('--name <name>', 'only this name (default: every name)'))
+    .addOption(envOption('--name <name>', 'only this name (default: every name)', 'stats'))
     .addOption(
       envOption(
         '--since <duration|date>',
         'how far back to look, e.g. 7d, 12h, 2026-11-01 (default: 7d)',
+        'stats',
       ),
     )
-    .addOption(envOption('--format <format>', 'table, json or openmetrics (default: table)'))
+    .addOption(
+      envOption('--format <format>', 'table, json or openmetrics (default: table)', 'stats'),
+    )
     .addHelpText('after', STATS_EXAMPLES);
   addStateOption(stats);
   stats.action((options: Record<string, unknown>) => {
@@ -98,10 +101,15 @@ export function buildProgram(
     .usage('<list|status|reset|open> [name] [options]')
     .argument('<action>', 'list, status, reset or open')
     .argument('[name]', 'the breaker (all but list)')
-    .option('--format <format>', 'list and status: text or json (default: text)')
-    .option(
-      '--for <duration>',
-      `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`,
+    .addOption(
+      envOption('--format <format>', 'list and status: text or json (default: text)', 'breaker'),
+    )
+    .addOption(
+      envOption(
+        '--for <duration>',
+        `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`,
+        'breaker',
+      ),
     )
     .addHelpText('after', BREAKER_EXAMPLES);
   addStateOption(breaker);

@@ -1,6 +1,6 @@
 import { stdout } from './streams.js';
 import { OWN_NAME } from './own-name.js';
-import { invalidValue } from '../shared/errors.js';
+import { parseChoice } from '../policy/numbers.js';
 import { DEFAULTS } from '../policy/defaults.js';
 import { checkBreakerName } from '../breaker/config.js';
 import { stdoutStyle } from '../report/style.js';
@@ -9,7 +9,7 @@ import {
   isHistoryRecord,
   type HistoryRecord,
 } from '../stats/history-record.js';
-import { renderStats, STATS_FORMATS, type StatsFormat } from '../stats/render.js';
+import { renderStats, STATS_FORMATS } from '../stats/render.js';
 import { parseSince } from '../stats/since.js';
 import { computeStats } from '../stats/stats.js';
 import { openStore, resolveStateLocation } from '../store/open-store.js';
@@ -25,10 +25,7 @@ export interface RawStatsOptions {
 /** `retry-run stats`: the run history per name, on stdout (README, History). */
 export async function statsAction(raw: RawStatsOptions): Promise<number> {
   const now = Date.now();
-  const format = (raw.format ?? 'table') as StatsFormat;
-  if (!STATS_FORMATS.includes(format)) {
-    throw invalidValue('--format', raw.format, `expected ${STATS_FORMATS.join(', ')}`);
-  }
+  const format = parseChoice(raw.format ?? 'table', '--format', STATS_FORMATS);
   if (raw.name !== undefined) checkBreakerName(raw.name, '--name');
   const since = raw.since === undefined ? now - DEFAULTS.statsSinceMs : parseSince(raw.since, now);
   const store = openStore(resolveStateLocation(raw.state));

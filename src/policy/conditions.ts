@@ -1,6 +1,7 @@
 import { constants } from 'node:os';
 import { UsageError } from '../shared/errors.js';
-import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
+import type { LinearRegex } from './linear-regex.js';
+import { parseRegexOption } from './regex-option.js';
 
 /** One parsed token of the condition grammar (README, What gets retried). `token` is its canonical text. */
 export type Condition =
@@ -66,8 +67,8 @@ function parseToken(token: string, flag: string): Condition {
   if (lower === 'signal') return { kind: 'signal', token: 'signal' };
   if (lower.startsWith('signal:')) return parseSignal(token.slice(7), flag);
   if (lower.startsWith('exit:')) return parseExit(token.slice(5), flag);
-  const output = /^(output|stdout|stderr):\/(.*)\/([a-z]*)$/s.exec(token);
-  if (output) return parseOutput(output[1] as OutputStream, output[2]!, output[3]!, flag);
+  const output = /^(output|stdout|stderr):(\/.*)$/s.exec(token);
+  if (output) return parseOutput(output[1] as OutputStream, output[2]!, flag);
   if (/^[1-5]\d\d$/.test(token)) {
     const status = Number(token);
     return { kind: 'status', min: status, max: status, token };
@@ -105,13 +106,9 @@ function parseSignal(name: string, flag: string): Condition {
   return { kind: 'signal', signal, token: `signal:${signal.slice(3)}` };
 }
 
-function parseOutput(stream: OutputStream, source: string, flags: string, flag: string): Condition {
-  return {
-    kind: 'output',
-    stream,
-    regex: compileLinearRegex(source, flags, flag),
-    token: `${stream}:/${source}/${flags}`,
-  };
+function parseOutput(stream: OutputStream, literal: string, flag: string): Condition {
+  const regex = parseRegexOption(literal, flag, { bare: false });
+  return { kind: 'output', stream, regex, token: `${stream}:${regex.text}` };
 }
 
 /**

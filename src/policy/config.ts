@@ -147,7 +147,7 @@ export function normalizeRunConfig(
     state: resolveStateLocation(raw.state),
     ...(breaker ? { breaker } : {}),
     ...(budget ? { budget } : {}),
-    stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
+    stdin: parseChoice(raw.stdin ?? DEFAULTS.stdin, '--stdin', STDIN_MODES),
     redact,
     ...(raw.toolsFile !== undefined ? { toolsFile: raw.toolsFile } : {}),
     ...(raw.onRetry === undefined ? {} : { onRetry: raw.onRetry }),
@@ -162,12 +162,6 @@ export function redactValues(values: readonly string[] | undefined): string[] {
 function checkLogFile(path: string): string {
   if (path.trim() === '') throw invalidValue('--log-file', path, 'expected a file path or -');
   return path;
-}
-
-function parseStdinMode(text: string): StdinMode {
-  const mode = STDIN_MODES.find((name) => name === text.trim().toLowerCase());
-  if (!mode) throw invalidValue('--stdin', text, `expected ${STDIN_MODES.join(' or ')}`);
-  return mode;
 }
 
 export const URL_PATTERN = /^https?:\/\//i;

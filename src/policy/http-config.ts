@@ -3,7 +3,8 @@ import { invalidValue, UsageError } from '../shared/errors.js';
 import { createRedactor, redactUserinfo, secretsOf, type Redactor } from '../report/redact.js';
 import { DEFAULTS } from './defaults.js';
 import { parseDuration, positiveDuration } from './duration.js';
-import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
+import type { LinearRegex } from './linear-regex.js';
+import { parseRegexOption } from './regex-option.js';
 import { parseInteger } from './numbers.js';
 
 /** The HTTP flags (README, HTTP mode) as commander hands them over. */
@@ -144,7 +145,9 @@ export function normalizeHttpConfig(
         : parseInteger(raw.maxRedirs, '--max-redirs', 0, 100),
     locationTrusted: raw.locationTrusted ?? false,
     expect: parseStatuses(raw.expect ?? DEFAULTS.expect, '--expect'),
-    ...(raw.expectBody === undefined ? {} : { expectBody: parseRegex(raw.expectBody) }),
+    ...(raw.expectBody === undefined
+      ? {}
+      : { expectBody: parseRegexOption(raw.expectBody, '--expect-body', { bare: true }) }),
     retryable:
       IDEMPOTENT_METHODS.has(method) || has('idempotency-key') || (raw.retryUnsafe ?? false),
     description: `${method} ${redact.url(rawUrl)}`,
@@ -206,14 +209,6 @@ function parseIdempotencyKey(text: string | undefined): string | undefined {
     throw invalidValue('--idempotency-key', text, "expected a key or 'auto'");
   }
   return text;
-}
-
-/** `/re/flags`, or a bare pattern. */
-function parseRegex(text: string): LinearRegex {
-  const literal = /^\/(.*)\/([imsu]*)$/s.exec(text);
-  return literal
-    ? compileLinearRegex(literal[1]!, literal[2]!, '--expect-body')
-    : compileLinearRegex(text, '', '--expect-body');
 }
 
 function parsePath(text: string, flag: string): string {

@@ -1,6 +1,6 @@
 import { invalidValue, UsageError } from '../shared/errors.js';
 import type { Conditions } from '../engine/types.js';
-import { parseConditions } from './conditions.js';
+import { parseConditions, type Condition } from './conditions.js';
 import { DEFAULTS } from './defaults.js';
 import { parseDuration, positiveDuration } from './duration.js';
 import { closest, parseInteger, parseNumberAbove } from './numbers.js';
@@ -91,10 +91,22 @@ function parseStrategy(text: string): StrategyName {
   );
 }
 
+/** What an HTTP request cannot show: it has no exit code, signal or output of a command. */
+const COMMAND_ONLY: ReadonlySet<Condition['kind']> = new Set(['exit', 'signal', 'output']);
+
 /** The condition lists (README, What gets retried), with the defaults of the mode where a list is not given. */
 export function normalizeConditions(raw: RawConditionOptions, mode: Mode): Conditions {
   const parseAll = (values: string[] | undefined, flag: string) =>
-    (values ?? []).flatMap((value) => parseConditions(value, flag));
+    (values ?? [])
+      .flatMap((value) => parseConditions(value, flag))
+      .map((condition) => {
+        if (mode === 'http' && COMMAND_ONLY.has(condition.kind)) {
+          throw new UsageError(
+            `${flag}: '${condition.token}' applies in command mode only; in HTTP mode use statuses (503, 5xx), timeout, connection or any`,
+          );
+        }
+        return condition;
+      });
   const retryOn = raw.retryOn?.length
     ? parseAll(raw.retryOn, '--retry-on')
     : parseConditions(
@@ -106,12 +118,12 @@ export function normalizeConditions(raw: RawConditionOptions, mode: Mode): Condi
     : mode === 'command'
       ? parseConditions(DEFAULTS.commandStopOn, '--stop-on')
       : [];
-  const until = parseAll(raw.until, '--until');
-  if (mode === 'http' && until.length > 0) {
+  if (mode === 'http' && raw.until?.length) {
     throw new UsageError(
       '--until: works in command mode only; in HTTP mode use --expect and --expect-body',
     );
   }
+  const until = parseAll(raw.until, '--until');
   // Neither list given: a known tool's status decides as in HTTP mode (README "What gets retried").
   const statusAware = mode === 'command' && !raw.retryOn?.length && !raw.stopOn?.length;
   return Object.freeze({ retryOn, stopOn, until, ...(statusAware ? { statusAware } : {}) });

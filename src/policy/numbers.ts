@@ -53,12 +53,17 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** One of a few fixed words (`--log-format text|json`); anything else names the choices. */
+/**
+ * One of a few fixed words (`--log-format text|json`), in any case and spacing; anything else
+ * names the choices. The one parser of every option with a fixed set of values.
+ */
 export function parseChoice<T extends string>(
   text: string,
   flag: string,
   choices: readonly T[],
 ): T {
-  if ((choices as readonly string[]).includes(text)) return text as T;
-  throw invalidValue(flag, text, `expected ${choices.join(' or ')}`);
+  const choice = choices.find((name) => name === text.trim().toLowerCase());
+  if (choice !== undefined) return choice;
+  const listed = `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
+  throw invalidValue(flag, text, `expected ${listed}`);
 }
