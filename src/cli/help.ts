@@ -1,7 +1,13 @@
+import { DEFAULTS } from '../policy/defaults.js';
+import { formatDuration } from '../policy/duration.js';
+import { EXIT_CODES } from '../shared/exit-codes.js';
+
+const { USAGE, CIRCUIT_OPEN, TIMEOUT, INTERNAL } = EXIT_CODES;
+
 /** Examples shown under `retry-run --help`: the commands users paste first. */
 export const RUN_EXAMPLES = `
 Examples:
-  # Retry a flaky download with exponential backoff, at most 5 attempts
+  # Retry a flaky download with exponential backoff, at most ${DEFAULTS.maxAttempts} attempts
   retry-run --strategy exponential -- curl -fsS https://example.com/health
 
   # A shell pipeline, 10 attempts, 2s apart
@@ -21,17 +27,18 @@ Examples:
   retry-run --idempotency-key auto --json '{"sku":"A-1"}' \\
     https://api.example.com/orders
 
-  # Share a circuit breaker between parallel jobs: after 5 failures in a row
-  # every run naming 'registry' exits 75 at once for 30s; then one run probes
+  # Share a circuit breaker between parallel jobs: after ${DEFAULTS.breakerThreshold} failures in a row
+  # every run naming 'registry' exits ${CIRCUIT_OPEN} at once for ${formatDuration(DEFAULTS.breakerCooldownMs)}; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
   # Machine-readable attempt log in a file of its own; the job's stderr stays
   retry-run --log-format json --log-file attempts.jsonl -- ./job
 
-Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
+Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3;
+a switch set to 0, false, no or empty is off.
 Exit codes: 0 success; the last attempt's code on failure (128+N for signal N);
-124 timeout; 126/127 not executable/not found; 75 circuit open; 125 usage error;
-130/143/129 interrupted; 70 internal error. HTTP mode, as curl: 22 unexpected
+${TIMEOUT} timeout; 126/127 not executable/not found; ${CIRCUIT_OPEN} circuit open; ${USAGE} usage error;
+130/143/129 interrupted; ${INTERNAL} internal error. HTTP mode, as curl: 22 unexpected
 status or body; 6 DNS; 7 connect; 23 body not writable; 28 timeout; 35 TLS;
 56 reset; 47 too many redirects or a loop; 1 a redirect to a scheme other than
 http(s).
@@ -47,6 +54,10 @@ Examples:
   # what each known tool retries
   retry-run explain --tools --tools-file tools.json
   retry-run explain --format json -s jitter --seed 1
+
+The policy options read RETRY_RUN_<OPTION>, as a run does; --format,
+--simulate and --capacity read RETRY_RUN_EXPLAIN_<OPTION>,
+e.g. RETRY_RUN_EXPLAIN_FORMAT=json.
 `;
 
 export const STATS_EXAMPLES = `
@@ -59,6 +70,9 @@ Examples:
     > /var/lib/node_exporter/retry-run-stats.prom
   # the history of a whole fleet
   retry-run stats --state redis://redis.internal:6379/2
+
+--name, --since and --format read RETRY_RUN_STATS_<OPTION>, e.g.
+RETRY_RUN_STATS_FORMAT=json; --state reads RETRY_RUN_STATE, as a run does.
 `;
 
 export const BREAKER_EXAMPLES = `
@@ -69,5 +83,7 @@ Examples:
   retry-run breaker reset api                 # close it and forget its failures
   retry-run breaker list --state redis://redis.internal:6379/0
 
-A run with --breaker <name> exits 75 without running while that breaker is open.
+A run with --breaker <name> exits ${CIRCUIT_OPEN} without running while that breaker is open.
+--format and --for read RETRY_RUN_BREAKER_FORMAT and RETRY_RUN_BREAKER_FOR;
+--state reads RETRY_RUN_STATE, as a run does.
 `;

@@ -1,3 +1,5 @@
+import { DEFAULTS } from '../policy/defaults.js';
+import { formatDuration } from '../policy/duration.js';
 import type { Style } from '../report/style.js';
 import { STRATEGIES, type StrategyName } from '../backoff/strategies.js';
 
@@ -30,7 +32,9 @@ export function renderStrategyTable(style: Style): string[] {
   lines.push(
     '',
     style.dim('e = min(cap, base*factor^(n-1)), n = 1, 2, ... (the wait before attempt n+1)'),
-    style.dim('defaults: strategy jitter, base 1s, cap 60s, factor 2'),
+    style.dim(
+      `defaults: strategy ${DEFAULTS.strategy}, base ${formatDuration(DEFAULTS.baseMs)}, cap ${formatDuration(DEFAULTS.capMs)}, factor ${DEFAULTS.factor}`,
+    ),
   );
   return lines;
 }
