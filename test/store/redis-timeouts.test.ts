@@ -32,7 +32,7 @@ describe('Redis store against a server that never answers', () => {
     silent = await startSilentServer();
     store = createRedisStore({ url: silent.url, location: silent.url, ...TIMEOUTS });
     const error = await failure(store.read('breaker', 'x'));
-    expect(error.code).toBe('unreachable');
+    expect(error.kind).toBe('unreachable');
     expect(error.message).toContain('no answer within 300ms');
     expect((await failure(store.update('breaker', 'x', () => 1))).message).toBe(error.message);
   });
@@ -45,7 +45,7 @@ describe('Redis store whose server freezes mid-run (SIGSTOP)', () => {
     expect(await store.update('breaker', 'x', () => 1)).toBe(1);
     process.kill(redis.pid, 'SIGSTOP');
     const error = await failure(store.read('breaker', 'x'));
-    expect(error.code).toBe('unreachable');
+    expect(error.kind).toBe('unreachable');
     expect(error.message).toContain('read: no answer within 300ms');
     // Broken now, even after Redis is back: the run has warned once and acts as closed.
     process.kill(redis.pid, 'SIGCONT');
