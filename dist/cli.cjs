@@ -3478,28 +3478,78 @@ var require_commander = __commonJS({
   }
 });
 
-// src/errors.ts
+// src/shared/exit-codes.ts
+function signalExitCode(signal) {
+  return 128 + (typeof signal === "number" ? signal : import_node_os.constants.signals[signal] ?? 0);
+}
+var import_node_os, EXIT_CODES;
+var init_exit_codes = __esm({
+  "src/shared/exit-codes.ts"() {
+    "use strict";
+    import_node_os = require("node:os");
+    EXIT_CODES = {
+      /** A run that did not succeed although its last attempt exited 0 (an unmet `--until`). */
+      FAILURE: 1,
+      /** Output could not be written: `--stdout final`, an HTTP body (curl's 23). */
+      WRITE: 23,
+      /** A bug in retry-run. */
+      INTERNAL: 70,
+      /** The circuit breaker is open (or `--breaker-strict` cannot use the store): nothing ran. */
+      CIRCUIT_OPEN: 75,
+      /** The last attempt was ended by `--timeout` or the deadline (timeout(1)'s 124). */
+      TIMEOUT: 124,
+      /** retry-run's own error: a bad option or value, an unreadable file. Nothing ran. */
+      USAGE: 125,
+      NOT_EXECUTABLE: 126,
+      NOT_FOUND: 127
+    };
+  }
+});
+
+// src/shared/errors.ts
 function invalidValue(flag, value, expectation) {
   return new UsageError(`${flag}: ${expectation} (got '${String(value)}')`);
 }
-var USAGE_EXIT_CODE, RetryRunError, UsageError, MissingDoubleDashError;
+var ERROR_EXIT, RetryRunError, UsageError, MissingDoubleDashError, RegexTooCostlyError, StoreError, BodyWriteError, OutputWriteError, SimulationLimitError, isRetryRunError, isBodyWriteError;
 var init_errors = __esm({
-  "src/errors.ts"() {
+  "src/shared/errors.ts"() {
     "use strict";
-    USAGE_EXIT_CODE = 125;
+    init_exit_codes();
+    ERROR_EXIT = {
+      /** A bad flag or value. */
+      ERR_USAGE: "USAGE",
+      /** A file named by a flag (`--data @file`, `--cacert`) cannot be read. */
+      ERR_UNREADABLE_FILE: "USAGE",
+      /** `--output` cannot be written at all (checked before the first attempt). */
+      ERR_UNWRITABLE_OUTPUT: "USAGE",
+      /** A user's regular expression took over its time bound to compile or match. */
+      ERR_REGEX_TOO_COSTLY: "USAGE",
+      /** `explain --simulate` would need too many steps. */
+      ERR_SIMULATION_LIMIT: "USAGE",
+      /** The state store cannot be reached, read or written, or another process holds it. */
+      ERR_STORE_UNAVAILABLE: "USAGE",
+      /** A stored document is not what retry-run wrote (or a link or device was planted). */
+      ERR_STORE_CORRUPT: "USAGE",
+      /** A state dir others could tamper with: refused. */
+      ERR_STORE_UNSAFE: "USAGE",
+      /** The HTTP response body could not be written. */
+      ERR_BODY_WRITE: "WRITE",
+      /** `--stdout final` could not hold the output. */
+      ERR_OUTPUT_WRITE: "WRITE"
+    };
     RetryRunError = class extends Error {
       code;
       exitCode;
-      constructor(message2, code, exitCode = USAGE_EXIT_CODE) {
-        super(message2);
+      constructor(message2, code, options) {
+        super(message2, options);
         this.name = "RetryRunError";
         this.code = code;
-        this.exitCode = exitCode;
+        this.exitCode = EXIT_CODES[ERROR_EXIT[code]];
       }
     };
     UsageError = class extends RetryRunError {
-      constructor(message2) {
-        super(message2, "ERR_USAGE", USAGE_EXIT_CODE);
+      constructor(message2, code = "ERR_USAGE") {
+        super(message2, code);
         this.name = "UsageError";
       }
     };
@@ -3509,6 +3559,50 @@ var init_errors = __esm({
         this.name = "MissingDoubleDashError";
       }
     };
+    RegexTooCostlyError = class extends UsageError {
+      constructor(message2) {
+        super(message2, "ERR_REGEX_TOO_COSTLY");
+        this.name = "RegexTooCostlyError";
+      }
+    };
+    StoreError = class extends RetryRunError {
+      kind;
+      constructor(kind, message2, options) {
+        const code = kind === "corrupt" ? "ERR_STORE_CORRUPT" : kind === "unsafe" ? "ERR_STORE_UNSAFE" : "ERR_STORE_UNAVAILABLE";
+        super(message2, code, options);
+        this.name = "StoreError";
+        this.kind = kind;
+      }
+    };
+    BodyWriteError = class extends RetryRunError {
+      /** The system's code for the failed write, such as `ENOSPC` (`EIO` when it gave none). */
+      systemCode;
+      constructor(cause, path) {
+        const where = path === void 0 ? "" : ` to ${path}`;
+        const detail = cause?.message ?? String(cause);
+        super(`cannot write the body${where}: ${detail}`, "ERR_BODY_WRITE", { cause });
+        this.name = "BodyWriteError";
+        this.systemCode = cause?.code ?? "EIO";
+      }
+    };
+    OutputWriteError = class extends RetryRunError {
+      constructor(message2, options) {
+        super(message2, "ERR_OUTPUT_WRITE", options);
+        this.name = "OutputWriteError";
+      }
+    };
+    SimulationLimitError = class extends RetryRunError {
+      constructor(strategy, maxSteps, message2 = `the ${strategy} strategy needs more than ${maxSteps.toLocaleString("en-US")} steps`) {
+        super(message2, "ERR_SIMULATION_LIMIT");
+        this.strategy = strategy;
+        this.maxSteps = maxSteps;
+        this.name = "SimulationLimitError";
+      }
+      strategy;
+      maxSteps;
+    };
+    isRetryRunError = (error) => error instanceof RetryRunError;
+    isBodyWriteError = (error) => error instanceof BodyWriteError;
   }
 });
 
@@ -3555,8 +3649,10 @@ function editDistance(a, b) {
   return previous[b.length];
 }
 function parseChoice(text, flag, choices) {
-  if (choices.includes(text)) return text;
-  throw invalidValue(flag, text, `expected ${choices.join(" or ")}`);
+  const choice = choices.find((name) => name === text.trim().toLowerCase());
+  if (choice !== void 0) return choice;
+  const listed = `${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`;
+  throw invalidValue(flag, text, `expected ${listed}`);
 }
 var init_numbers = __esm({
   "src/policy/numbers.ts"() {
@@ -3571,7 +3667,7 @@ function shellCommand(script, shown = script) {
 }
 function argvCommand(argv, shown = argv) {
   const [file, ...args] = argv;
-  if (file === void 0) throw new Error("argvCommand needs at least the command");
+  if (file === void 0) throw new UsageError("argvCommand needs at least the command");
   return { file, args, display: shown.map(quoteForDisplay).join(" ") };
 }
 function quoteForDisplay(arg) {
@@ -3580,6 +3676,7 @@ function quoteForDisplay(arg) {
 var init_command_spec = __esm({
   "src/runners/command-spec.ts"() {
     "use strict";
+    init_errors();
   }
 });
 
@@ -3600,7 +3697,7 @@ function withinTimeLimit(work, flag, what, limitMs = REGEX_TIME_LIMIT_MS) {
     return call.runInThisContext({ timeout: limitMs });
   } catch (error) {
     if (error.code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw error;
-    throw new UsageError(
+    throw new RegexTooCostlyError(
       `${flag}: ${what} took longer than ${limitMs / 1e3}s; use a simpler regular expression`
     );
   } finally {
@@ -3699,6 +3796,23 @@ var init_linear_regex = __esm({
   }
 });
 
+// src/policy/regex-option.ts
+function parseRegexOption(text, flag, options) {
+  const literal = LITERAL.exec(text);
+  if (literal) return compileLinearRegex(literal[1], literal[2], flag);
+  if (options.bare) return compileLinearRegex(text, "", flag);
+  throw invalidValue(flag, text, "expected a regular expression such as /re/ or /re/i");
+}
+var LITERAL;
+var init_regex_option = __esm({
+  "src/policy/regex-option.ts"() {
+    "use strict";
+    init_errors();
+    init_linear_regex();
+    LITERAL = /^\/(.*)\/([a-zA-Z]*)$/s;
+  }
+});
+
 // src/policy/conditions.ts
 function parseConditions(text, flag) {
   if (text.length > MAX_LIST_LENGTH) throw new UsageError(`${flag}: the list is too long`);
@@ -3740,8 +3854,8 @@ function parseToken(token, flag) {
   if (lower === "signal") return { kind: "signal", token: "signal" };
   if (lower.startsWith("signal:")) return parseSignal(token.slice(7), flag);
   if (lower.startsWith("exit:")) return parseExit(token.slice(5), flag);
-  const output = /^(output|stdout|stderr):\/(.*)\/([a-z]*)$/s.exec(token);
-  if (output) return parseOutput(output[1], output[2], output[3], flag);
+  const output = /^(output|stdout|stderr):(\/.*)$/s.exec(token);
+  if (output) return parseOutput(output[1], output[2], flag);
   if (/^[1-5]\d\d$/.test(token)) {
     const status = Number(token);
     return { kind: "status", min: status, max: status, token };
@@ -3769,33 +3883,29 @@ function parseExit(range, flag) {
 function parseSignal(name, flag) {
   const upper = name.toUpperCase();
   const signal = upper.startsWith("SIG") ? upper : `SIG${upper}`;
-  if (!(signal in import_node_os.constants.signals)) {
+  if (!(signal in import_node_os2.constants.signals)) {
     throw new UsageError(
       `${flag}: unknown signal '${name}' (for example signal:TERM, signal:KILL)`
     );
   }
   return { kind: "signal", signal, token: `signal:${signal.slice(3)}` };
 }
-function parseOutput(stream, source, flags, flag) {
-  return {
-    kind: "output",
-    stream,
-    regex: compileLinearRegex(source, flags, flag),
-    token: `${stream}:/${source}/${flags}`
-  };
+function parseOutput(stream, literal, flag) {
+  const regex = parseRegexOption(literal, flag, { bare: false });
+  return { kind: "output", stream, regex, token: `${stream}:${regex.text}` };
 }
 function needsOutput(conditions) {
   return conditions.some(
     (c) => c.kind === "output" || c.kind === "status" || c.kind === "connection"
   );
 }
-var import_node_os, VALID_TOKENS, MAX_LIST_LENGTH;
+var import_node_os2, VALID_TOKENS, MAX_LIST_LENGTH;
 var init_conditions = __esm({
   "src/policy/conditions.ts"() {
     "use strict";
-    import_node_os = require("node:os");
+    import_node_os2 = require("node:os");
     init_errors();
-    init_linear_regex();
+    init_regex_option();
     VALID_TOKENS = "any, exit:N, exit:N-M, exit:any, signal, signal:NAME, timeout, connection, NNN, Nxx, output:/re/, stdout:/re/, stderr:/re/";
     MAX_LIST_LENGTH = 1e4;
   }
@@ -4140,21 +4250,29 @@ function parseStrategy(text) {
   );
 }
 function normalizeConditions(raw, mode) {
-  const parseAll = (values, flag) => (values ?? []).flatMap((value) => parseConditions(value, flag));
+  const parseAll = (values, flag) => (values ?? []).flatMap((value) => parseConditions(value, flag)).map((condition) => {
+    if (mode === "http" && COMMAND_ONLY.has(condition.kind)) {
+      throw new UsageError(
+        `${flag}: '${condition.token}' applies in command mode only; in HTTP mode use statuses (503, 5xx), timeout, connection or any`
+      );
+    }
+    return condition;
+  });
   const retryOn = raw.retryOn?.length ? parseAll(raw.retryOn, "--retry-on") : parseConditions(
     mode === "http" ? DEFAULTS.httpRetryOn : DEFAULTS.commandRetryOn,
     "--retry-on"
   );
   const stopOn = raw.stopOn?.length ? parseAll(raw.stopOn, "--stop-on") : mode === "command" ? parseConditions(DEFAULTS.commandStopOn, "--stop-on") : [];
-  const until = parseAll(raw.until, "--until");
-  if (mode === "http" && until.length > 0) {
+  if (mode === "http" && raw.until?.length) {
     throw new UsageError(
       "--until: works in command mode only; in HTTP mode use --expect and --expect-body"
     );
   }
+  const until = parseAll(raw.until, "--until");
   const statusAware = mode === "command" && !raw.retryOn?.length && !raw.stopOn?.length;
   return Object.freeze({ retryOn, stopOn, until, ...statusAware ? { statusAware } : {} });
 }
+var COMMAND_ONLY;
 var init_normalize = __esm({
   "src/policy/normalize.ts"() {
     "use strict";
@@ -4164,6 +4282,7 @@ var init_normalize = __esm({
     init_duration();
     init_numbers();
     init_strategies();
+    COMMAND_ONLY = /* @__PURE__ */ new Set(["exit", "signal", "output"]);
   }
 });
 
@@ -4400,7 +4519,7 @@ function defaultLocation(env2, isDirectory) {
 }
 function accountHome() {
   try {
-    return (0, import_node_os2.userInfo)().homedir;
+    return (0, import_node_os3.userInfo)().homedir;
   } catch {
     return void 0;
   }
@@ -4429,12 +4548,12 @@ function parseRedisUrl(value) {
     throw fail();
   return { kind: "redis", url: value, display: redactUrl(value) };
 }
-var import_node_fs, import_node_os2, import_node_path2, REDIS_URL, OTHER_URL;
+var import_node_fs, import_node_os3, import_node_path2, REDIS_URL, OTHER_URL;
 var init_location = __esm({
   "src/store/location.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_os2 = require("node:os");
+    import_node_os3 = require("node:os");
     import_node_path2 = require("node:path");
     init_errors();
     init_redact();
@@ -4488,7 +4607,7 @@ function normalizeHttpConfig(raw, rawUrl, redact = createRedactor()) {
     maxRedirects: raw.maxRedirs === void 0 ? DEFAULTS.maxRedirects : parseInteger(raw.maxRedirs, "--max-redirs", 0, 100),
     locationTrusted: raw.locationTrusted ?? false,
     expect: parseStatuses(raw.expect ?? DEFAULTS.expect, "--expect"),
-    ...raw.expectBody === void 0 ? {} : { expectBody: parseRegex(raw.expectBody) },
+    ...raw.expectBody === void 0 ? {} : { expectBody: parseRegexOption(raw.expectBody, "--expect-body", { bare: true }) },
     retryable: IDEMPOTENT_METHODS.has(method) || has("idempotency-key") || (raw.retryUnsafe ?? false),
     description: `${method} ${redact.url(rawUrl)}`,
     secrets: Object.freeze(secrets)
@@ -4541,10 +4660,6 @@ function parseIdempotencyKey(text) {
   }
   return text;
 }
-function parseRegex(text) {
-  const literal = /^\/(.*)\/([imsu]*)$/s.exec(text);
-  return literal ? compileLinearRegex(literal[1], literal[2], "--expect-body") : compileLinearRegex(text, "", "--expect-body");
-}
 function parsePath(text, flag) {
   if (text.trim() === "") throw invalidValue(flag, text, "expected a file name");
   return text;
@@ -4571,7 +4686,7 @@ var init_http_config = __esm({
     init_redact();
     init_defaults();
     init_duration();
-    init_linear_regex();
+    init_regex_option();
     init_numbers();
     IDEMPOTENT_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
     TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -4597,12 +4712,12 @@ var init_http_config = __esm({
 });
 
 // src/runners/stdin-replay.ts
-var import_node_fs2, import_node_os3, import_node_path3, import_node_stream, STDIN_MEMORY_LIMIT, StdinReplay;
+var import_node_fs2, import_node_os4, import_node_path3, import_node_stream, STDIN_MEMORY_LIMIT, StdinReplay;
 var init_stdin_replay = __esm({
   "src/runners/stdin-replay.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs");
-    import_node_os3 = require("node:os");
+    import_node_os4 = require("node:os");
     import_node_path3 = require("node:path");
     import_node_stream = require("node:stream");
     STDIN_MEMORY_LIMIT = 1024 * 1024;
@@ -4708,13 +4823,13 @@ var init_stdin_replay = __esm({
           if (this.spool) (0, import_node_fs2.writeSync)(this.spool.fd, chunk);
           else this.memory.push(chunk);
         } catch (error) {
-          this.recordingFailure = `its stdin could not be recorded for a replay in ${(0, import_node_os3.tmpdir)()}: ${error.message}`;
+          this.recordingFailure = `its stdin could not be recorded for a replay in ${(0, import_node_os4.tmpdir)()}: ${error.message}`;
           this.memory.splice(0);
           this.removeSpool();
         }
       }
       moveToSpool() {
-        const dir = (0, import_node_fs2.mkdtempSync)((0, import_node_path3.join)((0, import_node_os3.tmpdir)(), "retry-run-stdin-"));
+        const dir = (0, import_node_fs2.mkdtempSync)((0, import_node_path3.join)((0, import_node_os4.tmpdir)(), "retry-run-stdin-"));
         const path = (0, import_node_path3.join)(dir, "stdin");
         this.spool = { dir, path, fd: -1 };
         process.once("exit", this.removeSpoolAtExit);
@@ -4787,29 +4902,6 @@ var init_stdin_source = __esm({
   }
 });
 
-// src/engine/aftermath.ts
-function applyAftermath(result, classification, aftermath) {
-  if (!aftermath) return { result, classification };
-  const ended = aftermath.endedLeftovers ? { endedLeftovers: aftermath.endedLeftovers } : {};
-  const failure = aftermath.writeFailure;
-  if (!failure) return { result: { ...result, ...ended }, classification };
-  const { signal: _consequence, ...rest } = result;
-  return {
-    result: { ...rest, ...ended, ...failure, ok: false },
-    classification: {
-      success: false,
-      retryable: false,
-      reason: "write",
-      explanation: "not retried: its output is lost"
-    }
-  };
-}
-var init_aftermath = __esm({
-  "src/engine/aftermath.ts"() {
-    "use strict";
-  }
-});
-
 // src/engine/evidence.ts
 function lineAround(text, index) {
   const start = text.lastIndexOf("\n", index - 1) + 1;
@@ -4876,150 +4968,6 @@ var init_tool_defaults = __esm({
   }
 });
 
-// src/engine/classify.ts
-function classifyAttempt(result, conditions) {
-  const until = firstMatch(conditions.until, result, true);
-  const success = conditions.until.length > 0 ? until !== void 0 : result.ok;
-  if (success) {
-    const why = until ? `matches --until ${describe(until)}` : "succeeded";
-    return { success, retryable: false, reason: "success", explanation: why, ...evidenceOf(until) };
-  }
-  const byTool = conditions.statusAware ? classifyByToolDefault(result) : void 0;
-  if (byTool) return byTool;
-  const baseReason = failureReason(result, conditions);
-  const stop = firstMatch(conditions.stopOn, result, false);
-  if (stop) {
-    return {
-      success,
-      retryable: false,
-      reason: reasonFor(stop, baseReason),
-      explanation: `not retried: matches --stop-on ${describe(stop)}`,
-      ...evidenceOf(stop)
-    };
-  }
-  const retry2 = firstMatch(conditions.retryOn, result, false);
-  if (retry2 && result.notRetryableBecause) {
-    return {
-      success,
-      retryable: false,
-      reason: reasonFor(retry2, baseReason),
-      explanation: `not retried: ${result.notRetryableBecause}`
-    };
-  }
-  if (retry2) {
-    return {
-      success,
-      retryable: true,
-      reason: reasonFor(retry2, baseReason),
-      explanation: `retryable: matches --retry-on ${describe(retry2)}`,
-      ...evidenceOf(retry2)
-    };
-  }
-  return {
-    success,
-    retryable: false,
-    reason: baseReason,
-    explanation: `not retried: ${baseReason}${parenthesized(result.failureEvidence)} is not in --retry-on ${conditions.retryOn.map((c) => c.token).join(",")}`
-  };
-}
-function failureReason(result, conditions) {
-  if (result.timedOut) return "timeout";
-  if (result.failureClass === "timeout") return "timeout";
-  if (result.signal) return `signal:${result.signal}`;
-  if (result.failureClass === "connection") {
-    return result.errorCode ? `connection:${result.errorCode}` : "connection";
-  }
-  if (result.failureClass === "body") return "body";
-  if (result.status !== void 0) return `status:${result.status}`;
-  if (result.reportedStatus !== void 0) return `status:${result.reportedStatus}`;
-  if (result.ok && conditions.until.length > 0) return "until";
-  return `exit:${result.exitCode}`;
-}
-function reasonFor(match, baseReason) {
-  if (match.condition.kind === "output") return match.condition.token;
-  return baseReason.startsWith("exit:") ? match.reason ?? baseReason : baseReason;
-}
-function describe(match) {
-  return match.evidence ? `${match.condition.token} ${match.evidence}` : match.condition.token;
-}
-function parenthesized(evidence) {
-  if (!evidence) return "";
-  return evidence.startsWith("(") ? ` ${evidence}` : ` (${evidence})`;
-}
-function evidenceOf(match) {
-  return match?.evidence ? { evidence: match.evidence } : {};
-}
-function firstMatch(conditions, result, forSuccess) {
-  for (const condition of conditions) {
-    const match = matchCondition(condition, result, forSuccess);
-    if (match) return match;
-  }
-  return void 0;
-}
-function matchCondition(condition, result, forSuccess) {
-  const exited = !result.signal && !result.timedOut && result.status === void 0;
-  switch (condition.kind) {
-    case "any":
-      return forSuccess ? void 0 : { condition };
-    case "exit":
-      return exited && result.exitCode >= condition.min && result.exitCode <= condition.max ? { condition } : void 0;
-    case "signal":
-      return result.signal && !result.timedOut && (!condition.signal || condition.signal === result.signal) ? { condition } : void 0;
-    case "timeout":
-      if (result.timedOut) return { condition };
-      return result.failureClass === "timeout" ? runnerFinding(condition, result) : void 0;
-    case "connection":
-      return result.failureClass === "connection" ? runnerFinding(condition, result) : void 0;
-    case "status": {
-      if (result.failureClass === "body") {
-        return condition.min <= BODY_MISMATCH_STATUS && BODY_MISMATCH_STATUS <= condition.max ? { condition, evidence: "(body mismatch counts as 503)" } : void 0;
-      }
-      const status = result.status ?? result.reportedStatus;
-      if (status !== void 0) {
-        return status >= condition.min && status <= condition.max ? runnerFinding(condition, result) : void 0;
-      }
-      return searchTails(result, "output", condition, (text) => {
-        const word = findStatusWord(text, condition.min, condition.max);
-        return word && { line: word.line, reason: `status:${word.status}` };
-      });
-    }
-    case "output":
-      return searchTails(result, condition.stream, condition, (text) => {
-        const index = condition.regex.firstIndex(text);
-        return index === void 0 ? void 0 : { line: lineAround(text, index) };
-      });
-  }
-}
-function runnerFinding(condition, result) {
-  return result.failureEvidence ? { condition, evidence: result.failureEvidence } : { condition };
-}
-function searchTails(result, stream, condition, find) {
-  const streams = stream === "output" ? ["stderr", "stdout"] : [stream];
-  for (const name of streams) {
-    const text = name === "stdout" ? result.stdoutTail : result.stderrTail;
-    const found = text ? find(text) : void 0;
-    if (found) return { condition, evidence: foundIn(name, found.line), reason: found.reason };
-  }
-  return void 0;
-}
-function findStatusWord(text, min, max) {
-  for (const match of text.matchAll(STATUS_WORD)) {
-    const status = Number(match[0]);
-    if (status >= min && status <= max) return { status, line: lineAround(text, match.index) };
-  }
-  return void 0;
-}
-var STATUS_WORD, BODY_MISMATCH_STATUS;
-var init_classify = __esm({
-  "src/engine/classify.ts"() {
-    "use strict";
-    init_evidence();
-    init_tool_defaults();
-    STATUS_WORD = /(?<!\w|\d[.,:])[1-5]\d\d(?!\w|[.,:]\d)/g;
-    BODY_MISMATCH_STATUS = 503;
-  }
-});
-
 // src/engine/clock.ts
 function setLongTimeout(callback, ms, timers = nodeTimers) {
   let handle;
@@ -5050,18 +4998,6 @@ var init_clock = __esm({
       const cancel = setLongTimeout(done, ms);
       signal?.addEventListener("abort", done, { once: true });
     });
-  }
-});
-
-// src/engine/time-limit.ts
-function timeLimitFor(remainingMs, timeoutMs) {
-  if (remainingMs !== void 0 && (timeoutMs === void 0 || remainingMs < timeoutMs))
-    return { ms: remainingMs, reason: "deadline" };
-  return timeoutMs === void 0 ? void 0 : { ms: timeoutMs, reason: "timeout" };
-}
-var init_time_limit = __esm({
-  "src/engine/time-limit.ts"() {
-    "use strict";
   }
 });
 
@@ -5123,312 +5059,6 @@ var init_option_values = __esm({
   "src/policy/option-values.ts"() {
     "use strict";
     init_errors();
-  }
-});
-
-// src/policy/library-options.ts
-function attemptsOption(name, value) {
-  if (value === Infinity) return value;
-  try {
-    return wholeNumberOption(name, value, 1, MAX_ATTEMPTS);
-  } catch {
-    throw invalidOption(
-      name,
-      value,
-      `expected a whole number from 1 to ${MAX_ATTEMPTS}, or Infinity`
-    );
-  }
-}
-function resolvePolicy(options, prefix = "") {
-  if (typeof options !== "object" || options === null) {
-    throw invalidOption(prefix.replace(/\.$/, "") || "options", options, "expected an object");
-  }
-  const name = (key) => `${prefix}${key}`;
-  const given = (key, fallback) => options[key] === void 0 ? fallback : options[key];
-  const optional = (key, check) => options[key] === void 0 ? {} : { [key]: check(options[key]) };
-  return Object.freeze({
-    ...options,
-    strategy: choiceOption(name("strategy"), given("strategy", DEFAULTS.strategy), STRATEGY_NAMES),
-    maxAttempts: attemptsOption(name("maxAttempts"), given("maxAttempts", DEFAULTS.maxAttempts)),
-    baseMs: msOption(name("baseMs"), given("baseMs", DEFAULTS.baseMs)),
-    capMs: msOption(name("capMs"), given("capMs", DEFAULTS.capMs)),
-    factor: numberOption(name("factor"), given("factor", DEFAULTS.factor), 1, 1e3),
-    killAfterMs: msOption(name("killAfterMs"), given("killAfterMs", DEFAULTS.killAfterMs)),
-    serverWait: booleanOption(name("serverWait"), given("serverWait", true)),
-    maxServerWaitMs: msOption(
-      name("maxServerWaitMs"),
-      given("maxServerWaitMs", DEFAULTS.maxServerWaitMs)
-    ),
-    ...optional("seed", (value) => wholeNumberOption(name("seed"), value, 0, 2 ** 32 - 1)),
-    ...optional("timeoutMs", (value) => msOption(name("timeoutMs"), value, true)),
-    ...optional("deadlineMs", (value) => msOption(name("deadlineMs"), value, true))
-  });
-}
-function resolveConditions(options, prefix = "") {
-  if (typeof options !== "object" || options === null) {
-    throw invalidOption(prefix.replace(/\.$/, "") || "conditions", options, "expected an object");
-  }
-  const mode = choiceOption(`${prefix}defaults`, options.defaults ?? "command", [
-    "command",
-    "http"
-  ]);
-  const list = (key, fallback) => parseList(options[key] ?? fallback, `${prefix}${key}`);
-  const until = list("until", "");
-  if (mode === "http" && until.length > 0) {
-    throw new UsageError(
-      `${prefix}until: works in command mode only; use the HTTP runner's expect`
-    );
-  }
-  const statusAware = mode === "command" && (options.statusAware ?? (options.retryOn === void 0 && options.stopOn === void 0));
-  return Object.freeze({
-    retryOn: list("retryOn", mode === "http" ? DEFAULTS.httpRetryOn : DEFAULTS.commandRetryOn),
-    stopOn: list("stopOn", mode === "http" ? "" : DEFAULTS.commandStopOn),
-    until,
-    ...statusAware ? { statusAware } : {}
-  });
-}
-function parseList(value, name) {
-  if (typeof value === "string") return value.trim() === "" ? [] : parseConditions(value, name);
-  if (!Array.isArray(value)) {
-    throw invalidOption(name, value, "expected a condition string or an array of conditions");
-  }
-  return value.flatMap((item, index) => parseItem(item, `${name}[${index}]`));
-}
-function parseItem(item, name) {
-  if (typeof item === "string") return parseConditions(item, name);
-  if (item instanceof RegExp) {
-    const regex = compileLinearRegex(item.source, item.flags, name);
-    return [{ kind: "output", stream: "output", regex, token: `output:${regex.text}` }];
-  }
-  const kind = item?.kind;
-  if (typeof kind === "string" && CONDITION_KINDS.has(kind)) return [item];
-  throw invalidOption(
-    name,
-    item,
-    "expected a condition string ('exit:1-3'), a RegExp or a condition"
-  );
-}
-var MAX_ATTEMPTS, CONDITION_KINDS;
-var init_library_options = __esm({
-  "src/policy/library-options.ts"() {
-    "use strict";
-    init_errors();
-    init_conditions();
-    init_defaults();
-    init_linear_regex();
-    init_option_values();
-    init_strategies();
-    MAX_ATTEMPTS = 1e6;
-    CONDITION_KINDS = /* @__PURE__ */ new Set([
-      "any",
-      "exit",
-      "signal",
-      "timeout",
-      "connection",
-      "status",
-      "output"
-    ]);
-  }
-});
-
-// src/engine/retry.ts
-async function retry(options) {
-  const { runner } = options;
-  const policy = resolvePolicy(options.policy ?? {}, "policy.");
-  const conditions = resolveConditions(options.conditions ?? {}, "conditions.");
-  const clock = options.clock ?? systemClock;
-  const sleep = options.sleep ?? realSleep;
-  const random = options.random ?? (policy.seed === void 0 ? Math.random : seededRandom(policy.seed));
-  const signal = options.signal ?? new AbortController().signal;
-  const emit = options.onEvent ?? (() => {
-  });
-  const iso = () => new Date(clock.now()).toISOString();
-  const startedAt = clock.now();
-  const deadlineAt = policy.deadlineMs === void 0 ? void 0 : startedAt + policy.deadlineMs;
-  const attemptsLog = [];
-  let waitedMs = 0;
-  let previousDelay = policy.baseMs;
-  const finish = (outcome, exitCode, message2) => {
-    const last = attemptsLog.at(-1);
-    const summary = {
-      event: "summary",
-      time: iso(),
-      outcome,
-      attempts: attemptsLog.length,
-      elapsedMs: clock.now() - startedAt,
-      waitedMs,
-      exitCode: failedExitCode(outcome, exitCode),
-      message: message2,
-      ...last && !last.classification.success ? { reason: last.classification.reason } : {},
-      ...last ? { lastResult: last.result } : {}
-    };
-    emit(summary);
-    return { ...summary, attemptsLog };
-  };
-  const interrupted = () => finish(
-    "interrupted",
-    abortExitCode(signal.reason),
-    `${abortCause(signal.reason)}: no further attempt`
-  );
-  emit({
-    event: "start",
-    time: iso(),
-    description: runner.description,
-    maxAttempts: policy.maxAttempts,
-    policy
-  });
-  if (policy.staggerMs !== void 0) {
-    const delayMs = Math.round(random() * policy.staggerMs);
-    emit({ event: "wait", time: iso(), nextAttempt: 1, delayMs, source: "stagger" });
-    const waitStart = clock.now();
-    await sleep(delayMs, signal);
-    waitedMs += clock.now() - waitStart;
-  }
-  for (let attempt = 1; ; attempt++) {
-    if (signal.aborted) return interrupted();
-    if (options.gate) {
-      const decision = await options.gate.admit();
-      if (decision.notice) emit({ event: "breaker", time: iso(), ...decision.notice });
-      if (!decision.allowed) {
-        const exitCode = attemptsLog.at(-1)?.result.exitCode ?? CIRCUIT_OPEN_EXIT_CODE;
-        return finish("circuit-open", exitCode, decision.notice.message);
-      }
-      if (signal.aborted) return interrupted();
-    }
-    const attemptStart = clock.now();
-    const remaining = deadlineAt === void 0 ? void 0 : deadlineAt - attemptStart;
-    if (remaining !== void 0 && remaining <= 0) {
-      return finish(
-        "deadline",
-        attemptsLog.at(-1)?.result.exitCode ?? TIMEOUT_EXIT_CODE,
-        `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} passed before attempt ${attempt}`
-      );
-    }
-    const timeLimit = timeLimitFor(remaining, policy.timeoutMs);
-    const attemptResult = await runner.run({
-      attempt,
-      maxAttempts: policy.maxAttempts,
-      signal,
-      conditions,
-      ...timeLimit ? { timeLimit } : {}
-    });
-    const verdict = classifyAttempt(attemptResult, conditions);
-    const { result, classification } = applyAftermath(
-      attemptResult,
-      verdict,
-      await runner.afterAttempt?.(verdict.success)
-    );
-    const record = {
-      attempt,
-      startedAt: new Date(attemptStart).toISOString(),
-      result,
-      classification
-    };
-    attemptsLog.push(record);
-    emit({
-      event: "attempt",
-      time: iso(),
-      startedAt: record.startedAt,
-      attempt,
-      maxAttempts: policy.maxAttempts,
-      result,
-      classification
-    });
-    const breakerNotice = signal.aborted ? void 0 : await options.gate?.record(classification.success, classification.reason);
-    if (breakerNotice) emit({ event: "breaker", time: iso(), ...breakerNotice });
-    const budgetVerdict = signal.aborted ? void 0 : await options.budget?.record(classification.success);
-    if (signal.aborted) return interrupted();
-    if (classification.success) return finish("success", 0, `succeeded on attempt ${attempt}`);
-    if (result.timedOut === "deadline") {
-      return finish(
-        "deadline",
-        result.exitCode,
-        `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} ended attempt ${attempt}`
-      );
-    }
-    if (!classification.retryable)
-      return finish("stopped", result.exitCode, classification.explanation);
-    if (breakerNotice?.state === "open")
-      return finish("circuit-open", result.exitCode, breakerNotice.message);
-    if (attempt >= policy.maxAttempts) {
-      return finish(
-        "exhausted",
-        result.exitCode,
-        policy.maxAttempts === 1 ? "the only attempt failed" : `all ${policy.maxAttempts} attempts failed`
-      );
-    }
-    if (budgetVerdict && !budgetVerdict.retryAllowed)
-      return finish("budget-exhausted", result.exitCode, budgetVerdict.message);
-    const step = nextDelay(policy, attempt, previousDelay, random);
-    previousDelay = step.previousMs;
-    let delayMs = step.delayMs;
-    let source = "strategy";
-    if (policy.serverWait && result.serverWaitMs !== void 0) {
-      const serverMs = Math.min(result.serverWaitMs, policy.maxServerWaitMs);
-      if (serverMs > delayMs) {
-        delayMs = Math.round(serverMs);
-        source = "server";
-      }
-    }
-    const wait = source === "server" ? `the wait of ${formatDuration(delayMs)} the server asked for` : `the next wait of ${formatDuration(delayMs)}`;
-    const pastDeadline = () => finish(
-      "deadline",
-      result.exitCode,
-      `${wait} would pass the deadline of ${formatDuration(policy.deadlineMs ?? 0)}`
-    );
-    if (deadlineAt !== void 0 && clock.now() + delayMs >= deadlineAt) return pastDeadline();
-    if (options.onRetry) {
-      const hookLimit = timeLimitFor(
-        deadlineAt === void 0 ? void 0 : deadlineAt - clock.now(),
-        policy.timeoutMs
-      );
-      const hookResult = await options.onRetry({
-        attempt,
-        maxAttempts: policy.maxAttempts,
-        exitCode: result.exitCode,
-        reason: classification.reason,
-        signal,
-        ...hookLimit ? { timeLimit: hookLimit } : {}
-      });
-      emit({ event: "on-retry", time: iso(), attempt, result: hookResult });
-      if (signal.aborted) return interrupted();
-      if (hookResult.timedOut === "deadline") {
-        const limit = formatDuration(policy.deadlineMs ?? 0);
-        return finish("deadline", result.exitCode, `the deadline of ${limit} ended --on-retry`);
-      }
-      if (deadlineAt !== void 0 && clock.now() + delayMs >= deadlineAt) return pastDeadline();
-    }
-    emit({ event: "wait", time: iso(), nextAttempt: attempt + 1, delayMs, source });
-    const waitStart = clock.now();
-    await sleep(delayMs, signal);
-    waitedMs += clock.now() - waitStart;
-  }
-}
-function failedExitCode(outcome, exitCode) {
-  return outcome !== "success" && exitCode === 0 ? 1 : exitCode;
-}
-function abortCause(reason) {
-  const name = reason?.signal;
-  return typeof name === "string" ? `${name} received` : "aborted";
-}
-function abortExitCode(reason) {
-  const code = reason?.exitCode;
-  return typeof code === "number" ? code : 130;
-}
-var CIRCUIT_OPEN_EXIT_CODE, TIMEOUT_EXIT_CODE;
-var init_retry = __esm({
-  "src/engine/retry.ts"() {
-    "use strict";
-    init_aftermath();
-    init_classify();
-    init_clock();
-    init_time_limit();
-    init_strategies();
-    init_random();
-    init_library_options();
-    init_duration();
-    CIRCUIT_OPEN_EXIT_CODE = 75;
-    TIMEOUT_EXIT_CODE = 124;
   }
 });
 
@@ -6774,6 +6404,9 @@ function storeErrorFrom(error, what, otherwise = "unreadable") {
   const detail = error?.message ?? String(error);
   return new StoreError(kind, `${what}: ${detail}`, { cause: error });
 }
+function inContext(error, doing) {
+  return new StoreError(error.kind, `${doing}: ${error.message}`, { cause: error });
+}
 function parseDocument(text, where) {
   try {
     return JSON.parse(text);
@@ -6795,18 +6428,11 @@ function parseLogLines(lines) {
 function logLimit(keep) {
   return Math.max(keep + 1, Math.ceil(keep * 1.25));
 }
-var StoreError;
 var init_store = __esm({
   "src/store/store.ts"() {
     "use strict";
-    StoreError = class extends Error {
-      code;
-      constructor(code, message2, options) {
-        super(message2, options);
-        this.name = "StoreError";
-        this.code = code;
-      }
-    };
+    init_errors();
+    init_errors();
   }
 });
 
@@ -7383,7 +7009,7 @@ function createSharedBreaker(options) {
     if (!(error instanceof StoreError)) throw error;
     broken = error;
     const then = options.strict ? "and --breaker-strict refuses to run" : "acting as closed";
-    const repair = error.code === "corrupt" ? ` ('retry-run breaker reset ${name}' repairs it)` : "";
+    const repair = error.kind === "corrupt" ? ` ('retry-run breaker reset ${name}' repairs it)` : "";
     options.warn(`breaker '${name}': ${error.message}${repair}; ${then}`);
   };
   const brokenDecision = () => options.strict && broken ? {
@@ -7391,7 +7017,7 @@ function createSharedBreaker(options) {
     notice: {
       name,
       state: "open",
-      message: `the state store cannot be used (${broken.code}) and --breaker-strict is set; nothing run`,
+      message: `the state store cannot be used (${broken.kind}) and --breaker-strict is set; nothing run`,
       closesAt: null
     }
   } : { allowed: true };
@@ -8030,7 +7656,10 @@ function loadToolsFile(path) {
   try {
     text = (0, import_node_fs6.readFileSync)(path, "utf8");
   } catch (error) {
-    throw new UsageError(`--tools-file: cannot read '${path}': ${error.message}`);
+    throw new UsageError(
+      `--tools-file: cannot read '${path}': ${error.message}`,
+      "ERR_UNREADABLE_FILE"
+    );
   }
   let data;
   try {
@@ -8857,10 +8486,9 @@ async function openSpoolFile(directory = (0, import_node_os9.tmpdir)()) {
     handle = await (0, import_promises7.open)(path, "wx+", 384);
     await (0, import_promises7.unlink)(path);
   } catch (error) {
-    throw new RetryRunError(
+    throw new OutputWriteError(
       `--stdout final: cannot create a temporary file in ${directory}: ${error.message}`,
-      "ERR_SPOOL",
-      WRITE_ERROR_EXIT_CODE
+      { cause: error }
     );
   }
   const writable = handle.createWriteStream({ autoClose: false });
@@ -8912,7 +8540,7 @@ function writeChunk(destination, chunk) {
     });
   });
 }
-var import_node_crypto7, import_promises7, import_node_os9, import_node_path9, import_promises8, WRITE_ERROR_EXIT_CODE, READ_BYTES2;
+var import_node_crypto7, import_promises7, import_node_os9, import_node_path9, import_promises8, READ_BYTES2;
 var init_stdout_spool = __esm({
   "src/runners/stdout-spool.ts"() {
     "use strict";
@@ -8922,7 +8550,6 @@ var init_stdout_spool = __esm({
     import_node_path9 = require("node:path");
     import_promises8 = require("node:stream/promises");
     init_errors();
-    WRITE_ERROR_EXIT_CODE = 23;
     READ_BYTES2 = 1024 * 1024;
   }
 });
@@ -8974,7 +8601,7 @@ function createCommandRunner(given) {
 }
 async function releaseHeld(spool, success, onStderr) {
   const lost = (what, error) => ({
-    exitCode: WRITE_ERROR_EXIT_CODE,
+    exitCode: EXIT_CODES.WRITE,
     message: `--stdout final: ${what}: ${error.message}`,
     ...error.code ? { errorCode: error.code } : {}
   });
@@ -9079,12 +8706,12 @@ async function runOnce(options, { stdin, attempts, spool }, context, started) {
         if (timedOut2) {
           finish({
             ok: false,
-            exitCode: TIMEOUT_EXIT_CODE,
+            exitCode: EXIT_CODES.TIMEOUT,
             timedOut: timedOut2,
             ...signal ? { signal } : {}
           });
         } else if (signal) {
-          finish({ ok: false, exitCode: 128 + (import_node_os10.constants.signals[signal] ?? 0), signal });
+          finish({ ok: false, exitCode: signalExitCode(signal), signal });
         } else {
           finish({ ok: code === 0, exitCode: code ?? 1 });
         }
@@ -9104,7 +8731,7 @@ function startFailure(file, error) {
   const notFound = error.code === "ENOENT";
   return {
     ok: false,
-    exitCode: notFound ? NOT_FOUND_EXIT_CODE : NOT_EXECUTABLE_EXIT_CODE,
+    exitCode: notFound ? EXIT_CODES.NOT_FOUND : EXIT_CODES.NOT_EXECUTABLE,
     ...error.code ? { errorCode: error.code } : {},
     message: notFound ? `command not found: ${file}` : `cannot run ${file}: ${error.message}`
   };
@@ -9115,7 +8742,7 @@ function interruptReason(reason) {
   const escalate = given?.escalate instanceof AbortSignal ? given.escalate : void 0;
   return { signal, ...escalate ? { escalate } : {} };
 }
-var import_node_child_process3, import_node_os10, NOT_FOUND_EXIT_CODE, NOT_EXECUTABLE_EXIT_CODE;
+var import_node_child_process3, import_node_os10;
 var init_command = __esm({
   "src/runners/command.ts"() {
     "use strict";
@@ -9125,7 +8752,7 @@ var init_command = __esm({
     init_monotonic();
     init_command_spec();
     init_clock();
-    init_retry();
+    init_exit_codes();
     init_closed_output();
     init_command_options();
     init_conditions();
@@ -9134,8 +8761,6 @@ var init_command = __esm({
     init_process_group();
     init_stdin_source();
     init_stdout_spool();
-    NOT_FOUND_EXIT_CODE = 127;
-    NOT_EXECUTABLE_EXIT_CODE = 126;
   }
 });
 
@@ -9255,7 +8880,7 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs10, import_promises9, import_node_os11, import_node_path10, BodyWriteError;
+var import_node_events2, import_node_fs10, import_promises9, import_node_os11, import_node_path10;
 var init_http_body = __esm({
   "src/runners/http-body.ts"() {
     "use strict";
@@ -9267,14 +8892,6 @@ var init_http_body = __esm({
     init_errors();
     init_atomic_write();
     init_output_target();
-    BodyWriteError = class extends Error {
-      code;
-      constructor(cause, path) {
-        const where = path === void 0 ? "" : ` to ${path}`;
-        super(`cannot write the body${where}: ${cause?.message ?? String(cause)}`);
-        this.code = cause?.code ?? "EIO";
-      }
-    };
   }
 });
 
@@ -9328,6 +8945,7 @@ var init_http_failure = __esm({
   "src/runners/http-failure.ts"() {
     "use strict";
     init_duration();
+    init_exit_codes();
     HTTP_EXIT = {
       /** The response was not the one --expect / --expect-body ask for (curl -f). */
       status: 22,
@@ -9339,7 +8957,7 @@ var init_http_failure = __esm({
       /** Connection reset or closed mid-response. */
       reset: 56,
       /** The body could not be written (curl's 23). */
-      write: 23,
+      write: EXIT_CODES.WRITE,
       /** A redirect to a scheme other than http and https (curl's "unsupported protocol"). */
       unsupportedProtocol: 1,
       /** More redirects than --max-redirs, or a loop. */
@@ -9623,11 +9241,11 @@ function failedAttempt(runner, context, error, timedOut2, sink) {
   const partial = sink && sink.written > 0 && runner.http.output === void 0 ? {
     notRetryableBecause: `${sink.written} bytes of the body already went to stdout; use --output to make such a download retryable`
   } : {};
-  if (error instanceof BodyWriteError) {
+  if (isBodyWriteError(error)) {
     return {
       ok: false,
       exitCode: HTTP_EXIT.write,
-      errorCode: error.code,
+      errorCode: error.systemCode,
       message: error.message,
       notRetryableBecause: "the body could not be written",
       neverSent: false
@@ -9684,6 +9302,7 @@ var init_http = __esm({
     init_duration();
     init_server_wait();
     init_redact();
+    init_errors();
     init_http_body();
     init_http_failure();
     init_http_redirect();
@@ -10564,9 +10183,8 @@ function createShellHook(options) {
       child.once("exit", (code, signal) => {
         clearTimeout(timer);
         void processes.settle().then(() => {
-          if (timedOut2) done({ ok: false, exitCode: TIMEOUT_EXIT_CODE, timedOut: timedOut2 });
-          else if (signal)
-            done({ ok: false, exitCode: 128 + (import_node_os12.constants.signals[signal] ?? 0), signal });
+          if (timedOut2) done({ ok: false, exitCode: EXIT_CODES.TIMEOUT, timedOut: timedOut2 });
+          else if (signal) done({ ok: false, exitCode: signalExitCode(signal), signal });
           else done({ ok: code === 0, exitCode: code ?? 1 });
         });
       });
@@ -10592,7 +10210,7 @@ var init_retry_hook = __esm({
     "use strict";
     import_node_child_process4 = require("node:child_process");
     import_node_os12 = require("node:os");
-    init_retry();
+    init_exit_codes();
     init_attempts_env();
     init_monotonic();
     init_process_group();
@@ -10682,7 +10300,7 @@ function createSharedBudget(config, store, warn2) {
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         broken = true;
-        const repair = error.code === "corrupt" ? ` ('retry-run budget reset ${config.name}' repairs it)` : "";
+        const repair = error.kind === "corrupt" ? ` ('retry-run budget reset ${config.name}' repairs it)` : "";
         warn2(`budget '${config.name}': ${error.message}${repair}; allowing every retry`);
         return { retryAllowed: true };
       }
@@ -10836,21 +10454,13 @@ function simulateStrategy(strategy, options) {
   }
   return { strategy, peakLoad, completionMs, totalCalls, load };
 }
-var SimulationLimitError, DEFAULT_MAX_STEPS, EventQueue;
+var DEFAULT_MAX_STEPS, EventQueue;
 var init_simulate = __esm({
   "src/explain/simulate.ts"() {
     "use strict";
     init_random();
     init_strategies();
-    SimulationLimitError = class extends Error {
-      constructor(strategy, maxSteps) {
-        super(`the ${strategy} strategy needs more than ${maxSteps.toLocaleString("en-US")} steps`);
-        this.strategy = strategy;
-        this.maxSteps = maxSteps;
-      }
-      strategy;
-      maxSteps;
-    };
+    init_errors();
     DEFAULT_MAX_STEPS = 5e6;
     EventQueue = class {
       groups = /* @__PURE__ */ new Map();
@@ -10918,7 +10528,9 @@ function renderStrategyTable(style) {
   lines.push(
     "",
     style.dim("e = min(cap, base*factor^(n-1)), n = 1, 2, ... (the wait before attempt n+1)"),
-    style.dim("defaults: strategy jitter, base 1s, cap 60s, factor 2")
+    style.dim(
+      `defaults: strategy ${DEFAULTS.strategy}, base ${formatDuration(DEFAULTS.baseMs)}, cap ${formatDuration(DEFAULTS.capMs)}, factor ${DEFAULTS.factor}`
+    )
   );
   return lines;
 }
@@ -10926,6 +10538,8 @@ var STRATEGY_TABLE;
 var init_strategy_table = __esm({
   "src/explain/strategy-table.ts"() {
     "use strict";
+    init_defaults();
+    init_duration();
     init_strategies();
     STRATEGY_TABLE = STRATEGIES.map(
       ({ name, formula, behaviour, whenToUse }) => ({ name, formula, behaviour, whenToUse })
@@ -11150,7 +10764,9 @@ function runHerd(options) {
     return simulateHerd(options);
   } catch (error) {
     if (!(error instanceof SimulationLimitError)) throw error;
-    throw new UsageError(
+    throw new SimulationLimitError(
+      error.strategy,
+      error.maxSteps,
       `--simulate: ${error.message} to finish ${options.clients} clients at --capacity ${options.capacity}; simulate fewer clients, or give a larger --capacity or --base`
     );
   }
@@ -11419,10 +11035,7 @@ __export(stats_exports, {
 });
 async function statsAction(raw) {
   const now = Date.now();
-  const format = raw.format ?? "table";
-  if (!STATS_FORMATS.includes(format)) {
-    throw invalidValue("--format", raw.format, `expected ${STATS_FORMATS.join(", ")}`);
-  }
+  const format = parseChoice(raw.format ?? "table", "--format", STATS_FORMATS);
   if (raw.name !== void 0) checkBreakerName(raw.name, "--name");
   const since = raw.since === void 0 ? now - DEFAULTS.statsSinceMs : parseSince(raw.since, now);
   const store = openStore(resolveStateLocation(raw.state));
@@ -11430,10 +11043,7 @@ async function statsAction(raw) {
   try {
     records = await readHistory(store, raw.name);
   } catch (error) {
-    throw new RetryRunError(
-      `cannot read the history in ${store.location}: ${error.message}`,
-      "ERR_STATE"
-    );
+    throw error instanceof StoreError ? inContext(error, `cannot read the history in ${store.location}`) : error;
   } finally {
     await store.close();
   }
@@ -11475,7 +11085,7 @@ var init_stats2 = __esm({
     "use strict";
     init_streams();
     init_own_name();
-    init_errors();
+    init_numbers();
     init_defaults();
     init_config();
     init_style();
@@ -11484,6 +11094,7 @@ var init_stats2 = __esm({
     init_since();
     init_stats();
     init_open_store();
+    init_store();
   }
 });
 
@@ -11492,10 +11103,8 @@ var breaker_command_exports = {};
 __export(breaker_command_exports, {
   breakerAction: () => breakerAction
 });
-async function breakerAction(action, name, options) {
-  if (!ACTIONS.includes(action)) {
-    throw invalidValue("breaker", action, `expected one of ${ACTIONS.join(", ")}`);
-  }
+async function breakerAction(rawAction, name, options) {
+  const action = parseChoice(rawAction, "breaker", ACTIONS);
   const format = parseChoice(options.format ?? "text", "--format", ["text", "json"]);
   if (action === "list" && name !== void 0)
     throw new UsageError(`breaker list: takes no name (got '${name}')`);
@@ -11551,10 +11160,7 @@ async function breakerAction(action, name, options) {
       }
     }
   } catch (error) {
-    if (error instanceof StoreError) {
-      throw new RetryRunError(`breaker ${action}: ${error.message}`, "ERR_STATE_STORE");
-    }
-    throw error;
+    throw error instanceof StoreError ? inContext(error, `breaker ${action}`) : error;
   } finally {
     await store.close();
   }
@@ -11566,7 +11172,7 @@ async function listBreakers(store, now) {
     try {
       views.push(breakerView(name, await readBreaker(store, name), now));
     } catch (error) {
-      if (!(error instanceof StoreError && error.code === "corrupt")) throw error;
+      if (!(error instanceof StoreError && error.kind === "corrupt")) throw error;
       views.push({
         name,
         state: "corrupt",
@@ -11758,6 +11364,7 @@ var {
 
 // src/cli/main.ts
 init_errors();
+init_exit_codes();
 
 // src/policy/config.ts
 init_numbers();
@@ -11990,7 +11597,7 @@ function normalizeRunConfig(raw, target, env2 = process.env) {
     state: resolveStateLocation(raw.state),
     ...breaker ? { breaker } : {},
     ...budget ? { budget } : {},
-    stdin: parseStdinMode(raw.stdin ?? DEFAULTS.stdin),
+    stdin: parseChoice(raw.stdin ?? DEFAULTS.stdin, "--stdin", STDIN_MODES),
     redact,
     ...raw.toolsFile !== void 0 ? { toolsFile: raw.toolsFile } : {},
     ...raw.onRetry === void 0 ? {} : { onRetry: raw.onRetry }
@@ -12002,11 +11609,6 @@ function redactValues(values) {
 function checkLogFile(path) {
   if (path.trim() === "") throw invalidValue("--log-file", path, "expected a file path or -");
   return path;
-}
-function parseStdinMode(text) {
-  const mode = STDIN_MODES.find((name) => name === text.trim().toLowerCase());
-  if (!mode) throw invalidValue("--stdin", text, `expected ${STDIN_MODES.join(" or ")}`);
-  return mode;
 }
 var URL_PATTERN = /^https?:\/\//i;
 function resolveTarget(raw, target, redact) {
@@ -12078,15 +11680,39 @@ function shellWord(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+// src/cli/options/env-values.ts
+var OFF = /* @__PURE__ */ new Set(["", "0", "false", "no"]);
+function switchIsOn(value) {
+  return !OFF.has(value.trim().toLowerCase());
+}
+function turnOffSwitchesSetOff(command) {
+  for (const option of command.options) {
+    const key = option.attributeName();
+    if (option.required || option.optional || command.getOptionValueSource(key) !== "env") continue;
+    if (switchIsOn(process.env[option.envVar] ?? "")) continue;
+    command.setOptionValueWithSource(key, option.negate ? true : void 0, "default");
+  }
+}
+function nameEnvironmentSources(message2, command) {
+  let named = message2;
+  for (const option of command.options) {
+    if (!option.long || command.getOptionValueSource(option.attributeName()) !== "env") continue;
+    const flag = new RegExp(`${option.long}(?![\\w-])`);
+    named = named.replace(flag, `${option.long} (from ${option.envVar})`);
+  }
+  return named;
+}
+
 // src/cli/program.ts
 init_defaults();
 init_duration();
 
 // src/cli/options/option.ts
-function envOption(flags, description) {
+function envOption(flags, description, command) {
   const option = new Option(flags, description);
   const long = option.long?.replace(/^--/, "") ?? option.attributeName();
-  return option.env(`RETRY_RUN_${long.toUpperCase().replaceAll("-", "_")}`);
+  const scope = command === void 0 ? "" : `${command}-`;
+  return option.env(`RETRY_RUN_${scope}${long}`.toUpperCase().replaceAll("-", "_"));
 }
 function listOption(flags, description) {
   return envOption(flags, description).argParser(
@@ -12225,15 +11851,17 @@ function addObservabilityOptions(command) {
 init_defaults();
 init_duration();
 function addExplainOptions(command) {
-  return command.addOption(envOption("--format <format>", "text or json (default: text)")).addOption(new Option("--tools", "the known-tool table: what each tool retries")).addOption(envOption("--tools-file <file>", "with --tools: JSON entries added to the table")).addOption(
+  return command.addOption(envOption("--format <format>", "text or json (default: text)", "explain")).addOption(new Option("--tools", "the known-tool table: what each tool retries")).addOption(envOption("--tools-file <file>", "with --tools: JSON entries added to the table")).addOption(
     envOption(
       "--simulate <clients>",
-      "simulate that many clients failing at once, for every strategy"
+      "simulate that many clients failing at once, for every strategy",
+      "explain"
     )
   ).addOption(
     envOption(
       "--capacity <calls>",
-      `calls the simulated server answers per ${formatDuration(DEFAULTS.simulateSliceMs)} slice (default: ${DEFAULTS.simulateCapacity})`
+      `calls the simulated server answers per ${formatDuration(DEFAULTS.simulateSliceMs)} slice (default: ${DEFAULTS.simulateCapacity})`,
+      "explain"
     )
   );
 }
@@ -12354,9 +11982,13 @@ function addStdinOptions(command) {
 }
 
 // src/cli/help.ts
+init_defaults();
+init_duration();
+init_exit_codes();
+var { USAGE, CIRCUIT_OPEN, TIMEOUT, INTERNAL } = EXIT_CODES;
 var RUN_EXAMPLES = `
 Examples:
-  # Retry a flaky download with exponential backoff, at most 5 attempts
+  # Retry a flaky download with exponential backoff, at most ${DEFAULTS.maxAttempts} attempts
   retry-run --strategy exponential -- curl -fsS https://example.com/health
 
   # A shell pipeline, 10 attempts, 2s apart
@@ -12376,17 +12008,18 @@ Examples:
   retry-run --idempotency-key auto --json '{"sku":"A-1"}' \\
     https://api.example.com/orders
 
-  # Share a circuit breaker between parallel jobs: after 5 failures in a row
-  # every run naming 'registry' exits 75 at once for 30s; then one run probes
+  # Share a circuit breaker between parallel jobs: after ${DEFAULTS.breakerThreshold} failures in a row
+  # every run naming 'registry' exits ${CIRCUIT_OPEN} at once for ${formatDuration(DEFAULTS.breakerCooldownMs)}; then one run probes
   retry-run --breaker registry -- docker pull registry.example.com/app:latest
 
   # Machine-readable attempt log in a file of its own; the job's stderr stays
   retry-run --log-format json --log-file attempts.jsonl -- ./job
 
-Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3.
+Every option can also be set as RETRY_RUN_<OPTION>, e.g. RETRY_RUN_MAX=3;
+a switch set to 0, false, no or empty is off.
 Exit codes: 0 success; the last attempt's code on failure (128+N for signal N);
-124 timeout; 126/127 not executable/not found; 75 circuit open; 125 usage error;
-130/143/129 interrupted; 70 internal error. HTTP mode, as curl: 22 unexpected
+${TIMEOUT} timeout; 126/127 not executable/not found; ${CIRCUIT_OPEN} circuit open; ${USAGE} usage error;
+130/143/129 interrupted; ${INTERNAL} internal error. HTTP mode, as curl: 22 unexpected
 status or body; 6 DNS; 7 connect; 23 body not writable; 28 timeout; 35 TLS;
 56 reset; 47 too many redirects or a loop; 1 a redirect to a scheme other than
 http(s).
@@ -12401,6 +12034,10 @@ Examples:
   # what each known tool retries
   retry-run explain --tools --tools-file tools.json
   retry-run explain --format json -s jitter --seed 1
+
+The policy options read RETRY_RUN_<OPTION>, as a run does; --format,
+--simulate and --capacity read RETRY_RUN_EXPLAIN_<OPTION>,
+e.g. RETRY_RUN_EXPLAIN_FORMAT=json.
 `;
 var STATS_EXAMPLES = `
 Examples:
@@ -12412,6 +12049,9 @@ Examples:
     > /var/lib/node_exporter/retry-run-stats.prom
   # the history of a whole fleet
   retry-run stats --state redis://redis.internal:6379/2
+
+--name, --since and --format read RETRY_RUN_STATS_<OPTION>, e.g.
+RETRY_RUN_STATS_FORMAT=json; --state reads RETRY_RUN_STATE, as a run does.
 `;
 var BREAKER_EXAMPLES = `
 Examples:
@@ -12421,7 +12061,9 @@ Examples:
   retry-run breaker reset api                 # close it and forget its failures
   retry-run breaker list --state redis://redis.internal:6379/0
 
-A run with --breaker <name> exits 75 without running while that breaker is open.
+A run with --breaker <name> exits ${CIRCUIT_OPEN} without running while that breaker is open.
+--format and --for read RETRY_RUN_BREAKER_FORMAT and RETRY_RUN_BREAKER_FOR;
+--state reads RETRY_RUN_STATE, as a run does.
 `;
 
 // src/cli/version.ts
@@ -12429,11 +12071,467 @@ var VERSION = true ? "0.1.0" : "dev";
 
 // src/cli/run.ts
 init_own_name();
-init_retry();
+
+// src/engine/aftermath.ts
+function applyAftermath(result, classification, aftermath) {
+  if (!aftermath) return { result, classification };
+  const ended = aftermath.endedLeftovers ? { endedLeftovers: aftermath.endedLeftovers } : {};
+  const failure = aftermath.writeFailure;
+  if (!failure) return { result: { ...result, ...ended }, classification };
+  const { signal: _consequence, ...rest } = result;
+  return {
+    result: { ...rest, ...ended, ...failure, ok: false },
+    classification: {
+      success: false,
+      retryable: false,
+      reason: "write",
+      explanation: "not retried: its output is lost"
+    }
+  };
+}
+
+// src/engine/classify.ts
+init_evidence();
+init_tool_defaults();
+function classifyAttempt(result, conditions) {
+  const until = firstMatch(conditions.until, result, true);
+  const success = conditions.until.length > 0 ? until !== void 0 : result.ok;
+  if (success) {
+    const why = until ? `matches --until ${describe(until)}` : "succeeded";
+    return { success, retryable: false, reason: "success", explanation: why, ...evidenceOf(until) };
+  }
+  const byTool = conditions.statusAware ? classifyByToolDefault(result) : void 0;
+  if (byTool) return byTool;
+  const baseReason = failureReason(result, conditions);
+  const stop = firstMatch(conditions.stopOn, result, false);
+  if (stop) {
+    return {
+      success,
+      retryable: false,
+      reason: reasonFor(stop, baseReason),
+      explanation: `not retried: matches --stop-on ${describe(stop)}`,
+      ...evidenceOf(stop)
+    };
+  }
+  const retry2 = firstMatch(conditions.retryOn, result, false);
+  if (retry2 && result.notRetryableBecause) {
+    return {
+      success,
+      retryable: false,
+      reason: reasonFor(retry2, baseReason),
+      explanation: `not retried: ${result.notRetryableBecause}`
+    };
+  }
+  if (retry2) {
+    return {
+      success,
+      retryable: true,
+      reason: reasonFor(retry2, baseReason),
+      explanation: `retryable: matches --retry-on ${describe(retry2)}`,
+      ...evidenceOf(retry2)
+    };
+  }
+  return {
+    success,
+    retryable: false,
+    reason: baseReason,
+    explanation: `not retried: ${baseReason}${parenthesized(result.failureEvidence)} is not in --retry-on ${conditions.retryOn.map((c) => c.token).join(",")}`
+  };
+}
+function failureReason(result, conditions) {
+  if (result.timedOut) return "timeout";
+  if (result.failureClass === "timeout") return "timeout";
+  if (result.signal) return `signal:${result.signal}`;
+  if (result.failureClass === "connection") {
+    return result.errorCode ? `connection:${result.errorCode}` : "connection";
+  }
+  if (result.failureClass === "body") return "body";
+  if (result.status !== void 0) return `status:${result.status}`;
+  if (result.reportedStatus !== void 0) return `status:${result.reportedStatus}`;
+  if (result.ok && conditions.until.length > 0) return "until";
+  return `exit:${result.exitCode}`;
+}
+function reasonFor(match, baseReason) {
+  if (match.condition.kind === "output") return match.condition.token;
+  return baseReason.startsWith("exit:") ? match.reason ?? baseReason : baseReason;
+}
+function describe(match) {
+  return match.evidence ? `${match.condition.token} ${match.evidence}` : match.condition.token;
+}
+function parenthesized(evidence) {
+  if (!evidence) return "";
+  return evidence.startsWith("(") ? ` ${evidence}` : ` (${evidence})`;
+}
+function evidenceOf(match) {
+  return match?.evidence ? { evidence: match.evidence } : {};
+}
+function firstMatch(conditions, result, forSuccess) {
+  for (const condition of conditions) {
+    const match = matchCondition(condition, result, forSuccess);
+    if (match) return match;
+  }
+  return void 0;
+}
+var STATUS_WORD = /(?<!\w|\d[.,:])[1-5]\d\d(?!\w|[.,:]\d)/g;
+var BODY_MISMATCH_STATUS = 503;
+function matchCondition(condition, result, forSuccess) {
+  const exited = !result.signal && !result.timedOut && result.status === void 0;
+  switch (condition.kind) {
+    case "any":
+      return forSuccess ? void 0 : { condition };
+    case "exit":
+      return exited && result.exitCode >= condition.min && result.exitCode <= condition.max ? { condition } : void 0;
+    case "signal":
+      return result.signal && !result.timedOut && (!condition.signal || condition.signal === result.signal) ? { condition } : void 0;
+    case "timeout":
+      if (result.timedOut) return { condition };
+      return result.failureClass === "timeout" ? runnerFinding(condition, result) : void 0;
+    case "connection":
+      return result.failureClass === "connection" ? runnerFinding(condition, result) : void 0;
+    case "status": {
+      if (result.failureClass === "body") {
+        return condition.min <= BODY_MISMATCH_STATUS && BODY_MISMATCH_STATUS <= condition.max ? { condition, evidence: "(body mismatch counts as 503)" } : void 0;
+      }
+      const status = result.status ?? result.reportedStatus;
+      if (status !== void 0) {
+        return status >= condition.min && status <= condition.max ? runnerFinding(condition, result) : void 0;
+      }
+      return searchTails(result, "output", condition, (text) => {
+        const word = findStatusWord(text, condition.min, condition.max);
+        return word && { line: word.line, reason: `status:${word.status}` };
+      });
+    }
+    case "output":
+      return searchTails(result, condition.stream, condition, (text) => {
+        const index = condition.regex.firstIndex(text);
+        return index === void 0 ? void 0 : { line: lineAround(text, index) };
+      });
+  }
+}
+function runnerFinding(condition, result) {
+  return result.failureEvidence ? { condition, evidence: result.failureEvidence } : { condition };
+}
+function searchTails(result, stream, condition, find) {
+  const streams = stream === "output" ? ["stderr", "stdout"] : [stream];
+  for (const name of streams) {
+    const text = name === "stdout" ? result.stdoutTail : result.stderrTail;
+    const found = text ? find(text) : void 0;
+    if (found) return { condition, evidence: foundIn(name, found.line), reason: found.reason };
+  }
+  return void 0;
+}
+function findStatusWord(text, min, max) {
+  for (const match of text.matchAll(STATUS_WORD)) {
+    const status = Number(match[0]);
+    if (status >= min && status <= max) return { status, line: lineAround(text, match.index) };
+  }
+  return void 0;
+}
+
+// src/engine/retry.ts
+init_clock();
+
+// src/engine/time-limit.ts
+function timeLimitFor(remainingMs, timeoutMs) {
+  if (remainingMs !== void 0 && (timeoutMs === void 0 || remainingMs < timeoutMs))
+    return { ms: remainingMs, reason: "deadline" };
+  return timeoutMs === void 0 ? void 0 : { ms: timeoutMs, reason: "timeout" };
+}
+
+// src/engine/retry.ts
+init_strategies();
+init_random();
+
+// src/policy/library-options.ts
+init_errors();
+init_conditions();
+init_defaults();
+init_linear_regex();
+init_option_values();
+init_strategies();
+var MAX_ATTEMPTS = 1e6;
+function attemptsOption(name, value) {
+  if (value === Infinity) return value;
+  try {
+    return wholeNumberOption(name, value, 1, MAX_ATTEMPTS);
+  } catch {
+    throw invalidOption(
+      name,
+      value,
+      `expected a whole number from 1 to ${MAX_ATTEMPTS}, or Infinity`
+    );
+  }
+}
+function resolvePolicy(options, prefix = "") {
+  if (typeof options !== "object" || options === null) {
+    throw invalidOption(prefix.replace(/\.$/, "") || "options", options, "expected an object");
+  }
+  const name = (key) => `${prefix}${key}`;
+  const given = (key, fallback) => options[key] === void 0 ? fallback : options[key];
+  const optional = (key, check) => options[key] === void 0 ? {} : { [key]: check(options[key]) };
+  return Object.freeze({
+    ...options,
+    strategy: choiceOption(name("strategy"), given("strategy", DEFAULTS.strategy), STRATEGY_NAMES),
+    maxAttempts: attemptsOption(name("maxAttempts"), given("maxAttempts", DEFAULTS.maxAttempts)),
+    baseMs: msOption(name("baseMs"), given("baseMs", DEFAULTS.baseMs)),
+    capMs: msOption(name("capMs"), given("capMs", DEFAULTS.capMs)),
+    factor: numberOption(name("factor"), given("factor", DEFAULTS.factor), 1, 1e3),
+    killAfterMs: msOption(name("killAfterMs"), given("killAfterMs", DEFAULTS.killAfterMs)),
+    serverWait: booleanOption(name("serverWait"), given("serverWait", true)),
+    maxServerWaitMs: msOption(
+      name("maxServerWaitMs"),
+      given("maxServerWaitMs", DEFAULTS.maxServerWaitMs)
+    ),
+    ...optional("seed", (value) => wholeNumberOption(name("seed"), value, 0, 2 ** 32 - 1)),
+    ...optional("timeoutMs", (value) => msOption(name("timeoutMs"), value, true)),
+    ...optional("deadlineMs", (value) => msOption(name("deadlineMs"), value, true))
+  });
+}
+var CONDITION_KINDS = /* @__PURE__ */ new Set([
+  "any",
+  "exit",
+  "signal",
+  "timeout",
+  "connection",
+  "status",
+  "output"
+]);
+function resolveConditions(options, prefix = "") {
+  if (typeof options !== "object" || options === null) {
+    throw invalidOption(prefix.replace(/\.$/, "") || "conditions", options, "expected an object");
+  }
+  const mode = choiceOption(`${prefix}defaults`, options.defaults ?? "command", [
+    "command",
+    "http"
+  ]);
+  const list = (key, fallback) => parseList(options[key] ?? fallback, `${prefix}${key}`);
+  const until = list("until", "");
+  if (mode === "http" && until.length > 0) {
+    throw new UsageError(
+      `${prefix}until: works in command mode only; use the HTTP runner's expect`
+    );
+  }
+  const statusAware = mode === "command" && (options.statusAware ?? (options.retryOn === void 0 && options.stopOn === void 0));
+  return Object.freeze({
+    retryOn: list("retryOn", mode === "http" ? DEFAULTS.httpRetryOn : DEFAULTS.commandRetryOn),
+    stopOn: list("stopOn", mode === "http" ? "" : DEFAULTS.commandStopOn),
+    until,
+    ...statusAware ? { statusAware } : {}
+  });
+}
+function parseList(value, name) {
+  if (typeof value === "string") return value.trim() === "" ? [] : parseConditions(value, name);
+  if (!Array.isArray(value)) {
+    throw invalidOption(name, value, "expected a condition string or an array of conditions");
+  }
+  return value.flatMap((item, index) => parseItem(item, `${name}[${index}]`));
+}
+function parseItem(item, name) {
+  if (typeof item === "string") return parseConditions(item, name);
+  if (item instanceof RegExp) {
+    const regex = compileLinearRegex(item.source, item.flags, name);
+    return [{ kind: "output", stream: "output", regex, token: `output:${regex.text}` }];
+  }
+  const kind = item?.kind;
+  if (typeof kind === "string" && CONDITION_KINDS.has(kind)) return [item];
+  throw invalidOption(
+    name,
+    item,
+    "expected a condition string ('exit:1-3'), a RegExp or a condition"
+  );
+}
+
+// src/engine/retry.ts
+init_duration();
+init_exit_codes();
+var CIRCUIT_OPEN_EXIT_CODE = EXIT_CODES.CIRCUIT_OPEN;
+async function retry(options) {
+  const { runner } = options;
+  const policy = resolvePolicy(options.policy ?? {}, "policy.");
+  const conditions = resolveConditions(options.conditions ?? {}, "conditions.");
+  const clock = options.clock ?? systemClock;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? (policy.seed === void 0 ? Math.random : seededRandom(policy.seed));
+  const signal = options.signal ?? new AbortController().signal;
+  const emit = options.onEvent ?? (() => {
+  });
+  const iso = () => new Date(clock.now()).toISOString();
+  const startedAt = clock.now();
+  const deadlineAt = policy.deadlineMs === void 0 ? void 0 : startedAt + policy.deadlineMs;
+  const attemptsLog = [];
+  let waitedMs = 0;
+  let previousDelay = policy.baseMs;
+  const finish = (outcome, exitCode, message2) => {
+    const last = attemptsLog.at(-1);
+    const summary = {
+      event: "summary",
+      time: iso(),
+      outcome,
+      attempts: attemptsLog.length,
+      elapsedMs: clock.now() - startedAt,
+      waitedMs,
+      exitCode: failedExitCode(outcome, exitCode),
+      message: message2,
+      ...last && !last.classification.success ? { reason: last.classification.reason } : {},
+      ...last ? { lastResult: last.result } : {}
+    };
+    emit(summary);
+    return { ...summary, attemptsLog };
+  };
+  const interrupted = () => finish(
+    "interrupted",
+    abortExitCode(signal.reason),
+    `${abortCause(signal.reason)}: no further attempt`
+  );
+  emit({
+    event: "start",
+    time: iso(),
+    description: runner.description,
+    maxAttempts: policy.maxAttempts,
+    policy
+  });
+  if (policy.staggerMs !== void 0) {
+    const delayMs = Math.round(random() * policy.staggerMs);
+    emit({ event: "wait", time: iso(), nextAttempt: 1, delayMs, source: "stagger" });
+    const waitStart = clock.now();
+    await sleep(delayMs, signal);
+    waitedMs += clock.now() - waitStart;
+  }
+  for (let attempt = 1; ; attempt++) {
+    if (signal.aborted) return interrupted();
+    if (options.gate) {
+      const decision = await options.gate.admit();
+      if (decision.notice) emit({ event: "breaker", time: iso(), ...decision.notice });
+      if (!decision.allowed) {
+        const exitCode = attemptsLog.at(-1)?.result.exitCode ?? CIRCUIT_OPEN_EXIT_CODE;
+        return finish("circuit-open", exitCode, decision.notice.message);
+      }
+      if (signal.aborted) return interrupted();
+    }
+    const attemptStart = clock.now();
+    const remaining = deadlineAt === void 0 ? void 0 : deadlineAt - attemptStart;
+    if (remaining !== void 0 && remaining <= 0) {
+      return finish(
+        "deadline",
+        attemptsLog.at(-1)?.result.exitCode ?? EXIT_CODES.TIMEOUT,
+        `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} passed before attempt ${attempt}`
+      );
+    }
+    const timeLimit = timeLimitFor(remaining, policy.timeoutMs);
+    const attemptResult = await runner.run({
+      attempt,
+      maxAttempts: policy.maxAttempts,
+      signal,
+      conditions,
+      ...timeLimit ? { timeLimit } : {}
+    });
+    const verdict = classifyAttempt(attemptResult, conditions);
+    const { result, classification } = applyAftermath(
+      attemptResult,
+      verdict,
+      await runner.afterAttempt?.(verdict.success)
+    );
+    const record = {
+      attempt,
+      startedAt: new Date(attemptStart).toISOString(),
+      result,
+      classification
+    };
+    attemptsLog.push(record);
+    emit({
+      event: "attempt",
+      time: iso(),
+      startedAt: record.startedAt,
+      attempt,
+      maxAttempts: policy.maxAttempts,
+      result,
+      classification
+    });
+    const breakerNotice = signal.aborted ? void 0 : await options.gate?.record(classification.success, classification.reason);
+    if (breakerNotice) emit({ event: "breaker", time: iso(), ...breakerNotice });
+    const budgetVerdict = signal.aborted ? void 0 : await options.budget?.record(classification.success);
+    if (signal.aborted) return interrupted();
+    if (classification.success) return finish("success", 0, `succeeded on attempt ${attempt}`);
+    if (result.timedOut === "deadline") {
+      return finish(
+        "deadline",
+        result.exitCode,
+        `the deadline of ${formatDuration(policy.deadlineMs ?? 0)} ended attempt ${attempt}`
+      );
+    }
+    if (!classification.retryable)
+      return finish("stopped", result.exitCode, classification.explanation);
+    if (breakerNotice?.state === "open")
+      return finish("circuit-open", result.exitCode, breakerNotice.message);
+    if (attempt >= policy.maxAttempts) {
+      return finish(
+        "exhausted",
+        result.exitCode,
+        policy.maxAttempts === 1 ? "the only attempt failed" : `all ${policy.maxAttempts} attempts failed`
+      );
+    }
+    if (budgetVerdict && !budgetVerdict.retryAllowed)
+      return finish("budget-exhausted", result.exitCode, budgetVerdict.message);
+    const step = nextDelay(policy, attempt, previousDelay, random);
+    previousDelay = step.previousMs;
+    let delayMs = step.delayMs;
+    let source = "strategy";
+    if (policy.serverWait && result.serverWaitMs !== void 0) {
+      const serverMs = Math.min(result.serverWaitMs, policy.maxServerWaitMs);
+      if (serverMs > delayMs) {
+        delayMs = Math.round(serverMs);
+        source = "server";
+      }
+    }
+    const wait = source === "server" ? `the wait of ${formatDuration(delayMs)} the server asked for` : `the next wait of ${formatDuration(delayMs)}`;
+    const pastDeadline = () => finish(
+      "deadline",
+      result.exitCode,
+      `${wait} would pass the deadline of ${formatDuration(policy.deadlineMs ?? 0)}`
+    );
+    if (deadlineAt !== void 0 && clock.now() + delayMs >= deadlineAt) return pastDeadline();
+    if (options.onRetry) {
+      const hookLimit = timeLimitFor(
+        deadlineAt === void 0 ? void 0 : deadlineAt - clock.now(),
+        policy.timeoutMs
+      );
+      const hookResult = await options.onRetry({
+        attempt,
+        maxAttempts: policy.maxAttempts,
+        exitCode: result.exitCode,
+        reason: classification.reason,
+        signal,
+        ...hookLimit ? { timeLimit: hookLimit } : {}
+      });
+      emit({ event: "on-retry", time: iso(), attempt, result: hookResult });
+      if (signal.aborted) return interrupted();
+      if (hookResult.timedOut === "deadline") {
+        const limit = formatDuration(policy.deadlineMs ?? 0);
+        return finish("deadline", result.exitCode, `the deadline of ${limit} ended --on-retry`);
+      }
+      if (deadlineAt !== void 0 && clock.now() + delayMs >= deadlineAt) return pastDeadline();
+    }
+    emit({ event: "wait", time: iso(), nextAttempt: attempt + 1, delayMs, source });
+    const waitStart = clock.now();
+    await sleep(delayMs, signal);
+    waitedMs += clock.now() - waitStart;
+  }
+}
+function failedExitCode(outcome, exitCode) {
+  return outcome !== "success" && exitCode === 0 ? EXIT_CODES.FAILURE : exitCode;
+}
+function abortCause(reason) {
+  const name = reason?.signal;
+  return typeof name === "string" ? `${name} received` : "aborted";
+}
+function abortExitCode(reason) {
+  const code = reason?.exitCode;
+  return typeof code === "number" ? code : signalExitCode("SIGINT");
+}
 
 // src/cli/interrupt.ts
 init_own_name();
-var import_node_os4 = require("node:os");
+init_exit_codes();
 init_duration();
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
 function handleInterrupts(attempt) {
@@ -12444,7 +12542,7 @@ function handleInterrupts(attempt) {
       if (!controller.signal.aborted) {
         const reason = {
           signal,
-          exitCode: 128 + import_node_os4.constants.signals[signal],
+          exitCode: signalExitCode(signal),
           escalate: escalation.signal
         };
         controller.abort(reason);
@@ -12906,20 +13004,28 @@ function buildProgram(afterDoubleDash, setResult) {
   program2.addCommand(explain);
   const stats = new Command("stats").description(
     "show the run history per name: success rates, attempts, waits, failure reasons, trend"
-  ).addOption(envOption("--name <name>", "only this name (default: every name)")).addOption(
+  ).addOption(envOption("--name <name>", "only this name (default: every name)", "stats")).addOption(
     envOption(
       "--since <duration|date>",
-      "how far back to look, e.g. 7d, 12h, 2026-11-01 (default: 7d)"
+      "how far back to look, e.g. 7d, 12h, 2026-11-01 (default: 7d)",
+      "stats"
     )
-  ).addOption(envOption("--format <format>", "table, json or openmetrics (default: table)")).addHelpText("after", STATS_EXAMPLES);
+  ).addOption(
+    envOption("--format <format>", "table, json or openmetrics (default: table)", "stats")
+  ).addHelpText("after", STATS_EXAMPLES);
   addStateOption(stats);
   stats.action((options) => {
     setResult(Promise.resolve().then(() => (init_stats2(), stats_exports)).then(({ statsAction: statsAction2 }) => statsAction2(options)));
   });
   program2.addCommand(stats);
-  const breaker = new Command("breaker").description("show or change shared circuit breakers").usage("<list|status|reset|open> [name] [options]").argument("<action>", "list, status, reset or open").argument("[name]", "the breaker (all but list)").option("--format <format>", "list and status: text or json (default: text)").option(
-    "--for <duration>",
-    `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`
+  const breaker = new Command("breaker").description("show or change shared circuit breakers").usage("<list|status|reset|open> [name] [options]").argument("<action>", "list, status, reset or open").argument("[name]", "the breaker (all but list)").addOption(
+    envOption("--format <format>", "list and status: text or json (default: text)", "breaker")
+  ).addOption(
+    envOption(
+      "--for <duration>",
+      `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`,
+      "breaker"
+    )
   ).addHelpText("after", BREAKER_EXAMPLES);
   addStateOption(breaker);
   breaker.action((action, name, options) => {
@@ -12961,30 +13067,40 @@ async function main(argv) {
       outputError: (text, write) => write(redact(text.replace(/^error: /, `${OWN_NAME}: `)))
     });
   }
+  let chosen;
+  program2.hook("preAction", (_program, action) => {
+    chosen = action;
+    turnOffSwitchesSetOff(action);
+  });
   try {
     await program2.parseAsync(own, { from: "user" });
     return result ? await result : 0;
   } catch (error) {
-    return reportError(error, redact, () => withForgottenDoubleDash(own, program2));
+    const named = (text) => chosen ? nameEnvironmentSources(text, chosen) : text;
+    return reportError(
+      error,
+      (text) => redact(named(text)),
+      () => withForgottenDoubleDash(own, program2)
+    );
   }
 }
-function reportError(error, redact, corrected) {
+function reportError(error, describe3, corrected) {
   if (error instanceof CommanderError) {
-    if (error.code === "commander.unknownOption") showDoubleDash(corrected(), redact);
-    return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+    if (error.code === "commander.unknownOption") showDoubleDash(corrected(), describe3);
+    return error.exitCode === 0 ? 0 : EXIT_CODES.USAGE;
   }
-  if (error instanceof MissingDoubleDashError && showDoubleDash(corrected(), redact)) {
+  if (error instanceof MissingDoubleDashError && showDoubleDash(corrected(), describe3)) {
     return error.exitCode;
   }
-  if (error instanceof RetryRunError) {
-    process.stderr.write(`${OWN_NAME}: ${redact(error.message)}
+  if (isRetryRunError(error)) {
+    process.stderr.write(`${OWN_NAME}: ${describe3(error.message)}
 `);
     return error.exitCode;
   }
   const detail = error?.stack ?? String(error);
-  process.stderr.write(`${OWN_NAME}: internal error: ${redact(detail)}
+  process.stderr.write(`${OWN_NAME}: internal error: ${describe3(detail)}
 `);
-  return 70;
+  return EXIT_CODES.INTERNAL;
 }
 function showDoubleDash(line, redact) {
   if (line)
