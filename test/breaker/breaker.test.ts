@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BREAKER_COLLECTION, createSharedBreaker } from '../../src/breaker/breaker.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
@@ -12,13 +12,14 @@ let unique = 0;
 const state = useStateStores('retry-run-breaker-');
 
 /** Two independent "processes": each its own store client and breaker, one fake clock. */
-function twoRuns(openStore: () => StateStore, extra: { leaseMs?: number } = {}) {
+function twoRuns(openStore: OpenStore, extra: { leaseMs?: number } = {}) {
   let now = Date.UTC(2026, 0, 1);
+  const clock = () => now;
   const name = `b${++unique}`;
   const warnings: string[] = [];
   const stores: StateStore[] = [];
   const make = () => {
-    const store = openStore();
+    const store = openStore(clock);
     stores.push(store);
     return createSharedBreaker({
       name,
@@ -37,12 +38,16 @@ function twoRuns(openStore: () => StateStore, extra: { leaseMs?: number } = {}) 
     name,
     warnings,
     advance: (ms: number) => (now += ms),
+    clock,
     close: () => Promise.all(stores.map((s) => s.close())),
   };
 }
 
-const stores: Array<[string, () => StateStore]> = [
-  ['file store', () => createFileStore({ dir: state.dir })],
+/** Opens one store client; the file store times its leases by the test's clock. */
+type OpenStore = (now: () => number) => StateStore;
+const stores: Array<[string, OpenStore]> = [
+  ['file store', (now) => createFileStore({ dir: state.dir, now })],
+  // A Redis lease is timed by the server's own clock, which no client can move.
   ['redis store', () => createRedisStore({ url: state.redis.url, location: state.redis.url })],
 ];
 
@@ -90,19 +95,25 @@ describe.each(stores)('the shared breaker on the %s', (_kind, openStore) => {
   });
 
   it('lets another run probe when the probing one died without a result', async () => {
-    const { b, name, advance, close } = twoRuns(openStore);
+    const { b, name, advance, clock, close } = twoRuns(openStore);
     await b.record(false, 'exit:1');
     await b.record(false, 'exit:1');
     advance(1000);
     // What a probing process leaves behind when it is killed: half-open, and its lease.
-    const store = openStore();
+    const store = openStore(clock);
     await store.update<BreakerData>(BREAKER_COLLECTION, name, (c) => startProbe(c!, Date.now()));
     expect(await store.acquireLease(BREAKER_COLLECTION, name, 'alive', 60_000)).toBe(true);
     expect(await b.admit()).toMatchObject({ allowed: false });
     await store.releaseLease(BREAKER_COLLECTION, name, 'alive');
     expect(await store.acquireLease(BREAKER_COLLECTION, name, 'killed', 50)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await b.admit()).toMatchObject({ allowed: true, notice: { state: 'half-open' } });
+    expect(await b.admit()).toMatchObject({ allowed: false });
+    // The killed holder never renews: once its lease runs out, the next run may probe.
+    advance(51);
+    await vi.waitFor(
+      async () =>
+        expect(await b.admit()).toMatchObject({ allowed: true, notice: { state: 'half-open' } }),
+      { interval: 5 },
+    );
     await b.close();
     await store.close();
     await close();

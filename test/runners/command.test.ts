@@ -39,8 +39,11 @@ describe('the command runner', () => {
   });
 
   it('passes the interrupt signal on, and SIGKILLs at once when it is escalated', async () => {
-    // The whole group ignores SIGINT and SIGTERM; only the escalation can end it.
-    const runner = runnerFor(`trap '' INT TERM; sleep 300 & echo $! > ${dir}/gc; wait`);
+    // The whole group outlives SIGINT and SIGTERM (the shell notes each one it gets and keeps
+    // waiting); only the escalation can end it.
+    const runner = runnerFor(
+      `trap 'echo got >> ${dir}/int' INT TERM; sleep 300 & echo $! > ${dir}/gc; while :; do wait; done`,
+    );
     const controller = new AbortController();
     const escalation = new AbortController();
     const attempt = runner.run({ attempt: 1, maxAttempts: 1, signal: controller.signal });
@@ -51,7 +54,7 @@ describe('the command runner', () => {
       escalate: escalation.signal,
     };
     controller.abort(reason);
-    await delay(50);
+    await cue('int');
     expect(isRunning(grandchild)).toBe(true);
     escalation.abort();
     expect(await attempt).toMatchObject({ signal: 'SIGKILL' });

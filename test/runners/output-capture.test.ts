@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { prepareOutput, type AttemptOutput } from '../../src/runners/output-capture.js';
@@ -21,9 +21,10 @@ function slowSink() {
   return { sink, bytes: () => Buffer.concat(chunks), drains: () => drains };
 }
 
-function run(script: string, output: AttemptOutput) {
+function run(script: string, output: AttemptOutput, onSpawn?: (pid: number) => void) {
   const child = spawn('/bin/sh', ['-c', script], { stdio: ['ignore', ...output.stdio] });
   output.attach(child);
+  onSpawn?.(child.pid!);
   return new Promise<number | null>((resolve) => child.once('exit', resolve));
 }
 
@@ -117,13 +118,18 @@ describe('prepareOutput', () => {
     });
     const output = await prepareOutput({ tails: true, stdout: stalled, stderr: undefined });
     let exited = false;
-    const exit = run('seq 1 2000000', output).then((code) => {
+    let pid = 0;
+    const exit = run('exec seq 1 2000000', output, (p) => (pid = p)).then((code) => {
       exited = true;
       return code;
     });
     await vi.waitFor(() => expect(release).toBeDefined(), { timeout: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // 14 MB to print; the pipe holds 64 KiB and we hold one chunk: the child must be waiting.
+    // 14 MB to print; the pipe holds 64 KiB and we hold one chunk: the child must end up
+    // asleep in a pipe write. The kernel says where it sleeps, so nothing waits on a timer.
+    await vi.waitFor(() => expect(readFileSync(`/proc/${pid}/wchan`, 'utf8')).toMatch(/pipe/), {
+      timeout: 10_000,
+      interval: 5,
+    });
     expect(exited).toBe(false);
     expect(received).toHaveLength(1);
     release!();
