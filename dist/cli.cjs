@@ -3606,7 +3606,7 @@ var init_errors = __esm({
   }
 });
 
-// src/policy/numbers.ts
+// src/config/numbers.ts
 function parseInteger(text, flag, min = 0, max = Number.MAX_SAFE_INTEGER) {
   const value = Number(text.trim());
   if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
@@ -3655,13 +3655,13 @@ function parseChoice(text, flag, choices) {
   throw invalidValue(flag, text, `expected ${listed}`);
 }
 var init_numbers = __esm({
-  "src/policy/numbers.ts"() {
+  "src/config/numbers.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/runners/command-spec.ts
+// src/runners/command/command-spec.ts
 function shellCommand(script, shown = script) {
   return { file: "/bin/sh", args: ["-c", script], display: shown };
 }
@@ -3674,22 +3674,22 @@ function quoteForDisplay(arg) {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 var init_command_spec = __esm({
-  "src/runners/command-spec.ts"() {
+  "src/runners/command/command-spec.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/policy/load-re2js.ts
+// src/conditions/load-re2js.ts
 var loadRe2js;
 var init_load_re2js = __esm({
-  "src/policy/load-re2js.ts"() {
+  "src/conditions/load-re2js.ts"() {
     "use strict";
     loadRe2js = () => require("./vendor/re2js.cjs");
   }
 });
 
-// src/policy/time-bound.ts
+// src/conditions/time-bound.ts
 function withinTimeLimit(work, flag, what, limitMs = REGEX_TIME_LIMIT_MS) {
   call ??= new import_node_vm.Script('globalThis[Symbol.for("retry-run.bounded-work")]()');
   holder[WORK] = work;
@@ -3706,7 +3706,7 @@ function withinTimeLimit(work, flag, what, limitMs = REGEX_TIME_LIMIT_MS) {
 }
 var import_node_vm, REGEX_TIME_LIMIT_MS, WORK, holder, call;
 var init_time_bound = __esm({
-  "src/policy/time-bound.ts"() {
+  "src/conditions/time-bound.ts"() {
     "use strict";
     import_node_vm = require("node:vm");
     init_errors();
@@ -3716,7 +3716,7 @@ var init_time_bound = __esm({
   }
 });
 
-// src/policy/linear-regex.ts
+// src/conditions/linear-regex.ts
 function compileLinearRegex(source, flags, flag) {
   const text = `/${source}/${flags}`;
   const { RE2JS } = loadRe2js();
@@ -3781,7 +3781,7 @@ function needsBacktracking(source) {
 }
 var FLAG_BITS, LOOKAROUND;
 var init_linear_regex = __esm({
-  "src/policy/linear-regex.ts"() {
+  "src/conditions/linear-regex.ts"() {
     "use strict";
     init_errors();
     init_load_re2js();
@@ -3796,7 +3796,7 @@ var init_linear_regex = __esm({
   }
 });
 
-// src/policy/regex-option.ts
+// src/conditions/regex-option.ts
 function parseRegexOption(text, flag, options) {
   const literal = LITERAL.exec(text);
   if (literal) return compileLinearRegex(literal[1], literal[2], flag);
@@ -3805,7 +3805,7 @@ function parseRegexOption(text, flag, options) {
 }
 var LITERAL;
 var init_regex_option = __esm({
-  "src/policy/regex-option.ts"() {
+  "src/conditions/regex-option.ts"() {
     "use strict";
     init_errors();
     init_linear_regex();
@@ -3813,7 +3813,7 @@ var init_regex_option = __esm({
   }
 });
 
-// src/policy/conditions.ts
+// src/conditions/conditions.ts
 function parseConditions(text, flag) {
   if (text.length > MAX_LIST_LENGTH) throw new UsageError(`${flag}: the list is too long`);
   const conditions = [];
@@ -3901,7 +3901,7 @@ function needsOutput(conditions) {
 }
 var import_node_os2, VALID_TOKENS, MAX_LIST_LENGTH;
 var init_conditions = __esm({
-  "src/policy/conditions.ts"() {
+  "src/conditions/conditions.ts"() {
     "use strict";
     import_node_os2 = require("node:os");
     init_errors();
@@ -3911,10 +3911,10 @@ var init_conditions = __esm({
   }
 });
 
-// src/policy/defaults.ts
+// src/shared/defaults.ts
 var DEFAULTS;
 var init_defaults = __esm({
-  "src/policy/defaults.ts"() {
+  "src/shared/defaults.ts"() {
     "use strict";
     DEFAULTS = {
       strategy: "jitter",
@@ -3959,7 +3959,7 @@ var init_defaults = __esm({
   }
 });
 
-// src/policy/duration.ts
+// src/shared/duration.ts
 function parseDuration(text, flag = "duration") {
   const value = text.trim();
   const fail = () => invalidValue(flag, text, "expected a duration such as 500ms, 1.5s, 1m30s or 2h");
@@ -4000,7 +4000,7 @@ function trimDecimals(value) {
 }
 var UNIT_MS, PART, BARE_NUMBER, MAX_MS;
 var init_duration = __esm({
-  "src/policy/duration.ts"() {
+  "src/shared/duration.ts"() {
     "use strict";
     init_errors();
     UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -4202,7 +4202,7 @@ var init_strategies = __esm({
   }
 });
 
-// src/policy/normalize.ts
+// src/config/normalize.ts
 function normalizePolicy(raw) {
   const optionalDuration = (value, flag) => value === void 0 ? void 0 : positiveDuration(value, flag);
   const policy = {
@@ -4274,7 +4274,7 @@ function normalizeConditions(raw, mode) {
 }
 var COMMAND_ONLY;
 var init_normalize = __esm({
-  "src/policy/normalize.ts"() {
+  "src/config/normalize.ts"() {
     "use strict";
     init_errors();
     init_conditions();
@@ -4286,7 +4286,7 @@ var init_normalize = __esm({
   }
 });
 
-// src/breaker/config.ts
+// src/config/breaker.ts
 function checkBreakerName(name, flag) {
   if (name.trim() === "" || Buffer.byteLength(name, "utf8") > MAX_NAME_BYTES || // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f]/.test(name)) {
@@ -4312,8 +4312,8 @@ function normalizeBreaker(raw) {
   });
 }
 var MAX_NAME_BYTES;
-var init_config = __esm({
-  "src/breaker/config.ts"() {
+var init_breaker = __esm({
+  "src/config/breaker.ts"() {
     "use strict";
     init_errors();
     init_defaults();
@@ -4323,7 +4323,305 @@ var init_config = __esm({
   }
 });
 
-// src/report/secret-names.ts
+// src/store/atomic-write.ts
+async function writeFileAtomic(path, text, options = {}) {
+  const temporary = temporaryBeside(path);
+  try {
+    await (0, import_promises.writeFile)(temporary, text, { mode: options.mode ?? 420, flag: "wx" });
+    await options.beforeRename?.();
+    await (0, import_promises.rename)(temporary, path);
+  } catch (error) {
+    await (0, import_promises.rm)(temporary, { force: true });
+    throw error;
+  }
+}
+function temporaryBeside(path) {
+  const unique = `${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}`;
+  return (0, import_node_path.join)((0, import_node_path.dirname)(path), `.${(0, import_node_path.basename)(path)}.${unique}.tmp`);
+}
+var import_node_crypto, import_promises, import_node_path;
+var init_atomic_write = __esm({
+  "src/store/atomic-write.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    import_promises = require("node:fs/promises");
+    import_node_path = require("node:path");
+  }
+});
+
+// src/store/output-target.ts
+async function resolveOutputTarget(path) {
+  let current = path;
+  for (let hop = 0; hop <= MAX_LINKS; hop++) {
+    const stream = STANDARD_STREAMS.get(current);
+    if (stream) return { kind: "stdio", path, stream };
+    if (DESCRIPTOR.test(current)) return { kind: "through", path: current };
+    const stats = await (0, import_promises2.lstat)(current).catch((error) => {
+      if (error.code === "ENOENT") return void 0;
+      throw error;
+    });
+    if (!stats || stats.isFile()) return { kind: "regular", path: current };
+    if (stats.isDirectory()) throw new Error(`${current}: is a directory`);
+    if (!stats.isSymbolicLink()) return { kind: "through", path: current };
+    current = (0, import_node_path2.resolve)((0, import_node_path2.dirname)(current), await (0, import_promises2.readlink)(current));
+  }
+  throw new Error(`${path}: too many levels of symbolic links`);
+}
+async function writeOutputFile(path, content, options = {}) {
+  await writeOutput(await resolveOutputTarget(path), content, options);
+}
+async function writeOutput(target, content, options = {}) {
+  if (target.kind === "regular") {
+    if (options.append) return (0, import_promises2.writeFile)(target.path, content, { flag: "a" });
+    return writeFileAtomic(target.path, content);
+  }
+  const stallMs = options.stallMs ?? OUTPUT_STALL_MS;
+  if (target.kind === "stdio") {
+    const stdio = options.stdio ?? { stdout: process.stdout, stderr: process.stderr };
+    return writeAll(stdio[target.stream], content, { stallMs, end: false });
+  }
+  const stream = await openThrough(target.path);
+  try {
+    await writeAll(stream, content, { stallMs, end: true });
+  } finally {
+    stream.destroy();
+  }
+}
+async function openThrough(path) {
+  const flags = import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_NONBLOCK | import_node_fs.constants.O_APPEND | import_node_fs.constants.O_NOCTTY;
+  let fd;
+  try {
+    fd = await openFd(path, flags);
+  } catch (error) {
+    const fifo = await (0, import_promises2.stat)(path).then(
+      (s) => s.isFIFO(),
+      () => false
+    );
+    if (error.code === "ENXIO" && fifo) {
+      throw new Error("no process has the FIFO open for reading");
+    }
+    throw error;
+  }
+  try {
+    const stats = await fstatFd(fd);
+    if (stats.isFIFO()) return new import_node_net.Socket({ fd, readable: false, writable: true });
+    if ((0, import_node_tty.isatty)(fd)) return new import_node_tty.WriteStream(fd);
+    return (0, import_node_fs.createWriteStream)(path, { fd });
+  } catch (error) {
+    (0, import_node_fs.close)(fd, () => {
+    });
+    throw error;
+  }
+}
+async function writeAll(stream, content, options) {
+  let failure;
+  const onError = (error) => void (failure ??= error);
+  stream.on("error", onError);
+  const step = (act) => new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no progress writing for ${options.stallMs / 1e3}s`)),
+      options.stallMs
+    );
+    act((error) => {
+      clearTimeout(timer);
+      if (error ?? failure) reject(error ?? failure);
+      else resolvePromise();
+    });
+  });
+  try {
+    for await (const chunk of pieces(content)) {
+      await step((done) => stream.write(chunk, done));
+    }
+    if (options.end) await step((done) => stream.end(done));
+  } finally {
+    stream.off("error", onError);
+  }
+}
+async function* pieces(content) {
+  if (typeof content !== "string" && !(content instanceof Uint8Array)) {
+    yield* content;
+    return;
+  }
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  for (let start = 0; start < bytes.length; start += PIECE_BYTES) {
+    yield bytes.subarray(start, start + PIECE_BYTES);
+  }
+}
+var import_node_fs, import_promises2, import_node_net, import_node_path2, import_node_tty, import_node_util, STANDARD_STREAMS, DESCRIPTOR, MAX_LINKS, OUTPUT_STALL_MS, openFd, fstatFd, PIECE_BYTES;
+var init_output_target = __esm({
+  "src/store/output-target.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_promises2 = require("node:fs/promises");
+    import_node_net = require("node:net");
+    import_node_path2 = require("node:path");
+    import_node_tty = require("node:tty");
+    import_node_util = require("node:util");
+    init_atomic_write();
+    STANDARD_STREAMS = /* @__PURE__ */ new Map([
+      ["-", "stdout"],
+      ["/dev/stdout", "stdout"],
+      ["/dev/fd/1", "stdout"],
+      ["/proc/self/fd/1", "stdout"],
+      ["/dev/stderr", "stderr"],
+      ["/dev/fd/2", "stderr"],
+      ["/proc/self/fd/2", "stderr"]
+    ]);
+    DESCRIPTOR = /^\/(dev\/fd|proc\/self\/fd|proc\/thread-self\/fd)\/\d+$/;
+    MAX_LINKS = 40;
+    OUTPUT_STALL_MS = 1e4;
+    openFd = (0, import_node_util.promisify)(import_node_fs.open);
+    fstatFd = (0, import_node_util.promisify)(import_node_fs.fstat);
+    PIECE_BYTES = 64 * 1024;
+  }
+});
+
+// src/report/github.ts
+var github_exports = {};
+__export(github_exports, {
+  STEP_SUMMARY_MODES: () => STEP_SUMMARY_MODES,
+  annotate: () => annotate,
+  createGitHubReporter: () => createGitHubReporter,
+  escapeData: () => escapeData,
+  escapeProperty: () => escapeProperty,
+  workflowCommand: () => workflowCommand
+});
+function createGitHubReporter(options) {
+  let start;
+  const attempts = [];
+  let summary;
+  return {
+    onEvent(event) {
+      if (event.event === "start") start = event;
+      if (event.event === "attempt") attempts.push(event);
+      if (event.event === "wait" && attempts.length > 0) {
+        attempts[attempts.length - 1].waitAfterMs = event.delayMs;
+      }
+      if (event.event === "summary") {
+        summary = event;
+        const annotation = annotate(event, attempts, options);
+        if (annotation) options.sink.write(`${annotation}
+`);
+      }
+    },
+    async close() {
+      if (!summary || !options.stepSummaryPath) return;
+      if (!wantsStepSummary(options.stepSummary ?? "retries", summary)) return;
+      const markdown = stepSummary(options.name, start, attempts, summary);
+      try {
+        await writeOutputFile(options.stepSummaryPath, markdown, { append: true });
+      } catch (error) {
+        options.warn(
+          `could not append to GITHUB_STEP_SUMMARY (${options.stepSummaryPath}): ${error.message}`
+        );
+      }
+    }
+  };
+}
+function wantsStepSummary(mode, summary) {
+  if (mode === "retries") return summary.attempts > 1 || summary.outcome !== "success";
+  return mode === "always";
+}
+function annotate(summary, attempts, options) {
+  const { name } = options;
+  const title = `retry-run: ${name}`;
+  const plural = (n) => `${n} attempt${n === 1 ? "" : "s"}`;
+  if (summary.outcome !== "success") {
+    const reason = summary.reason ? ` (${summary.reason})` : "";
+    const text2 = `${name}: ${summary.outcome} after ${plural(summary.attempts)}${reason}: ${summary.message}; exit ${summary.exitCode}`;
+    return workflowCommand("error", { title }, text2);
+  }
+  if (summary.attempts < options.warnAfter) return void 0;
+  const reasons = countReasons(attempts);
+  const text = `${name} needed ${plural(summary.attempts)} to succeed; failures: ${reasons}`;
+  return workflowCommand("warning", { title }, text);
+}
+function countReasons(attempts) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const a of attempts) {
+    if (!a.classification.success) {
+      const reason = a.classification.reason;
+      counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `${reason} \xD7${count}`).join(", ");
+}
+function workflowCommand(command, properties, message2) {
+  const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
+  return `::${command}${props ? ` ${props}` : ""}::${escapeData(message2)}`;
+}
+function escapeData(text) {
+  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+function bounded(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function shownRows(rows) {
+  const { firstRows, lastRows } = SUMMARY_LIMITS;
+  if (rows.length <= firstRows + lastRows + 1) return [...rows];
+  const hidden = rows.length - firstRows - lastRows;
+  return [...rows.slice(0, firstRows), { hidden }, ...rows.slice(-lastRows)];
+}
+function stepSummary(name, start, attempts, summary) {
+  const ok = summary.outcome === "success";
+  const verdict = ok ? "succeeded" : summary.outcome;
+  const shownName = cell(bounded(name, SUMMARY_LIMITS.name));
+  const lines = [
+    `### ${ok ? "\u2705" : "\u274C"} retry-run \`${shownName}\`: ${verdict} after ${summary.attempts} attempt${summary.attempts === 1 ? "" : "s"}`,
+    ""
+  ];
+  if (start) {
+    const command = bounded(start.description, SUMMARY_LIMITS.command);
+    lines.push("Ran:", "", ...codeBlock(command), "");
+  }
+  if (attempts.length > 0) {
+    lines.push("| attempt | result | reason | duration | wait after |", "|---:|---|---|---:|---:|");
+    for (const a of shownRows(attempts)) {
+      if ("hidden" in a) {
+        lines.push(`| \u2026 | ${a.hidden} more attempts | | | |`);
+        continue;
+      }
+      const result = a.classification.success ? "\u2705 success" : "\u274C failure";
+      const reason = a.classification.success ? "" : `\`${cell(bounded(a.classification.reason, SUMMARY_LIMITS.name))}\``;
+      const wait = a.waitAfterMs === void 0 ? "" : formatDuration(a.waitAfterMs);
+      lines.push(
+        `| ${a.attempt} | ${result} | ${reason} | ${formatDuration(a.result.durationMs)} | ${wait} |`
+      );
+    }
+    lines.push("");
+  }
+  const message2 = bounded(summary.message, SUMMARY_LIMITS.message);
+  const ending = ok ? "" : ` ${cell(message2)}; exit ${summary.exitCode}.`;
+  lines.push(
+    `Total ${formatDuration(summary.elapsedMs)}, of which ${formatDuration(summary.waitedMs)} waiting.${ending}`,
+    ""
+  );
+  return `${lines.join("\n")}
+`;
+}
+function codeBlock(text) {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return [`${fence}sh`, text, fence];
+}
+function cell(text) {
+  return text.replace(/[\r\n]+/g, " ").replaceAll("|", "\\|").replaceAll("`", "'");
+}
+var STEP_SUMMARY_MODES, SUMMARY_LIMITS;
+var init_github = __esm({
+  "src/report/github.ts"() {
+    "use strict";
+    init_duration();
+    init_output_target();
+    STEP_SUMMARY_MODES = ["always", "retries", "never"];
+    SUMMARY_LIMITS = { name: 100, command: 300, message: 500, firstRows: 10, lastRows: 10 };
+  }
+});
+
+// src/shared/secret-names.ts
 function isSecretName(name) {
   const lower = name.toLowerCase().replace(/^-+/, "");
   const words = lower.split(/[^a-z0-9]+/);
@@ -4342,7 +4640,7 @@ function environmentSecrets(env2) {
 }
 var SECRET_PARTS, SECRET_WORDS, SECRET_NAMES, PUBLIC_NAMES, WHERE_WORDS, PUBLIC_ENV, NOT_A_SECRET_VALUE, MIN_ENV_SECRET_LENGTH;
 var init_secret_names = __esm({
-  "src/report/secret-names.ts"() {
+  "src/shared/secret-names.ts"() {
     "use strict";
     SECRET_PARTS = /token|secret|passw|pwd|credential|cookie|session|signature|key|auth(?!or(?!i))/;
     SECRET_WORDS = /* @__PURE__ */ new Set(["sig", "pass"]);
@@ -4355,7 +4653,7 @@ var init_secret_names = __esm({
   }
 });
 
-// src/report/redact-text.ts
+// src/shared/redact-text.ts
 function redactSecrets(text) {
   return text.replace(USERINFO, (_all, scheme, info) => {
     const colon = info.indexOf(":");
@@ -4385,7 +4683,7 @@ function maskValue(value) {
 }
 var REDACTED, VALUE, USERINFO, JSON_FIELD, ASSIGNMENT2, OPTION_VALUE, USER_FLAGS, USER_OPTION, HEADER, AUTH_SCHEME, REFERENCE;
 var init_redact_text = __esm({
-  "src/report/redact-text.ts"() {
+  "src/shared/redact-text.ts"() {
     "use strict";
     init_secret_names();
     REDACTED = "***";
@@ -4402,7 +4700,7 @@ var init_redact_text = __esm({
   }
 });
 
-// src/report/redact.ts
+// src/shared/redact.ts
 function isSecretHeader(name) {
   return SECRET_HEADERS.has(name.toLowerCase()) || isSecretName(name);
 }
@@ -4475,7 +4773,7 @@ function maskHeader(all, name) {
 }
 var SECRET_HEADERS, HEADER_FLAGS, MIN_FOUND_SECRET_LENGTH;
 var init_redact = __esm({
-  "src/report/redact.ts"() {
+  "src/shared/redact.ts"() {
     "use strict";
     init_redact_text();
     init_secret_names();
@@ -4496,7 +4794,7 @@ function resolveStateLocation(value, env2 = process.env, isDirectory = existingD
       "expected a directory or redis://host:port[/db]"
     );
   try {
-    return { kind: "file", dir: (0, import_node_path2.resolve)(value) };
+    return { kind: "file", dir: (0, import_node_path4.resolve)(value) };
   } catch {
     throw invalidValue(
       "--state",
@@ -4507,11 +4805,11 @@ function resolveStateLocation(value, env2 = process.env, isDirectory = existingD
 }
 function defaultLocation(env2, isDirectory) {
   const xdg = env2.XDG_STATE_HOME;
-  if (xdg && (0, import_node_path2.isAbsolute)(xdg)) return { kind: "file", dir: (0, import_node_path2.join)(xdg, "retry-run") };
+  if (xdg && (0, import_node_path4.isAbsolute)(xdg)) return { kind: "file", dir: (0, import_node_path4.join)(xdg, "retry-run") };
   const home = [env2.HOME, accountHome()].find(
-    (dir) => !!dir && (0, import_node_path2.isAbsolute)(dir) && isDirectory(dir)
+    (dir) => !!dir && (0, import_node_path4.isAbsolute)(dir) && isDirectory(dir)
   );
-  if (home) return { kind: "file", dir: (0, import_node_path2.join)(home, ".local", "state", "retry-run") };
+  if (home) return { kind: "file", dir: (0, import_node_path4.join)(home, ".local", "state", "retry-run") };
   return {
     kind: "unavailable",
     reason: `no state directory: HOME ('${env2.HOME ?? ""}') is not an existing directory; give --state <dir> or set XDG_STATE_HOME`
@@ -4526,7 +4824,7 @@ function accountHome() {
 }
 function existingDirectory(path) {
   try {
-    return (0, import_node_fs.statSync)(path).isDirectory();
+    return (0, import_node_fs2.statSync)(path).isDirectory();
   } catch {
     return false;
   }
@@ -4548,13 +4846,13 @@ function parseRedisUrl(value) {
     throw fail();
   return { kind: "redis", url: value, display: redactUrl(value) };
 }
-var import_node_fs, import_node_os3, import_node_path2, REDIS_URL, OTHER_URL;
+var import_node_fs2, import_node_os3, import_node_path4, REDIS_URL, OTHER_URL;
 var init_location = __esm({
   "src/store/location.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
+    import_node_fs2 = require("node:fs");
     import_node_os3 = require("node:os");
-    import_node_path2 = require("node:path");
+    import_node_path4 = require("node:path");
     init_errors();
     init_redact();
     REDIS_URL = /^rediss?:\/\//i;
@@ -4562,7 +4860,7 @@ var init_location = __esm({
   }
 });
 
-// src/policy/http-config.ts
+// src/config/http.ts
 function rejectHttpFlags(raw) {
   const given = HTTP_ONLY_FLAGS.find(([key]) => raw[key] !== void 0 && raw[key] !== false);
   if (given) throw new UsageError(`${given[1]}: works in HTTP mode only (give a URL to request)`);
@@ -4654,7 +4952,7 @@ function parseBody(text, flag) {
 }
 function parseIdempotencyKey(text) {
   if (text === void 0) return void 0;
-  if (text === "auto") return (0, import_node_crypto.randomUUID)();
+  if (text === "auto") return (0, import_node_crypto2.randomUUID)();
   if (text.trim() === "" || /[\r\n\0]/.test(text)) {
     throw invalidValue("--idempotency-key", text, "expected a key or 'auto'");
   }
@@ -4677,11 +4975,11 @@ function splitCredentials(text, redact) {
   url.password = "";
   return { url: url.href, basicAuth: `Basic ${Buffer.from(credentials).toString("base64")}` };
 }
-var import_node_crypto, IDEMPOTENT_METHODS, TOKEN, HEADER2, HTTP_ONLY_FLAGS;
-var init_http_config = __esm({
-  "src/policy/http-config.ts"() {
+var import_node_crypto2, IDEMPOTENT_METHODS, TOKEN, HEADER2, HTTP_ONLY_FLAGS;
+var init_http = __esm({
+  "src/config/http.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     init_errors();
     init_redact();
     init_defaults();
@@ -4711,14 +5009,14 @@ var init_http_config = __esm({
   }
 });
 
-// src/runners/stdin-replay.ts
-var import_node_fs2, import_node_os4, import_node_path3, import_node_stream, STDIN_MEMORY_LIMIT, StdinReplay;
+// src/runners/command/stdin-replay.ts
+var import_node_fs3, import_node_os4, import_node_path5, import_node_stream, STDIN_MEMORY_LIMIT, StdinReplay;
 var init_stdin_replay = __esm({
-  "src/runners/stdin-replay.ts"() {
+  "src/runners/command/stdin-replay.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
+    import_node_fs3 = require("node:fs");
     import_node_os4 = require("node:os");
-    import_node_path3 = require("node:path");
+    import_node_path5 = require("node:path");
     import_node_stream = require("node:stream");
     STDIN_MEMORY_LIMIT = 1024 * 1024;
     StdinReplay = class {
@@ -4820,7 +5118,7 @@ var init_stdin_replay = __esm({
         this.recordedBytes += chunk.length;
         try {
           if (!this.spool && this.recordedBytes > STDIN_MEMORY_LIMIT) this.moveToSpool();
-          if (this.spool) (0, import_node_fs2.writeSync)(this.spool.fd, chunk);
+          if (this.spool) (0, import_node_fs3.writeSync)(this.spool.fd, chunk);
           else this.memory.push(chunk);
         } catch (error) {
           this.recordingFailure = `its stdin could not be recorded for a replay in ${(0, import_node_os4.tmpdir)()}: ${error.message}`;
@@ -4829,17 +5127,17 @@ var init_stdin_replay = __esm({
         }
       }
       moveToSpool() {
-        const dir = (0, import_node_fs2.mkdtempSync)((0, import_node_path3.join)((0, import_node_os4.tmpdir)(), "retry-run-stdin-"));
-        const path = (0, import_node_path3.join)(dir, "stdin");
+        const dir = (0, import_node_fs3.mkdtempSync)((0, import_node_path5.join)((0, import_node_os4.tmpdir)(), "retry-run-stdin-"));
+        const path = (0, import_node_path5.join)(dir, "stdin");
         this.spool = { dir, path, fd: -1 };
         process.once("exit", this.removeSpoolAtExit);
-        this.spool.fd = (0, import_node_fs2.openSync)(path, "w", 384);
-        for (const buffered of this.memory.splice(0)) (0, import_node_fs2.writeSync)(this.spool.fd, buffered);
+        this.spool.fd = (0, import_node_fs3.openSync)(path, "w", 384);
+        for (const buffered of this.memory.splice(0)) (0, import_node_fs3.writeSync)(this.spool.fd, buffered);
       }
       /** The bytes recorded so far, as a stream. */
       recording() {
         if (!this.spool) return import_node_stream.Readable.from(this.memory.slice(), { objectMode: false });
-        return (0, import_node_fs2.createReadStream)(this.spool.path, { start: 0, end: this.recordedBytes - 1 });
+        return (0, import_node_fs3.createReadStream)(this.spool.path, { start: 0, end: this.recordedBytes - 1 });
       }
       removeSpool() {
         if (!this.spool) return;
@@ -4847,21 +5145,21 @@ var init_stdin_replay = __esm({
         this.spool = void 0;
         process.removeListener("exit", this.removeSpoolAtExit);
         try {
-          if (fd >= 0) (0, import_node_fs2.closeSync)(fd);
+          if (fd >= 0) (0, import_node_fs3.closeSync)(fd);
         } catch {
         }
-        (0, import_node_fs2.rmSync)(dir, { recursive: true, force: true });
+        (0, import_node_fs3.rmSync)(dir, { recursive: true, force: true });
       }
     };
   }
 });
 
-// src/runners/stdin-source.ts
+// src/runners/command/stdin-source.ts
 function createStdinSource(mode) {
   if (mode === "none" || isEmptyInput()) {
     return { stdioFor: () => "ignore", terminal: false, ...FIXED };
   }
-  if ((0, import_node_tty.isatty)(0)) return { stdioFor: () => "inherit", terminal: true, ...FIXED };
+  if ((0, import_node_tty2.isatty)(0)) return { stdioFor: () => "inherit", terminal: true, ...FIXED };
   let replay;
   return {
     // A run of one attempt replays nothing: it gets our stdin itself.
@@ -4876,23 +5174,23 @@ function createStdinSource(mode) {
 function isEmptyInput() {
   let stdin;
   try {
-    stdin = (0, import_node_fs3.fstatSync)(0);
+    stdin = (0, import_node_fs4.fstatSync)(0);
   } catch {
     return true;
   }
   if (!stdin.isCharacterDevice()) return false;
   try {
-    return stdin.rdev === (0, import_node_fs3.statSync)("/dev/null").rdev;
+    return stdin.rdev === (0, import_node_fs4.statSync)("/dev/null").rdev;
   } catch {
     return false;
   }
 }
-var import_node_fs3, import_node_tty, STDIN_MODES, FIXED;
+var import_node_fs4, import_node_tty2, STDIN_MODES, FIXED;
 var init_stdin_source = __esm({
-  "src/runners/stdin-source.ts"() {
+  "src/runners/command/stdin-source.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_tty = require("node:tty");
+    import_node_fs4 = require("node:fs");
+    import_node_tty2 = require("node:tty");
     init_stdin_replay();
     STDIN_MODES = ["auto", "none"];
     FIXED = { attach() {
@@ -4902,7 +5200,7 @@ var init_stdin_source = __esm({
   }
 });
 
-// src/engine/evidence.ts
+// src/shared/evidence.ts
 function lineAround(text, index) {
   const start = text.lastIndexOf("\n", index - 1) + 1;
   const newline = text.indexOf("\n", index);
@@ -4914,7 +5212,7 @@ function foundIn(stream, line) {
 }
 var MAX_LINE;
 var init_evidence = __esm({
-  "src/engine/evidence.ts"() {
+  "src/shared/evidence.ts"() {
     "use strict";
     MAX_LINE = 160;
   }
@@ -4968,7 +5266,7 @@ var init_tool_defaults = __esm({
   }
 });
 
-// src/engine/clock.ts
+// src/shared/clock.ts
 function setLongTimeout(callback, ms, timers = nodeTimers) {
   let handle;
   const arm = (left) => {
@@ -4980,7 +5278,7 @@ function setLongTimeout(callback, ms, timers = nodeTimers) {
 }
 var systemClock, MAX_TIMER_MS, nodeTimers, realSleep;
 var init_clock = __esm({
-  "src/engine/clock.ts"() {
+  "src/shared/clock.ts"() {
     "use strict";
     systemClock = { now: () => Date.now() };
     MAX_TIMER_MS = 2 ** 31 - 1;
@@ -5018,7 +5316,7 @@ var init_random = __esm({
   }
 });
 
-// src/policy/option-values.ts
+// src/shared/option-values.ts
 function wholeNumberOption(name, value, min, max) {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min || value > max) {
     throw invalidOption(name, value, `expected a whole number from ${min} to ${max}`);
@@ -5056,15 +5354,15 @@ function invalidOption(name, value, expected2) {
   return new UsageError(`${name}: ${expected2} (got ${shown})`);
 }
 var init_option_values = __esm({
-  "src/policy/option-values.ts"() {
+  "src/shared/option-values.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/stats/history-record.ts
+// src/report/history-record.ts
 function commandIdOf(description) {
-  return (0, import_node_crypto2.createHash)("sha256").update(description).digest("hex").slice(0, 12);
+  return (0, import_node_crypto3.createHash)("sha256").update(description).digest("hex").slice(0, 12);
 }
 function historyRecordOf(events, name, mode) {
   let at;
@@ -5101,11 +5399,11 @@ function isHistoryRecord(value) {
   const r = value;
   return typeof r === "object" && r !== null && typeof r.name === "string" && typeof r.at === "string" && !Number.isNaN(Date.parse(r.at)) && typeof r.outcome === "string" && Number.isFinite(r.attempts) && Number.isFinite(r.waitedMs) && typeof r.failures === "object" && r.failures !== null;
 }
-var import_node_crypto2, HISTORY_COLLECTION;
+var import_node_crypto3, HISTORY_COLLECTION;
 var init_history_record = __esm({
-  "src/stats/history-record.ts"() {
+  "src/report/history-record.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    import_node_crypto3 = require("node:crypto");
     HISTORY_COLLECTION = "history";
   }
 });
@@ -5522,12 +5820,12 @@ function createSupportsColor(stream, options = {}) {
   });
   return translateLevel(level);
 }
-var import_node_process, import_node_os5, import_node_tty2, env, flagForceColor, supportsColor, supports_color_default;
+var import_node_process, import_node_os5, import_node_tty3, env, flagForceColor, supportsColor, supports_color_default;
 var init_supports_color = __esm({
   "node_modules/chalk/source/vendor/supports-color/index.js"() {
     import_node_process = __toESM(require("node:process"), 1);
     import_node_os5 = __toESM(require("node:os"), 1);
-    import_node_tty2 = __toESM(require("node:tty"), 1);
+    import_node_tty3 = __toESM(require("node:tty"), 1);
     ({ env } = import_node_process.default);
     if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
       flagForceColor = 0;
@@ -5535,8 +5833,8 @@ var init_supports_color = __esm({
       flagForceColor = 1;
     }
     supportsColor = {
-      stdout: createSupportsColor({ isTTY: import_node_tty2.default.isatty(1) }),
-      stderr: createSupportsColor({ isTTY: import_node_tty2.default.isatty(2) })
+      stdout: createSupportsColor({ isTTY: import_node_tty3.default.isatty(1) }),
+      stderr: createSupportsColor({ isTTY: import_node_tty3.default.isatty(2) })
     };
     supports_color_default = supportsColor;
   }
@@ -5947,159 +6245,6 @@ var init_text = __esm({
   }
 });
 
-// src/store/atomic-write.ts
-async function writeFileAtomic(path, text, options = {}) {
-  const temporary = temporaryBeside(path);
-  try {
-    await (0, import_promises.writeFile)(temporary, text, { mode: options.mode ?? 420, flag: "wx" });
-    await options.beforeRename?.();
-    await (0, import_promises.rename)(temporary, path);
-  } catch (error) {
-    await (0, import_promises.rm)(temporary, { force: true });
-    throw error;
-  }
-}
-function temporaryBeside(path) {
-  const unique = `${process.pid}.${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
-  return (0, import_node_path4.join)((0, import_node_path4.dirname)(path), `.${(0, import_node_path4.basename)(path)}.${unique}.tmp`);
-}
-var import_node_crypto3, import_promises, import_node_path4;
-var init_atomic_write = __esm({
-  "src/store/atomic-write.ts"() {
-    "use strict";
-    import_node_crypto3 = require("node:crypto");
-    import_promises = require("node:fs/promises");
-    import_node_path4 = require("node:path");
-  }
-});
-
-// src/store/output-target.ts
-async function resolveOutputTarget(path) {
-  let current = path;
-  for (let hop = 0; hop <= MAX_LINKS; hop++) {
-    const stream = STANDARD_STREAMS.get(current);
-    if (stream) return { kind: "stdio", path, stream };
-    if (DESCRIPTOR.test(current)) return { kind: "through", path: current };
-    const stats = await (0, import_promises2.lstat)(current).catch((error) => {
-      if (error.code === "ENOENT") return void 0;
-      throw error;
-    });
-    if (!stats || stats.isFile()) return { kind: "regular", path: current };
-    if (stats.isDirectory()) throw new Error(`${current}: is a directory`);
-    if (!stats.isSymbolicLink()) return { kind: "through", path: current };
-    current = (0, import_node_path5.resolve)((0, import_node_path5.dirname)(current), await (0, import_promises2.readlink)(current));
-  }
-  throw new Error(`${path}: too many levels of symbolic links`);
-}
-async function writeOutputFile(path, content, options = {}) {
-  await writeOutput(await resolveOutputTarget(path), content, options);
-}
-async function writeOutput(target, content, options = {}) {
-  if (target.kind === "regular") {
-    if (options.append) return (0, import_promises2.writeFile)(target.path, content, { flag: "a" });
-    return writeFileAtomic(target.path, content);
-  }
-  const stallMs = options.stallMs ?? OUTPUT_STALL_MS;
-  if (target.kind === "stdio") {
-    const stdio = options.stdio ?? { stdout: process.stdout, stderr: process.stderr };
-    return writeAll(stdio[target.stream], content, { stallMs, end: false });
-  }
-  const stream = await openThrough(target.path);
-  try {
-    await writeAll(stream, content, { stallMs, end: true });
-  } finally {
-    stream.destroy();
-  }
-}
-async function openThrough(path) {
-  const flags = import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_NONBLOCK | import_node_fs4.constants.O_APPEND | import_node_fs4.constants.O_NOCTTY;
-  let fd;
-  try {
-    fd = await openFd(path, flags);
-  } catch (error) {
-    const fifo = await (0, import_promises2.stat)(path).then(
-      (s) => s.isFIFO(),
-      () => false
-    );
-    if (error.code === "ENXIO" && fifo) {
-      throw new Error("no process has the FIFO open for reading");
-    }
-    throw error;
-  }
-  try {
-    const stats = await fstatFd(fd);
-    if (stats.isFIFO()) return new import_node_net.Socket({ fd, readable: false, writable: true });
-    if ((0, import_node_tty3.isatty)(fd)) return new import_node_tty3.WriteStream(fd);
-    return (0, import_node_fs4.createWriteStream)(path, { fd });
-  } catch (error) {
-    (0, import_node_fs4.close)(fd, () => {
-    });
-    throw error;
-  }
-}
-async function writeAll(stream, content, options) {
-  let failure;
-  const onError = (error) => void (failure ??= error);
-  stream.on("error", onError);
-  const step = (act) => new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no progress writing for ${options.stallMs / 1e3}s`)),
-      options.stallMs
-    );
-    act((error) => {
-      clearTimeout(timer);
-      if (error ?? failure) reject(error ?? failure);
-      else resolvePromise();
-    });
-  });
-  try {
-    for await (const chunk of pieces(content)) {
-      await step((done) => stream.write(chunk, done));
-    }
-    if (options.end) await step((done) => stream.end(done));
-  } finally {
-    stream.off("error", onError);
-  }
-}
-async function* pieces(content) {
-  if (typeof content !== "string" && !(content instanceof Uint8Array)) {
-    yield* content;
-    return;
-  }
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  for (let start = 0; start < bytes.length; start += PIECE_BYTES) {
-    yield bytes.subarray(start, start + PIECE_BYTES);
-  }
-}
-var import_node_fs4, import_promises2, import_node_net, import_node_path5, import_node_tty3, import_node_util, STANDARD_STREAMS, DESCRIPTOR, MAX_LINKS, OUTPUT_STALL_MS, openFd, fstatFd, PIECE_BYTES;
-var init_output_target = __esm({
-  "src/store/output-target.ts"() {
-    "use strict";
-    import_node_fs4 = require("node:fs");
-    import_promises2 = require("node:fs/promises");
-    import_node_net = require("node:net");
-    import_node_path5 = require("node:path");
-    import_node_tty3 = require("node:tty");
-    import_node_util = require("node:util");
-    init_atomic_write();
-    STANDARD_STREAMS = /* @__PURE__ */ new Map([
-      ["-", "stdout"],
-      ["/dev/stdout", "stdout"],
-      ["/dev/fd/1", "stdout"],
-      ["/proc/self/fd/1", "stdout"],
-      ["/dev/stderr", "stderr"],
-      ["/dev/fd/2", "stderr"],
-      ["/proc/self/fd/2", "stderr"]
-    ]);
-    DESCRIPTOR = /^\/(dev\/fd|proc\/self\/fd|proc\/thread-self\/fd)\/\d+$/;
-    MAX_LINKS = 40;
-    OUTPUT_STALL_MS = 1e4;
-    openFd = (0, import_node_util.promisify)(import_node_fs4.open);
-    fstatFd = (0, import_node_util.promisify)(import_node_fs4.fstat);
-    PIECE_BYTES = 64 * 1024;
-  }
-});
-
 // src/report/report-file.ts
 var report_file_exports = {};
 __export(report_file_exports, {
@@ -6216,149 +6361,6 @@ var init_report_file = __esm({
     init_output_target();
     init_json_lines();
     REPORT_SCHEMA_VERSION = 1;
-  }
-});
-
-// src/report/github.ts
-var github_exports = {};
-__export(github_exports, {
-  annotate: () => annotate,
-  createGitHubReporter: () => createGitHubReporter,
-  escapeData: () => escapeData,
-  escapeProperty: () => escapeProperty,
-  workflowCommand: () => workflowCommand
-});
-function createGitHubReporter(options) {
-  let start;
-  const attempts = [];
-  let summary;
-  return {
-    onEvent(event) {
-      if (event.event === "start") start = event;
-      if (event.event === "attempt") attempts.push(event);
-      if (event.event === "wait" && attempts.length > 0) {
-        attempts[attempts.length - 1].waitAfterMs = event.delayMs;
-      }
-      if (event.event === "summary") {
-        summary = event;
-        const annotation = annotate(event, attempts, options);
-        if (annotation) options.sink.write(`${annotation}
-`);
-      }
-    },
-    async close() {
-      if (!summary || !options.stepSummaryPath) return;
-      if (!wantsStepSummary(options.stepSummary ?? "retries", summary)) return;
-      const markdown = stepSummary(options.name, start, attempts, summary);
-      try {
-        await writeOutputFile(options.stepSummaryPath, markdown, { append: true });
-      } catch (error) {
-        options.warn(
-          `could not append to GITHUB_STEP_SUMMARY (${options.stepSummaryPath}): ${error.message}`
-        );
-      }
-    }
-  };
-}
-function wantsStepSummary(mode, summary) {
-  if (mode === "retries") return summary.attempts > 1 || summary.outcome !== "success";
-  return mode === "always";
-}
-function annotate(summary, attempts, options) {
-  const { name } = options;
-  const title = `retry-run: ${name}`;
-  const plural = (n) => `${n} attempt${n === 1 ? "" : "s"}`;
-  if (summary.outcome !== "success") {
-    const reason = summary.reason ? ` (${summary.reason})` : "";
-    const text2 = `${name}: ${summary.outcome} after ${plural(summary.attempts)}${reason}: ${summary.message}; exit ${summary.exitCode}`;
-    return workflowCommand("error", { title }, text2);
-  }
-  if (summary.attempts < options.warnAfter) return void 0;
-  const reasons = countReasons(attempts);
-  const text = `${name} needed ${plural(summary.attempts)} to succeed; failures: ${reasons}`;
-  return workflowCommand("warning", { title }, text);
-}
-function countReasons(attempts) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const a of attempts) {
-    if (!a.classification.success) {
-      const reason = a.classification.reason;
-      counts.set(reason, (counts.get(reason) ?? 0) + 1);
-    }
-  }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `${reason} \xD7${count}`).join(", ");
-}
-function workflowCommand(command, properties, message2) {
-  const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  return `::${command}${props ? ` ${props}` : ""}::${escapeData(message2)}`;
-}
-function escapeData(text) {
-  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-}
-function escapeProperty(text) {
-  return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-function bounded(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function shownRows(rows) {
-  const { firstRows, lastRows } = SUMMARY_LIMITS;
-  if (rows.length <= firstRows + lastRows + 1) return [...rows];
-  const hidden = rows.length - firstRows - lastRows;
-  return [...rows.slice(0, firstRows), { hidden }, ...rows.slice(-lastRows)];
-}
-function stepSummary(name, start, attempts, summary) {
-  const ok = summary.outcome === "success";
-  const verdict = ok ? "succeeded" : summary.outcome;
-  const shownName = cell(bounded(name, SUMMARY_LIMITS.name));
-  const lines = [
-    `### ${ok ? "\u2705" : "\u274C"} retry-run \`${shownName}\`: ${verdict} after ${summary.attempts} attempt${summary.attempts === 1 ? "" : "s"}`,
-    ""
-  ];
-  if (start) {
-    const command = bounded(start.description, SUMMARY_LIMITS.command);
-    lines.push("Ran:", "", ...codeBlock(command), "");
-  }
-  if (attempts.length > 0) {
-    lines.push("| attempt | result | reason | duration | wait after |", "|---:|---|---|---:|---:|");
-    for (const a of shownRows(attempts)) {
-      if ("hidden" in a) {
-        lines.push(`| \u2026 | ${a.hidden} more attempts | | | |`);
-        continue;
-      }
-      const result = a.classification.success ? "\u2705 success" : "\u274C failure";
-      const reason = a.classification.success ? "" : `\`${cell(bounded(a.classification.reason, SUMMARY_LIMITS.name))}\``;
-      const wait = a.waitAfterMs === void 0 ? "" : formatDuration(a.waitAfterMs);
-      lines.push(
-        `| ${a.attempt} | ${result} | ${reason} | ${formatDuration(a.result.durationMs)} | ${wait} |`
-      );
-    }
-    lines.push("");
-  }
-  const message2 = bounded(summary.message, SUMMARY_LIMITS.message);
-  const ending = ok ? "" : ` ${cell(message2)}; exit ${summary.exitCode}.`;
-  lines.push(
-    `Total ${formatDuration(summary.elapsedMs)}, of which ${formatDuration(summary.waitedMs)} waiting.${ending}`,
-    ""
-  );
-  return `${lines.join("\n")}
-`;
-}
-function codeBlock(text) {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(Math.max(3, longestRun + 1));
-  return [`${fence}sh`, text, fence];
-}
-function cell(text) {
-  return text.replace(/[\r\n]+/g, " ").replaceAll("|", "\\|").replaceAll("`", "'");
-}
-var SUMMARY_LIMITS;
-var init_github = __esm({
-  "src/report/github.ts"() {
-    "use strict";
-    init_duration();
-    init_output_target();
-    SUMMARY_LIMITS = { name: 100, command: 300, message: 500, firstRows: 10, lastRows: 10 };
   }
 });
 
@@ -7118,7 +7120,7 @@ function createSharedBreaker(options) {
   };
 }
 var import_node_crypto5, import_node_os7, BREAKER_COLLECTION;
-var init_breaker = __esm({
+var init_breaker2 = __esm({
   "src/breaker/breaker.ts"() {
     "use strict";
     import_node_crypto5 = require("node:crypto");
@@ -7772,7 +7774,7 @@ var init_monotonic = __esm({
   }
 });
 
-// src/runners/closed-output.ts
+// src/runners/command/closed-output.ts
 function closedOutput() {
   if (readerGone(1)) return "stdout";
   if (readerGone(2)) return "stderr";
@@ -7814,7 +7816,7 @@ function hasReader(pipe) {
 }
 var import_node_fs7, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
 var init_closed_output = __esm({
-  "src/runners/closed-output.ts"() {
+  "src/runners/command/closed-output.ts"() {
     "use strict";
     import_node_fs7 = require("node:fs");
     SIGPIPE_EXIT_CODE = 141;
@@ -7823,7 +7825,7 @@ var init_closed_output = __esm({
   }
 });
 
-// src/runners/command-options.ts
+// src/runners/command/command-options.ts
 function checkCommandRunnerOptions(options) {
   const { command, capture } = options;
   const isText = (value) => typeof value === "string";
@@ -7847,7 +7849,7 @@ function checkCommandRunnerOptions(options) {
   };
 }
 var init_command_options = __esm({
-  "src/runners/command-options.ts"() {
+  "src/runners/command/command-options.ts"() {
     "use strict";
     init_stdin_source();
     init_defaults();
@@ -7855,7 +7857,7 @@ var init_command_options = __esm({
   }
 });
 
-// src/runners/connection-messages.ts
+// src/runners/command/connection-messages.ts
 function findConnectionMessage(tails) {
   for (const [stream, text] of [
     ["stderr", tails.stderrTail],
@@ -7885,7 +7887,7 @@ function lastIndexOf(pattern, text) {
 }
 var CONNECTION_MESSAGES;
 var init_connection_messages = __esm({
-  "src/runners/connection-messages.ts"() {
+  "src/runners/command/connection-messages.ts"() {
     "use strict";
     init_evidence();
     CONNECTION_MESSAGES = [
@@ -7901,7 +7903,7 @@ var init_connection_messages = __esm({
   }
 });
 
-// src/runners/known-tools.ts
+// src/runners/command/known-tools.ts
 function recognizeToolFailure(file, exitCode, stderrTail, stdoutTail, table2 = activeTools()) {
   const verdict = recognizeTool(table2, file, exitCode, { stderrTail, stdoutTail });
   if (!verdict) return void 0;
@@ -7917,7 +7919,7 @@ function recognizeToolFailure(file, exitCode, stderrTail, stdoutTail, table2 = a
   return finding;
 }
 var init_known_tools = __esm({
-  "src/runners/known-tools.ts"() {
+  "src/runners/command/known-tools.ts"() {
     "use strict";
     init_active();
     init_recognize();
@@ -7926,7 +7928,7 @@ var init_known_tools = __esm({
   }
 });
 
-// src/policy/server-wait.ts
+// src/runners/server-wait.ts
 function parseRetryAfter(value, responseDate2, now) {
   const text = value.trim();
   if (DELAY_SECONDS.test(text)) return Number(text) * 1e3;
@@ -7988,7 +7990,7 @@ function referenceTime(responseDate2, now) {
 }
 var DELAY_SECONDS, DECIMAL_SECONDS, EPOCH_SECONDS_FROM, EPOCH_MS_FROM, RATE_LIMIT_PARAM;
 var init_server_wait = __esm({
-  "src/policy/server-wait.ts"() {
+  "src/runners/server-wait.ts"() {
     "use strict";
     DELAY_SECONDS = /^\d{1,12}$/;
     DECIMAL_SECONDS = /^\d+(\.\d+)?$/;
@@ -7998,7 +8000,7 @@ var init_server_wait = __esm({
   }
 });
 
-// src/runners/output-server-wait.ts
+// src/runners/command/output-server-wait.ts
 function findRetryAfter(tails, now) {
   let found;
   for (const text of [tails.stdoutTail, tails.stderrTail]) {
@@ -8021,7 +8023,7 @@ function responseDate(text, index) {
 }
 var RETRY_AFTER_LINE, DATE_LINE, HEADER_BLOCK_START;
 var init_output_server_wait = __esm({
-  "src/runners/output-server-wait.ts"() {
+  "src/runners/command/output-server-wait.ts"() {
     "use strict";
     init_server_wait();
     RETRY_AFTER_LINE = /^[ \t<]*Retry-After:[ \t]*([^\r\n]*)/gim;
@@ -8030,7 +8032,7 @@ var init_output_server_wait = __esm({
   }
 });
 
-// src/runners/command-facts.ts
+// src/runners/command/command-facts.ts
 function commandFacts(file, result, now, tools) {
   const facts = {};
   const serverWaitMs = findRetryAfter(result, now);
@@ -8062,7 +8064,7 @@ function commandFacts(file, result, now, tools) {
   return facts;
 }
 var init_command_facts = __esm({
-  "src/runners/command-facts.ts"() {
+  "src/runners/command/command-facts.ts"() {
     "use strict";
     init_connection_messages();
     init_known_tools();
@@ -8070,7 +8072,7 @@ var init_command_facts = __esm({
   }
 });
 
-// src/runners/output-fifo.ts
+// src/runners/command/output-fifo.ts
 async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
   const name = `retry-run-${process.pid}-${(0, import_node_crypto6.randomUUID)()}`;
   const paths = Array.from({ length: count }, (_, i) => (0, import_node_path8.join)(directory, `${name}-${i}`));
@@ -8100,7 +8102,7 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
 }
 var import_node_child_process, import_node_crypto6, import_node_events, import_node_fs8, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
-  "src/runners/output-fifo.ts"() {
+  "src/runners/command/output-fifo.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_crypto6 = require("node:crypto");
@@ -8111,10 +8113,10 @@ var init_output_fifo = __esm({
   }
 });
 
-// src/runners/output-tail.ts
+// src/runners/command/output-tail.ts
 var TAIL_BYTES, OutputTail;
 var init_output_tail = __esm({
-  "src/runners/output-tail.ts"() {
+  "src/runners/command/output-tail.ts"() {
     "use strict";
     TAIL_BYTES = 64 * 1024;
     OutputTail = class {
@@ -8155,7 +8157,7 @@ var init_output_tail = __esm({
   }
 });
 
-// src/runners/output-tee.ts
+// src/runners/command/output-tee.ts
 function pipeTee(fd, to, tail, onBroken, seen) {
   const state = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
   let isBroken = false;
@@ -8239,14 +8241,14 @@ function streamTee(from, to, tail, onBroken, seen) {
 }
 var import_node_net2, READ_BYTES;
 var init_output_tee = __esm({
-  "src/runners/output-tee.ts"() {
+  "src/runners/command/output-tee.ts"() {
     "use strict";
     import_node_net2 = require("node:net");
     READ_BYTES = 1024 * 1024;
   }
 });
 
-// src/runners/output-capture.ts
+// src/runners/command/output-capture.ts
 async function prepareOutput(options) {
   const streams = [];
   for (const name of ["stdout", "stderr"]) {
@@ -8308,7 +8310,7 @@ function settleTees(tees) {
 }
 var import_node_fs9, QUIET_MS;
 var init_output_capture = __esm({
-  "src/runners/output-capture.ts"() {
+  "src/runners/command/output-capture.ts"() {
     "use strict";
     import_node_fs9 = require("node:fs");
     init_output_fifo();
@@ -8478,7 +8480,7 @@ var init_process_group = __esm({
   }
 });
 
-// src/runners/stdout-spool.ts
+// src/runners/command/stdout-spool.ts
 async function openSpoolFile(directory = (0, import_node_os9.tmpdir)()) {
   const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${(0, import_node_crypto7.randomUUID)()}`);
   let handle;
@@ -8542,7 +8544,7 @@ function writeChunk(destination, chunk) {
 }
 var import_node_crypto7, import_promises7, import_node_os9, import_node_path9, import_promises8, READ_BYTES2;
 var init_stdout_spool = __esm({
-  "src/runners/stdout-spool.ts"() {
+  "src/runners/command/stdout-spool.ts"() {
     "use strict";
     import_node_crypto7 = require("node:crypto");
     import_promises7 = require("node:fs/promises");
@@ -8554,7 +8556,7 @@ var init_stdout_spool = __esm({
   }
 });
 
-// src/runners/command.ts
+// src/runners/command/command.ts
 var command_exports = {};
 __export(command_exports, {
   argvCommand: () => argvCommand,
@@ -8744,7 +8746,7 @@ function interruptReason(reason) {
 }
 var import_node_child_process3, import_node_os10;
 var init_command = __esm({
-  "src/runners/command.ts"() {
+  "src/runners/command/command.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
     import_node_os10 = require("node:os");
@@ -8764,7 +8766,7 @@ var init_command = __esm({
   }
 });
 
-// src/runners/http-body.ts
+// src/runners/http/http-body.ts
 async function loadRequestBody(source, stdin) {
   if (!source) return void 0;
   if (source.kind === "text") return Buffer.from(source.text);
@@ -8882,7 +8884,7 @@ async function writeChunk2(stream, chunk) {
 }
 var import_node_events2, import_node_fs10, import_promises9, import_node_os11, import_node_path10;
 var init_http_body = __esm({
-  "src/runners/http-body.ts"() {
+  "src/runners/http/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
     import_node_fs10 = require("node:fs");
@@ -8895,7 +8897,7 @@ var init_http_body = __esm({
   }
 });
 
-// src/runners/http-failure.ts
+// src/runners/http/http-failure.ts
 function requestFailure(error, idleTimeoutMs = 0) {
   const code = errorCode2(error);
   const idle = IDLE_TIMEOUT_MESSAGES.get(code);
@@ -8942,7 +8944,7 @@ function errorMessage(error) {
 }
 var HTTP_EXIT, DNS_CODES, CONNECT_CODES, CONNECT_TIMEOUT_CODES, IDLE_TIMEOUT_MESSAGES, TLS_CODES;
 var init_http_failure = __esm({
-  "src/runners/http-failure.ts"() {
+  "src/runners/http/http-failure.ts"() {
     "use strict";
     init_duration();
     init_exit_codes();
@@ -8993,7 +8995,7 @@ var init_http_failure = __esm({
   }
 });
 
-// src/runners/http-redirect.ts
+// src/runners/http/http-redirect.ts
 function startRedirectChain(first, policy) {
   const chain = [first];
   const current = () => chain[chain.length - 1];
@@ -9063,7 +9065,7 @@ function pathOf(url) {
 }
 var REDIRECT_STATUSES, CROSS_ORIGIN_SAFE, REDIRECT_NOT_RETRYABLE;
 var init_http_redirect = __esm({
-  "src/runners/http-redirect.ts"() {
+  "src/runners/http/http-redirect.ts"() {
     "use strict";
     init_redact();
     init_http_failure();
@@ -9088,7 +9090,7 @@ var init_http_redirect = __esm({
   }
 });
 
-// src/runners/http.ts
+// src/runners/http/http.ts
 var http_exports = {};
 __export(http_exports, {
   createHttpRunner: () => createHttpRunner
@@ -9292,8 +9294,8 @@ function timerOrNone(ms) {
   return ms > MAX_TIMER_MS ? 0 : ms;
 }
 var import_undici, SNIPPET_BYTES, MAX_MATCHED_BODY_BYTES, UNDICI_TICK_MS;
-var init_http = __esm({
-  "src/runners/http.ts"() {
+var init_http2 = __esm({
+  "src/runners/http/http.ts"() {
     "use strict";
     init_monotonic();
     import_undici = require("./vendor/undici.cjs");
@@ -10137,7 +10139,7 @@ var init_dry_run = __esm({
     init_schedule_text();
     init_schedule();
     init_text();
-    init_http_config();
+    init_http();
   }
 });
 
@@ -10237,7 +10239,7 @@ function openBreakerGate(breaker, store, warn2) {
 var init_breaker_gate = __esm({
   "src/cli/breaker-gate.ts"() {
     "use strict";
-    init_breaker();
+    init_breaker2();
     init_clock();
   }
 });
@@ -11087,7 +11089,7 @@ var init_stats2 = __esm({
     init_own_name();
     init_numbers();
     init_defaults();
-    init_config();
+    init_breaker();
     init_style();
     init_history_record();
     init_render();
@@ -11219,8 +11221,8 @@ var init_breaker_command = __esm({
     "use strict";
     init_numbers();
     init_streams();
+    init_breaker2();
     init_breaker();
-    init_config();
     init_describe();
     init_state();
     init_errors();
@@ -11366,20 +11368,21 @@ var {
 init_errors();
 init_exit_codes();
 
-// src/policy/config.ts
+// src/config/run-config.ts
 init_numbers();
 init_errors();
 init_command_spec();
 init_normalize();
 
-// src/policy/observability.ts
-var import_node_path = require("node:path");
-init_config();
+// src/config/observability.ts
+var import_node_path3 = require("node:path");
+init_breaker();
 init_errors();
+init_github();
 init_defaults();
 init_numbers();
 
-// src/policy/step-name.ts
+// src/config/step-name.ts
 var PREFIX_WORDS = /* @__PURE__ */ new Set([
   "if",
   "then",
@@ -11465,8 +11468,7 @@ function fetchedPlace(program2, args) {
   return void 0;
 }
 
-// src/policy/observability.ts
-var STEP_SUMMARY_MODES = ["always", "retries", "never"];
+// src/config/observability.ts
 function normalizeObservability(raw, target) {
   if (raw.name !== void 0) checkBreakerName(raw.name, "--name");
   for (const [flag, value] of [
@@ -11510,7 +11512,7 @@ function defaultRunName(target) {
   const command = target.command;
   if (!command) return "run";
   const [file, ...args] = command.file === "/bin/sh" && command.args[0] === "-c" ? firstRealCommand(command.args[1] ?? "") ?? ["sh"] : [command.file, ...command.args];
-  const program2 = (0, import_node_path.basename)(file);
+  const program2 = (0, import_node_path3.basename)(file);
   const place = fetchedPlace(program2, args);
   if (place !== void 0) {
     const [host, segment] = redact(place).split("/", 2);
@@ -11523,14 +11525,14 @@ function sanitizeName(text) {
   return clean === "" ? "run" : clean;
 }
 
-// src/policy/config.ts
+// src/config/run-config.ts
 init_defaults();
 init_location();
-init_config();
+init_breaker();
 
-// src/budget/config.ts
+// src/config/budget.ts
 init_errors();
-init_config();
+init_breaker();
 init_defaults();
 init_numbers();
 function normalizeBudget(raw) {
@@ -11548,8 +11550,8 @@ function normalizeBudget(raw) {
   });
 }
 
-// src/policy/config.ts
-init_http_config();
+// src/config/run-config.ts
+init_http();
 init_stdin_source();
 init_redact();
 function normalizeRunConfig(raw, target, env2 = process.env) {
@@ -12242,7 +12244,7 @@ function timeLimitFor(remainingMs, timeoutMs) {
 init_strategies();
 init_random();
 
-// src/policy/library-options.ts
+// src/engine/options.ts
 init_errors();
 init_conditions();
 init_defaults();
@@ -12782,7 +12784,7 @@ async function createReporters(config, dependencies) {
 }
 async function breakerState(name, store) {
   const [{ readBreaker: readBreaker2 }, { visibleState: visibleState2 }] = await Promise.all([
-    Promise.resolve().then(() => (init_breaker(), breaker_exports)),
+    Promise.resolve().then(() => (init_breaker2(), breaker_exports)),
     Promise.resolve().then(() => (init_state(), state_exports))
   ]);
   return { name, state: visibleState2(await readBreaker2(store, name), Date.now()) };
@@ -12879,7 +12881,7 @@ async function createRunner(config, env2) {
   }
   if (config.mode === "http" && config.http) {
     (await Promise.resolve().then(() => __toESM(require("node:v8"), 1))).setFlagsFromString("--liftoff-only");
-    const { createHttpRunner: createHttpRunner2 } = await Promise.resolve().then(() => (init_http(), http_exports));
+    const { createHttpRunner: createHttpRunner2 } = await Promise.resolve().then(() => (init_http2(), http_exports));
     return createHttpRunner2({ http: config.http, stdout: stdout(), stdin: process.stdin });
   }
   throw new UsageError("nothing to run");

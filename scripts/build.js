@@ -32,7 +32,7 @@ const vendorFiles = {
     builder.onResolve({ filter }, ({ path }) => ({ path: `./vendor/${path}.cjs`, external: true }));
     // re2js is needed synchronously (a regex is compiled while options are parsed), so its
     // loader becomes a plain require of the vendor file instead of the library's createRequire.
-    builder.onLoad({ filter: /[\\/]src[\\/]policy[\\/]load-re2js\.ts$/ }, () => ({
+    builder.onLoad({ filter: /[\\/]src[\\/]conditions[\\/]load-re2js\.ts$/ }, () => ({
       contents: "export const loadRe2js = () => require('./vendor/re2js.cjs');",
       loader: 'js',
     }));

@@ -11,8 +11,8 @@ export {
 } from './engine/retry-async.js';
 export { retry, CIRCUIT_OPEN_EXIT_CODE } from './engine/retry.js';
 export type { RetryOptions, RunResult, AttemptRecord } from './engine/retry.js';
-export type { PolicyOptions, ConditionOptions, ConditionValue } from './policy/library-options.js';
-export type { Clock, Sleep } from './engine/clock.js';
+export type { PolicyOptions, ConditionOptions, ConditionValue } from './engine/options.js';
+export type { Clock, Sleep } from './shared/clock.js';
 export type {
   RetryEvent,
   RunOutcome,
@@ -32,9 +32,9 @@ export type {
   Classification,
 } from './engine/types.js';
 export { classifyAttempt } from './engine/classify.js';
-export { parseDuration, formatDuration } from './policy/duration.js';
-export { parseConditions, type Condition } from './policy/conditions.js';
-export type { Policy } from './policy/policy.js';
+export { parseDuration, formatDuration } from './shared/duration.js';
+export { parseConditions, type Condition } from './conditions/conditions.js';
+export type { Policy } from './engine/policy.js';
 export {
   schedule,
   planSchedule,
@@ -49,16 +49,16 @@ export {
   type BackoffPolicy,
 } from './backoff/strategies.js';
 export { seededRandom, type RandomSource } from './backoff/random.js';
-export { DEFAULTS } from './policy/defaults.js';
+export { DEFAULTS } from './shared/defaults.js';
 export {
   createCommandRunner,
   argvCommand,
   shellCommand,
   type CommandSpec,
   type CommandRunnerOptions,
-} from './runners/command.js';
-export type { CaptureOptions } from './runners/output-capture.js';
-export { KNOWN_TOOLS, type KnownTool, type ToolExit } from './runners/known-tools.js';
+} from './runners/command/command.js';
+export type { CaptureOptions } from './runners/command/output-capture.js';
+export { KNOWN_TOOLS, type KnownTool, type ToolExit } from './runners/command/known-tools.js';
 export {
   RetryRunError,
   UsageError,
@@ -85,23 +85,23 @@ export type {
   ReportAttempt,
   ReportSummary,
 } from './report/report-file.js';
-export type { HistoryRecord } from './stats/history-record.js';
+export type { HistoryRecord } from './report/history-record.js';
 export type { NameStats } from './stats/stats.js';
-export { normalizeHttpConfig, type HttpConfig, type RawHttpOptions } from './policy/http-config.js';
+export { normalizeHttpConfig, type HttpConfig, type RawHttpOptions } from './config/http.js';
 export {
   parseRetryAfter,
   parseRateLimit,
   parseRateLimitReset,
   serverWaitFromHeaders,
   type ServerWait,
-} from './policy/server-wait.js';
-export type { HttpRunnerOptions } from './runners/http.js';
+} from './runners/server-wait.js';
+export type { HttpRunnerOptions } from './runners/http/http.js';
 
 /** The HTTP runner (README, HTTP mode); undici is loaded on the first call, not with the library. */
 export async function createHttpRunner(
-  options: import('./runners/http.js').HttpRunnerOptions,
+  options: import('./runners/http/http.js').HttpRunnerOptions,
 ): Promise<import('./engine/types.js').Runner> {
-  const http = await import('./runners/http.js');
+  const http = await import('./runners/http/http.js');
   return http.createHttpRunner(options);
 }
 export {

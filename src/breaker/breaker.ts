@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../shared/clock.js';
 import type { AttemptGate, BreakerNotice, GateDecision } from '../engine/gate.js';
 import { StoreError, type StateStore } from '../store/store.js';
 import { describeRefusal, describeTransition, isoSecond } from './describe.js';

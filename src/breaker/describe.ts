@@ -1,4 +1,4 @@
-import { formatDuration } from '../policy/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import { cooldownFactor, visibleState, type BreakerData, type Transition } from './state.js';
 import type { BreakerState } from '../engine/events.js';
 

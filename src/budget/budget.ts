@@ -1,7 +1,18 @@
 import type { BudgetVerdict, RetryBudgetGate } from '../engine/retry-budget.js';
 import { StoreError, type StateStore } from '../store/store.js';
-import type { BudgetConfig } from './config.js';
-import { allowsRetry, fullBudget, isBudgetData, recordAttempt, type BudgetData } from './state.js';
+import {
+  allowsRetry,
+  fullBudget,
+  isBudgetData,
+  recordAttempt,
+  type BudgetData,
+  type BudgetSettings,
+} from './state.js';
+
+/** A named budget and its settings, as `--budget` and its options give them. */
+export interface BudgetConfig extends BudgetSettings {
+  name: string;
+}
 
 /** The store collection that holds retry budgets. */
 export const BUDGET_COLLECTION = 'budget';

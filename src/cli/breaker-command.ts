@@ -1,7 +1,7 @@
-import { parseChoice } from '../policy/numbers.js';
+import { parseChoice } from '../config/numbers.js';
 import { stdout } from './streams.js';
 import { BREAKER_COLLECTION, checked, readBreaker } from '../breaker/breaker.js';
-import { checkBreakerName } from '../breaker/config.js';
+import { checkBreakerName } from '../config/breaker.js';
 import {
   breakerView,
   describeRefusal,
@@ -11,8 +11,8 @@ import {
 } from '../breaker/describe.js';
 import { forceOpen, type BreakerData } from '../breaker/state.js';
 import { UsageError } from '../shared/errors.js';
-import { DEFAULTS } from '../policy/defaults.js';
-import { formatDuration, parseDuration } from '../policy/duration.js';
+import { DEFAULTS } from '../shared/defaults.js';
+import { formatDuration, parseDuration } from '../shared/duration.js';
 import { stdoutStyle, type Style } from '../report/style.js';
 import { openStore, resolveStateLocation } from '../store/open-store.js';
 import { inContext, StoreError, type StateStore } from '../store/store.js';

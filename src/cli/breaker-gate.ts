@@ -1,6 +1,6 @@
 import { createSharedBreaker, type SharedBreaker } from '../breaker/breaker.js';
-import type { BreakerConfig } from '../breaker/config.js';
-import { systemClock } from '../engine/clock.js';
+import type { BreakerConfig } from '../config/breaker.js';
+import { systemClock } from '../shared/clock.js';
 import type { StateStore } from '../store/store.js';
 
 /**

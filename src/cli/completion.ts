@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { VALID_TOKENS } from '../policy/conditions.js';
+import { VALID_TOKENS } from '../conditions/conditions.js';
 import { STRATEGY_NAMES } from '../backoff/strategies.js';
 
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;

@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { URL_PATTERN } from '../policy/config.js';
+import { URL_PATTERN } from '../config/run-config.js';
 
 /**
  * A forgotten `--` is the likeliest first mistake (`retry-run curl -fsS URL`): the command line

@@ -1,9 +1,9 @@
 import type { Style } from '../report/style.js';
 import { renderSchedule } from '../explain/schedule-text.js';
-import type { RunConfig } from '../policy/config.js';
+import type { RunConfig } from '../config/run-config.js';
 import { planSchedule } from '../backoff/schedule.js';
 import { describePolicy } from '../report/text.js';
-import { describeHeaders } from '../policy/http-config.js';
+import { describeHeaders } from '../config/http.js';
 
 /** `--dry-run`: the resolved policy and its schedule (as `explain` shows it); nothing runs. */
 export function renderDryRun(config: RunConfig, style: Style): string {

@@ -5,10 +5,10 @@ import { simulateHerd, type HerdOptions } from '../explain/simulate.js';
 import { renderStrategyTable, STRATEGY_TABLE } from '../explain/strategy-table.js';
 import { explainTools } from '../explain/explain-tools.js';
 import { SimulationLimitError, UsageError } from '../shared/errors.js';
-import { DEFAULTS } from '../policy/defaults.js';
-import { normalizePolicy, type RawPolicyOptions } from '../policy/normalize.js';
-import { parseChoice, parseInteger } from '../policy/numbers.js';
-import type { Policy } from '../policy/policy.js';
+import { DEFAULTS } from '../shared/defaults.js';
+import { normalizePolicy, type RawPolicyOptions } from '../config/normalize.js';
+import { parseChoice, parseInteger } from '../config/numbers.js';
+import type { Policy } from '../engine/policy.js';
 import { planSchedule } from '../backoff/schedule.js';
 import { plainStyle, stdoutStyle, type Style } from '../report/style.js';
 

@@ -1,5 +1,5 @@
-import { DEFAULTS } from '../policy/defaults.js';
-import { formatDuration } from '../policy/duration.js';
+import { DEFAULTS } from '../shared/defaults.js';
+import { formatDuration } from '../shared/duration.js';
 import { EXIT_CODES } from '../shared/exit-codes.js';
 
 const { USAGE, CIRCUIT_OPEN, TIMEOUT, INTERNAL } = EXIT_CODES;

@@ -1,7 +1,7 @@
 import { OWN_NAME } from './own-name.js';
 import { signalExitCode } from '../shared/exit-codes.js';
 import type { InterruptReason } from '../engine/types.js';
-import { formatDuration } from '../policy/duration.js';
+import { formatDuration } from '../shared/duration.js';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { DEFAULTS } from '../policy/defaults.js';
-import { formatDuration } from '../policy/duration.js';
+import { DEFAULTS } from '../shared/defaults.js';
+import { formatDuration } from '../shared/duration.js';
 import { addBetweenAttemptsOptions } from './options/between-attempts-options.js';
 import { addBreakerOptions } from './options/breaker-options.js';
 import { addBudgetOptions } from './options/budget-options.js';
@@ -17,7 +17,7 @@ import { BREAKER_EXAMPLES, EXPLAIN_EXAMPLES, RUN_EXAMPLES, STATS_EXAMPLES } from
 import { envOption } from './options/option.js';
 import { VERSION } from './version.js';
 import { runAction } from './run.js';
-import type { RunTarget } from '../policy/config.js';
+import type { RunTarget } from '../config/run-config.js';
 
 /** What the chosen command resolved to: its exit code. */
 export type ActionResult = Promise<number>;

@@ -1,6 +1,6 @@
 import { OWN_NAME } from './own-name.js';
-import type { RunConfig } from '../policy/config.js';
-import { DEFAULTS } from '../policy/defaults.js';
+import type { RunConfig } from '../config/run-config.js';
+import { DEFAULTS } from '../shared/defaults.js';
 import type { StateStore } from '../store/store.js';
 import { createHistoryReporter } from '../report/history.js';
 import { createJsonLinesReporter } from '../report/json-lines.js';

@@ -4,7 +4,7 @@ import {
   type RawRunOptions,
   type RunConfig,
   type RunTarget,
-} from '../policy/config.js';
+} from '../config/run-config.js';
 import { retry } from '../engine/retry.js';
 import { handleInterrupts } from './interrupt.js';
 import { createReporters, warn } from './reporters.js';

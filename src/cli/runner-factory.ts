@@ -2,8 +2,8 @@ import { noteCommandStderr } from './own-lines.js';
 import { stdout } from './streams.js';
 import type { Runner } from '../engine/types.js';
 import { UsageError } from '../shared/errors.js';
-import { needsOutput } from '../policy/conditions.js';
-import type { RunConfig } from '../policy/config.js';
+import { needsOutput } from '../conditions/conditions.js';
+import type { RunConfig } from '../config/run-config.js';
 import { activeTools } from '../tools/active.js';
 import type { CompiledTable } from '../tools/compile.js';
 import { toolByCommand } from '../tools/recognize.js';
@@ -13,7 +13,7 @@ import { loadToolsFile } from '../tools/tools-file.js';
 export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): Promise<Runner> {
   if (config.mode === 'command' && config.command) {
     // Loaded when used, like HTTP's, so that explain, stats or an HTTP run never load it.
-    const { createCommandRunner } = await import('../runners/command.js');
+    const { createCommandRunner } = await import('../runners/command/command.js');
     const tools = activeTools(config.toolsFile ? loadToolsFile(config.toolsFile) : undefined);
     return createCommandRunner({
       tools,
@@ -34,7 +34,7 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
     // makes a handful of requests. Its baseline compiler alone is plenty here.
     (await import('node:v8')).setFlagsFromString('--liftoff-only');
     // undici is loaded only here, so a command run does not pay for it at start-up.
-    const { createHttpRunner } = await import('../runners/http.js');
+    const { createHttpRunner } = await import('../runners/http/http.js');
     return createHttpRunner({ http: config.http, stdout: stdout(), stdin: process.stdin });
   }
   throw new UsageError('nothing to run');

@@ -1,14 +1,14 @@
 import { stdout } from './streams.js';
 import { OWN_NAME } from './own-name.js';
-import { parseChoice } from '../policy/numbers.js';
-import { DEFAULTS } from '../policy/defaults.js';
-import { checkBreakerName } from '../breaker/config.js';
+import { parseChoice } from '../config/numbers.js';
+import { DEFAULTS } from '../shared/defaults.js';
+import { checkBreakerName } from '../config/breaker.js';
 import { stdoutStyle } from '../report/style.js';
 import {
   HISTORY_COLLECTION,
   isHistoryRecord,
   type HistoryRecord,
-} from '../stats/history-record.js';
+} from '../report/history-record.js';
 import { renderStats, STATS_FORMATS } from '../stats/render.js';
 import { parseSince } from '../stats/since.js';
 import { computeStats } from '../stats/stats.js';

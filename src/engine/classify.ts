@@ -1,5 +1,5 @@
-import type { Condition } from '../policy/conditions.js';
-import { foundIn, lineAround } from './evidence.js';
+import type { Condition } from '../conditions/conditions.js';
+import { foundIn, lineAround } from '../shared/evidence.js';
 import { classifyByToolDefault } from './tool-defaults.js';
 import type { AttemptResult, Classification, Conditions } from './types.js';
 

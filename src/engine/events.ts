@@ -1,4 +1,4 @@
-import type { Policy } from '../policy/policy.js';
+import type { Policy } from './policy.js';
 import type { RetryHookResult } from './hook.js';
 import type { AttemptResult, Classification } from './types.js';
 

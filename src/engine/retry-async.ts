@@ -1,6 +1,6 @@
-import { realSleep, systemClock, type Clock, type Sleep } from './clock.js';
-import { resolvePolicy } from '../policy/library-options.js';
-import { functionOption, invalidOption } from '../policy/option-values.js';
+import { realSleep, systemClock, type Clock, type Sleep } from '../shared/clock.js';
+import { resolvePolicy } from './options.js';
+import { functionOption, invalidOption } from '../shared/option-values.js';
 import { seededRandom, type RandomSource } from '../backoff/random.js';
 import { nextDelay, type StrategyName } from '../backoff/strategies.js';
 

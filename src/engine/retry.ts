@@ -1,6 +1,6 @@
 import { applyAftermath } from './aftermath.js';
 import { classifyAttempt } from './classify.js';
-import { realSleep, systemClock, type Clock, type Sleep } from './clock.js';
+import { realSleep, systemClock, type Clock, type Sleep } from '../shared/clock.js';
 import type { RetryEvent, RunOutcome, SummaryEvent } from './events.js';
 import type { AttemptGate } from './gate.js';
 import type { RetryHook } from './hook.js';
@@ -14,8 +14,8 @@ import {
   resolvePolicy,
   type ConditionOptions,
   type PolicyOptions,
-} from '../policy/library-options.js';
-import { formatDuration } from '../policy/duration.js';
+} from './options.js';
+import { formatDuration } from '../shared/duration.js';
 import { EXIT_CODES, signalExitCode } from '../shared/exit-codes.js';
 
 /** Exit code when nothing was run because the circuit is open (README, Exit codes). */

@@ -1,5 +1,5 @@
-import { parseConditions } from '../policy/conditions.js';
-import { DEFAULTS } from '../policy/defaults.js';
+import { parseConditions } from '../conditions/conditions.js';
+import { DEFAULTS } from '../shared/defaults.js';
 import type { AttemptResult, Classification } from './types.js';
 
 /** The statuses HTTP mode retries by default (408, 429, 500, 502, 503, 504): one source. */

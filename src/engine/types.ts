@@ -1,9 +1,12 @@
-import type { Condition } from '../policy/conditions.js';
+import type { Condition } from '../conditions/conditions.js';
 
 /**
  * What one attempt did, in one shape for success and failure alike. Runners never throw
  * for an expected failure (a non-zero exit, a 503, a refused connection): they return this.
  */
+/** What a run attempts: a command (or script), or an HTTP request. */
+export type Mode = 'command' | 'http';
+
 export interface AttemptResult {
   /** The runner's own verdict: exit 0, or an expected HTTP status (and body). */
   ok: boolean;

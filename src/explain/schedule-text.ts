@@ -1,5 +1,5 @@
 import type { Style } from '../report/style.js';
-import { formatDuration } from '../policy/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import type { SchedulePlan, ScheduleRow, ScheduleShape } from '../backoff/schedule.js';
 import { strategyNamed } from '../backoff/strategies.js';
 

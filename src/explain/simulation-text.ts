@@ -1,5 +1,5 @@
 import type { Style } from '../report/style.js';
-import { formatDuration } from '../policy/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import { blockFor, columnPeaks } from './load-chart.js';
 import type { HerdOptions, HerdResult } from './simulate.js';
 

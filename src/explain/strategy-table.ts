@@ -1,5 +1,5 @@
-import { DEFAULTS } from '../policy/defaults.js';
-import { formatDuration } from '../policy/duration.js';
+import { DEFAULTS } from '../shared/defaults.js';
+import { formatDuration } from '../shared/duration.js';
 import type { Style } from '../report/style.js';
 import { STRATEGIES, type StrategyName } from '../backoff/strategies.js';
 

@@ -1,8 +1,11 @@
 import type { AttemptEvent, RetryEvent, StartEvent, SummaryEvent } from '../engine/events.js';
-import { formatDuration } from '../policy/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import { writeOutputFile } from '../store/output-target.js';
-import type { StepSummaryMode } from '../policy/observability.js';
 import type { LineSink, Reporter } from './reporter.js';
+
+/** Which runs append a GitHub Actions step summary (`--step-summary`). */
+export const STEP_SUMMARY_MODES = ['always', 'retries', 'never'] as const;
+export type StepSummaryMode = (typeof STEP_SUMMARY_MODES)[number];
 
 export interface GitHubReporterOptions {
   /** Where workflow commands go: stderr, so stdout stays the command's. */

@@ -1,6 +1,6 @@
 import type { RetryEvent } from '../engine/events.js';
-import type { Mode } from '../policy/normalize.js';
-import { HISTORY_COLLECTION, historyRecordOf } from '../stats/history-record.js';
+import type { Mode } from '../engine/types.js';
+import { HISTORY_COLLECTION, historyRecordOf } from './history-record.js';
 import type { StateStore } from '../store/store.js';
 import type { Reporter } from './reporter.js';
 

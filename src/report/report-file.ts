@@ -6,7 +6,7 @@ import type {
   StartEvent,
   SummaryEvent,
 } from '../engine/events.js';
-import type { Mode } from '../policy/normalize.js';
+import type { Mode } from '../engine/types.js';
 import { writeOutputFile } from '../store/output-target.js';
 import { jsonAttempts } from './json-lines.js';
 import type { Reporter } from './reporter.js';

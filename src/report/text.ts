@@ -1,7 +1,7 @@
 import type { Style } from './style.js';
 import type { AttemptEvent, OnRetryEvent, RetryEvent, SummaryEvent } from '../engine/events.js';
-import { formatDuration } from '../policy/duration.js';
-import type { Policy } from '../policy/policy.js';
+import { formatDuration } from '../shared/duration.js';
+import type { Policy } from '../engine/policy.js';
 import { shownWhenQuiet, type LineSink, type Reporter } from './reporter.js';
 
 export interface TextReporterOptions {

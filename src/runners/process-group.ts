@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
-import { setLongTimeout } from '../engine/clock.js';
+import { setLongTimeout } from '../shared/clock.js';
 import { readProcessTable, treeOf } from './process-table.js';
 
 /** How often settle() looks whether anything is left: from 10 ms, doubling up to 200 ms. */

@@ -1,5 +1,5 @@
 import type { Style } from '../report/style.js';
-import { formatDuration } from '../policy/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import { sampleLine, type Labels } from '../report/exposition.js';
 import type { NameStats } from './stats.js';
 

@@ -1,5 +1,5 @@
 import { invalidValue } from '../shared/errors.js';
-import { parseDuration } from '../policy/duration.js';
+import { parseDuration } from '../shared/duration.js';
 
 const DAY_MS = 86_400_000;
 const DAYS = /^(\d+(?:\.\d+)?)d/;

@@ -1,4 +1,4 @@
-import type { HistoryRecord } from './history-record.js';
+import type { HistoryRecord } from '../report/history-record.js';
 
 /** What `retry-run stats` shows for one name (README, History). Rates are fractions in [0, 1]. */
 export interface NameStats {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { realSleep, type Sleep } from '../engine/clock.js';
+import { realSleep, type Sleep } from '../shared/clock.js';
 import { StoreError } from './store.js';
 
 export interface FileLockOptions {

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { invalidValue } from '../shared/errors.js';
-import { redactUrl, redactUserinfo } from '../report/redact.js';
+import { redactUrl, redactUserinfo } from '../shared/redact.js';
 
 /**
  * Where the state store lives: a directory, or a Redis server; or nowhere, when no home

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { lineAround } from '../engine/evidence.js';
+import { lineAround } from '../shared/evidence.js';
 import type { CompiledMessage, CompiledTable, CompiledTool } from './compile.js';
 import type { ToolClass } from './types.js';
 

@@ -8,7 +8,7 @@ import {
 } from '../../src/budget/state.js';
 import { retry } from '../../src/engine/retry.js';
 import type { RetryBudgetGate } from '../../src/engine/retry-budget.js';
-import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
+import { normalizeConditions, normalizePolicy } from '../../src/config/normalize.js';
 
 const settingsArb = fc.record({
   maxTokens: fc.integer({ min: 1, max: 1000 }),

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUDGET_COLLECTION } from '../../src/budget/budget.js';
 import type { BudgetData } from '../../src/budget/state.js';
 import { openStore } from '../../src/store/open-store.js';
 import { resolveStateLocation } from '../../src/store/location.js';
 import { jsonEvents, runCli } from '../helpers/cli.js';
 import { useStateStores } from '../helpers/redis-server.js';
+
+// Each test runs the binary several times in a row, and a loaded machine (the fault suite,
+// a busy CI runner) can take seconds per run: a longer limit than the default 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const stores = useStateStores('retry-run-budget-');
 const FLEET = 20;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HistoryRecord } from '../../src/stats/history-record.js';
+import type { HistoryRecord } from '../../src/report/history-record.js';
 import { parseExposition } from '../helpers/exposition-parser.js';
 import { FIXTURES, runCli } from '../helpers/cli.js';
 

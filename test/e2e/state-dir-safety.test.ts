@@ -11,9 +11,13 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/cli.js';
 import { useStateStores } from '../helpers/redis-server.js';
+
+// Each test runs the binary several times in a row, and a loaded machine (the fault suite,
+// a busy CI runner) can take seconds per run: a longer limit than the default 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const node = process.execPath;
 const exitWith = (code: number) => [node, `${FIXTURES}exit-with.js`, String(code)];

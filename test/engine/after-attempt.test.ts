@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retry } from '../../src/engine/retry.js';
 import type { Runner } from '../../src/engine/types.js';
-import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
+import { normalizeConditions, normalizePolicy } from '../../src/config/normalize.js';
 
 describe('Runner.afterAttempt', () => {
   it('hears each attempt classified (--until decides success) before it is reported', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAttempt } from '../../src/engine/classify.js';
 import type { AttemptResult } from '../../src/engine/types.js';
-import { normalizeConditions } from '../../src/policy/normalize.js';
+import { normalizeConditions } from '../../src/config/normalize.js';
 
 describe('an --expect-body mismatch is classified like a 503', () => {
   const body = {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyAttempt, findStatusWord } from '../../src/engine/classify.js';
 import type { AttemptResult, Conditions } from '../../src/engine/types.js';
-import { parseConditions } from '../../src/policy/conditions.js';
+import { parseConditions } from '../../src/conditions/conditions.js';
 
 const failure = (fields: Partial<AttemptResult> = {}): AttemptResult => ({
   ok: false,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_TIMER_MS, realSleep, setLongTimeout, type Timers } from '../../src/engine/clock.js';
+import { MAX_TIMER_MS, realSleep, setLongTimeout, type Timers } from '../../src/shared/clock.js';
 
 /** Timers that only record what was asked, fired by the test one at a time. */
 function recordedTimers() {

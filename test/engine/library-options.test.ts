@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { retry } from '../../src/engine/retry.js';
 import type { AttemptResult, Runner } from '../../src/engine/types.js';
-import { DEFAULTS } from '../../src/policy/defaults.js';
-import { resolveConditions, resolvePolicy } from '../../src/policy/library-options.js';
-import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
+import { DEFAULTS } from '../../src/shared/defaults.js';
+import { resolveConditions, resolvePolicy } from '../../src/engine/options.js';
+import { normalizeConditions, normalizePolicy } from '../../src/config/normalize.js';
 
 const tokens = (list: ReadonlyArray<{ token: string }>) => list.map((c) => c.token);
 

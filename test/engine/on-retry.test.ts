@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock, Sleep } from '../../src/engine/clock.js';
+import type { Clock, Sleep } from '../../src/shared/clock.js';
 import type { RetryEvent } from '../../src/engine/events.js';
 import type { RetryHookContext, RetryHookResult } from '../../src/engine/hook.js';
 import { retry } from '../../src/engine/retry.js';
@@ -8,7 +8,7 @@ import {
   normalizeConditions,
   normalizePolicy,
   type RawPolicyOptions,
-} from '../../src/policy/normalize.js';
+} from '../../src/config/normalize.js';
 
 /** Fake time; a runner of scripted results; a hook that records what it was told. */
 function setup(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock, Sleep } from '../../src/engine/clock.js';
+import type { Clock, Sleep } from '../../src/shared/clock.js';
 import { retryAsync, type RetryInfo } from '../../src/engine/retry-async.js';
 import { seededRandom } from '../../src/backoff/random.js';
 import { nextDelay } from '../../src/backoff/strategies.js';

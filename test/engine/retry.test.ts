@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock, Sleep } from '../../src/engine/clock.js';
+import type { Clock, Sleep } from '../../src/shared/clock.js';
 import type { RetryEvent } from '../../src/engine/events.js';
 import { retry } from '../../src/engine/retry.js';
 import type { AttemptContext, AttemptResult, Runner } from '../../src/engine/types.js';
@@ -7,7 +7,7 @@ import {
   normalizeConditions,
   normalizePolicy,
   type RawPolicyOptions,
-} from '../../src/policy/normalize.js';
+} from '../../src/config/normalize.js';
 
 /** A clock that only moves when the loop sleeps or an attempt "takes" time: no real waiting. */
 function fakeTime(start = Date.UTC(2026, 0, 1)) {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { retry } from '../../src/engine/retry.js';
 import type { RetryEvent, WaitEvent } from '../../src/engine/events.js';
 import type { AttemptResult, Runner } from '../../src/engine/types.js';
-import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
-import type { RawPolicyOptions } from '../../src/policy/normalize.js';
+import { normalizeConditions, normalizePolicy } from '../../src/config/normalize.js';
+import type { RawPolicyOptions } from '../../src/config/normalize.js';
 
 /** A runner that answers 503 with the given server wait, then 200; time is a fake clock. */
 function scenario(serverWaitMs: number, raw: RawPolicyOptions) {

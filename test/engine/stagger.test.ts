@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RetryEvent } from '../../src/engine/events.js';
 import { retry } from '../../src/engine/retry.js';
 import { UsageError } from '../../src/shared/errors.js';
-import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
+import { normalizeConditions, normalizePolicy } from '../../src/config/normalize.js';
 import { seededRandom } from '../../src/backoff/random.js';
 
 async function run(raw: Record<string, string>, succeedOn = 1) {

@@ -8,7 +8,7 @@ import {
   commandIdOf,
   HISTORY_COLLECTION,
   type HistoryRecord,
-} from '../../src/stats/history-record.js';
+} from '../../src/report/history-record.js';
 import { createFileStore } from '../../src/store/file-store.js';
 
 const policy = {

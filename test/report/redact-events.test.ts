@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptEvent, SummaryEvent } from '../../src/engine/events.js';
-import { createRedactor } from '../../src/report/redact.js';
+import { createRedactor } from '../../src/shared/redact.js';
 import { redactEvent, redactingReporter } from '../../src/report/redact-events.js';
 import type { RetryEvent } from '../../src/engine/events.js';
 

@@ -2,18 +2,18 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Clock, Sleep } from '../../src/engine/clock.js';
+import type { Clock, Sleep } from '../../src/shared/clock.js';
 import type { RetryEvent } from '../../src/engine/events.js';
 import { retry } from '../../src/engine/retry.js';
 import type { AttemptResult, Runner } from '../../src/engine/types.js';
-import { normalizeConditions, normalizePolicy } from '../../src/policy/normalize.js';
+import { normalizeConditions, normalizePolicy } from '../../src/config/normalize.js';
 import {
   buildReport,
   createReportFileReporter,
   REPORT_SCHEMA_VERSION,
   type RunReport,
 } from '../../src/report/report-file.js';
-import { createRedactor } from '../../src/report/redact.js';
+import { createRedactor } from '../../src/shared/redact.js';
 import { redactEvent, redactingReporter } from '../../src/report/redact-events.js';
 
 const SECRET = 's3cr3t-token';

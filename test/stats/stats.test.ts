@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HistoryRecord } from '../../src/stats/history-record.js';
+import type { HistoryRecord } from '../../src/report/history-record.js';
 import { chunks, computeStats, percentile } from '../../src/stats/stats.js';
 
 const T0 = Date.UTC(2026, 10, 1);

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Sleep } from '../../src/engine/clock.js';
+import type { Sleep } from '../../src/shared/clock.js';
 import { withFileLock, type FileLockOptions } from '../../src/store/file-lock.js';
 import { StoreError } from '../../src/store/store.js';
 

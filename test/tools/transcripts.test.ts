@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyAttempt } from '../../src/engine/classify.js';
 import type { AttemptResult } from '../../src/engine/types.js';
-import { normalizeConditions } from '../../src/policy/normalize.js';
-import { commandFacts } from '../../src/runners/command-facts.js';
+import { normalizeConditions } from '../../src/config/normalize.js';
+import { commandFacts } from '../../src/runners/command/command-facts.js';
 import { BUILTIN_TOOLS } from '../../src/tools/builtin.js';
 import { unsafePattern } from '../../src/tools/compile.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULTS } from '../../policy/defaults.js';
-import { formatDuration } from '../../policy/duration.js';
+import { DEFAULTS } from '../../shared/defaults.js';
+import { formatDuration } from '../../shared/duration.js';
 import { envOption } from './option.js';
 
 /** README, Circuit breaker: the circuit breaker shared by every run that names it. */

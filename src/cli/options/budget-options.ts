@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULTS } from '../../policy/defaults.js';
+import { DEFAULTS } from '../../shared/defaults.js';
 import { envOption } from './option.js';
 
 /** README "Retry budget": a budget of retries shared by every run that names it. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULTS } from '../../policy/defaults.js';
-import { formatDuration } from '../../policy/duration.js';
+import { DEFAULTS } from '../../shared/defaults.js';
+import { formatDuration } from '../../shared/duration.js';
 import { envOption, listOption } from './option.js';
 
 /** README, What gets retried and HTTP mode: what is retried, what stops the run, what success requires. */

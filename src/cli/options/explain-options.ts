@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { DEFAULTS } from '../../policy/defaults.js';
-import { formatDuration } from '../../policy/duration.js';
+import { DEFAULTS } from '../../shared/defaults.js';
+import { formatDuration } from '../../shared/duration.js';
 import { envOption } from './option.js';
 
 /** README, explain: what `retry-run explain` prints, and the thundering-herd simulation. */

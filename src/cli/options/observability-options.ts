@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULTS } from '../../policy/defaults.js';
+import { DEFAULTS } from '../../shared/defaults.js';
 import { envOption, listOption } from './option.js';
 
 /** README, Monitoring: the report file, run history, metrics file and GitHub Actions annotations. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULTS } from '../../policy/defaults.js';
+import { DEFAULTS } from '../../shared/defaults.js';
 import { envOption } from './option.js';
 
 /** README, stdin: what the attempts read on stdin. */
