@@ -78,7 +78,6 @@ function contract(
 
     it('lets a lease end by itself after its time', async () => {
       expect(await store.acquireLease('lease', 'short', 'gone', 30)).toBe(true);
-      expect(await store.acquireLease('lease', 'short', 'next', 60_000)).toBe(false);
       await letTimePass(31, () => store.acquireLease('lease', 'short', 'next', 60_000));
       expect(await store.acquireLease('lease', 'short', 'next', 60_000)).toBe(true);
     });

@@ -20,15 +20,30 @@ function fakeClock() {
       sleepers.add(sleeper);
       signal?.addEventListener('abort', sleeper.wake, { once: true });
     });
-  /** Moves time on in 5 ms steps, letting file operations finish between steps. */
+  /**
+   * Moves time on in 20 ms steps, letting file operations finish between steps: they run on
+   * libuv's thread pool, and on a loaded machine one can outlast many turns of the event loop.
+   * Time must not move on while a holder is mid-renewal, or the test, not the lock, breaks it.
+   */
   const advance = async (ms: number) => {
     for (const end = now + ms; now < end;) {
-      now = Math.min(end, now + 5);
+      now = Math.min(end, now + 20);
       for (const sleeper of [...sleepers]) if (sleeper.at <= now) sleeper.wake();
-      await new Promise((resolve) => setImmediate(resolve));
+      await fileOperationsDone();
     }
   };
   return { now: () => now, sleep, advance };
+}
+
+/** Turns of the event loop until no file operation is in flight (bounded: never a hang). */
+async function fileOperationsDone(): Promise<void> {
+  const inFlight = () => process.getActiveResourcesInfo().some((r) => r.startsWith('FSReq'));
+  for (let turn = 0; turn < 100_000; turn++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!inFlight()) break;
+  }
+  // One more turn for the promise chains the last operation resumed.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Lets file operations run, the clock moving 1 ms a step, until `condition` holds. */
