@@ -7518,8 +7518,8 @@ function unsafePattern(source) {
   }
   return void 0;
 }
-function compileTable(table2) {
-  return Object.entries(table2).map(([name, entry]) => compileTool(name, entry));
+function compileTable(table3) {
+  return Object.entries(table3).map(([name, entry]) => compileTool(name, entry));
 }
 function compileTool(name, entry) {
   return {
@@ -7558,12 +7558,12 @@ var init_active = __esm({
 });
 
 // src/tools/recognize.ts
-function toolByCommand(table2, file) {
+function toolByCommand(table3, file) {
   const name = (0, import_node_path7.basename)(file);
-  return table2.find((tool) => tool.commands.has(name));
+  return table3.find((tool) => tool.commands.has(name));
 }
-function recognizeTool(table2, file, exitCode, tails) {
-  const tool = toolByCommand(table2, file) ?? toolInScript(table2, exitCode, tails.stderrTail);
+function recognizeTool(table3, file, exitCode, tails) {
+  const tool = toolByCommand(table3, file) ?? toolInScript(table3, exitCode, tails.stderrTail);
   if (!tool) return void 0;
   const said = `${tool.name} exit ${exitCode}`;
   const exit2 = tool.exits.get(exitCode);
@@ -7595,10 +7595,10 @@ function statusIn(match) {
   const status = Number(match[1]);
   return Number.isInteger(status) && status >= 100 && status <= 599 ? status : void 0;
 }
-function toolInScript(table2, exitCode, stderr) {
+function toolInScript(table3, exitCode, stderr) {
   if (!stderr) return void 0;
   let best;
-  for (const tool of table2) {
+  for (const tool of table3) {
     for (const prefix of tool.scriptPrefixes) {
       const index = lastLineStartingWith(stderr, prefix);
       if (index !== void 0 && (!best || index > best.index)) best = { tool, index };
@@ -7902,8 +7902,8 @@ var init_connection_messages = __esm({
 });
 
 // src/runners/known-tools.ts
-function recognizeToolFailure(file, exitCode, stderrTail, stdoutTail, table2 = activeTools()) {
-  const verdict = recognizeTool(table2, file, exitCode, { stderrTail, stdoutTail });
+function recognizeToolFailure(file, exitCode, stderrTail, stdoutTail, table3 = activeTools()) {
+  const verdict = recognizeTool(table3, file, exitCode, { stderrTail, stdoutTail });
   if (!verdict) return void 0;
   const finding = { evidence: verdict.evidence, knownTool: { name: verdict.tool } };
   if (verdict.says && verdict.class !== "connection" && verdict.class !== "timeout")
@@ -8323,9 +8323,9 @@ async function readProcessTable() {
   const rows = await readProc().catch(() => readPs().catch(() => void 0));
   return rows && new Map(rows.map((row2) => [row2.pid, row2]));
 }
-function treeOf(table2, root) {
+function treeOf(table3, root) {
   const children = /* @__PURE__ */ new Map();
-  for (const row2 of table2.values()) {
+  for (const row2 of table3.values()) {
     children.set(row2.ppid, [...children.get(row2.ppid) ?? [], row2.pid]);
   }
   const tree = [root];
@@ -8416,22 +8416,22 @@ function groupTargets(child) {
     // kill(-pgid, 0) also counts zombies; the process table tells whether one really runs.
     count: async () => {
       if (pgid === void 0 || !signalProcess(-pgid, 0)) return 0;
-      const table2 = await readProcessTable();
-      if (!table2) return 1;
-      return [...table2.values()].filter((row2) => row2.pgid === pgid).length;
+      const table3 = await readProcessTable();
+      if (!table3) return 1;
+      return [...table3.values()].filter((row2) => row2.pgid === pgid).length;
     }
   };
 }
 function treeTargets(child) {
   const known = /* @__PURE__ */ new Set();
   const current = async () => {
-    const table2 = await readProcessTable();
-    if (!table2) return [];
-    const ourGroup = table2.get(process.pid)?.pgid;
-    if (child.pid !== void 0 && table2.has(child.pid)) {
-      for (const pid of treeOf(table2, child.pid)) known.add(pid);
+    const table3 = await readProcessTable();
+    if (!table3) return [];
+    const ourGroup = table3.get(process.pid)?.pgid;
+    if (child.pid !== void 0 && table3.has(child.pid)) {
+      for (const pid of treeOf(table3, child.pid)) known.add(pid);
     }
-    return [...known].filter((pid) => pid !== process.pid && table2.get(pid)?.pgid === ourGroup);
+    return [...known].filter((pid) => pid !== process.pid && table3.get(pid)?.pgid === ourGroup);
   };
   return {
     send: (signal) => {
@@ -10255,8 +10255,10 @@ function allowsRetry(data, settings) {
   return data.tokens > settings.maxTokens / 2;
 }
 function isBudgetData(value) {
-  const tokens = value?.tokens;
-  return typeof tokens === "number" && Number.isFinite(tokens) && tokens >= 0;
+  const data = value;
+  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  const optional = (n) => n === void 0 || finite(n);
+  return finite(data?.tokens) && optional(data?.maxTokens) && optional(data?.ratio) && optional(data?.updatedAt);
 }
 var init_state2 = __esm({
   "src/budget/state.ts"() {
@@ -10281,22 +10283,23 @@ function checkedBudget(value, store, name, maxTokens) {
   }
   return value;
 }
-function createSharedBudget(config, store, warn2) {
+function createSharedBudget(config, store, warn2, clock) {
   let broken = false;
   return {
     async record(success) {
       if (broken) return { retryAllowed: true };
       let data;
       try {
-        data = await store.update(
-          BUDGET_COLLECTION,
-          config.name,
-          (current) => recordAttempt2(
+        data = await store.update(BUDGET_COLLECTION, config.name, (current) => ({
+          ...recordAttempt2(
             checkedBudget(current, store, config.name, config.maxTokens),
             success,
             config
-          )
-        );
+          ),
+          maxTokens: config.maxTokens,
+          ratio: config.ratio,
+          updatedAt: clock.now()
+        }));
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         broken = true;
@@ -10557,8 +10560,8 @@ function retriedByDefault(cls, status) {
 function kindOf(cls) {
   return PERMANENT_CLASSES.includes(cls) ? "permanent" : cls;
 }
-function describeTools(table2) {
-  return Object.entries(table2).map(([name, entry]) => describeTool(name, entry));
+function describeTools(table3) {
+  return Object.entries(table3).map(([name, entry]) => describeTool(name, entry));
 }
 function describeTool(name, entry) {
   const evidence = [
@@ -10681,8 +10684,8 @@ var init_tool_table_text = __esm({
 
 // src/explain/explain-tools.ts
 function explainTools(toolsFile) {
-  const table2 = toolsFile ? { ...BUILTIN_TOOLS, ...loadToolsFile(toolsFile) } : BUILTIN_TOOLS;
-  const tools = describeTools(table2);
+  const table3 = toolsFile ? { ...BUILTIN_TOOLS, ...loadToolsFile(toolsFile) } : BUILTIN_TOOLS;
+  const tools = describeTools(table3);
   return (json, style) => json ? { retriedStatuses: [...RETRIED_STATUSES], tools } : renderToolTable(tools, style);
 }
 var init_explain_tools = __esm({
@@ -11098,6 +11101,20 @@ var init_stats2 = __esm({
   }
 });
 
+// src/cli/plain-table.ts
+function plainTable(rows, style) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row2) => row2[i].length)));
+  return rows.map((row2, index) => {
+    const text = row2.map((cell3, i) => cell3.padEnd(widths[i])).join("  ").trimEnd();
+    return index === 0 ? style.bold(text) : text;
+  }).join("\n");
+}
+var init_plain_table = __esm({
+  "src/cli/plain-table.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/breaker-command.ts
 var breaker_command_exports = {};
 __export(breaker_command_exports, {
@@ -11197,21 +11214,19 @@ function describeStatus(name, data, now) {
   return probing ? `breaker '${name}' is half-open (${whyOpen(data)}): the last probe started at ${isoSecond(data.probeStartedAt)}; the next run probes unless that one is still running` : `breaker '${name}' is half-open (${whyOpen(data)}): the next run probes`;
 }
 function table(views, style) {
-  const rows = [
-    ["NAME", "STATE", "FAILURES", "OPENED AT", "PROBE AT"],
-    ...views.map((v) => [
-      v.name,
-      v.state,
-      String(v.consecutiveFailures ?? "-"),
-      v.openedAt ?? "-",
-      v.closesAt ?? "-"
-    ])
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row2) => row2[i].length)));
-  return rows.map((row2, index) => {
-    const text = row2.map((cell3, i) => cell3.padEnd(widths[i])).join("  ").trimEnd();
-    return index === 0 ? style.bold(text) : text;
-  }).join("\n");
+  return plainTable(
+    [
+      ["NAME", "STATE", "FAILURES", "OPENED AT", "PROBE AT"],
+      ...views.map((v) => [
+        v.name,
+        v.state,
+        String(v.consecutiveFailures ?? "-"),
+        v.openedAt ?? "-",
+        v.closesAt ?? "-"
+      ])
+    ],
+    style
+  );
 }
 var ACTIONS;
 var init_breaker_command = __esm({
@@ -11219,6 +11234,7 @@ var init_breaker_command = __esm({
     "use strict";
     init_numbers();
     init_streams();
+    init_plain_table();
     init_breaker();
     init_config();
     init_describe();
@@ -11230,6 +11246,154 @@ var init_breaker_command = __esm({
     init_open_store();
     init_store();
     ACTIONS = ["list", "status", "reset", "open"];
+  }
+});
+
+// src/budget/describe.ts
+function budgetView(name, data) {
+  const maxTokens = data.maxTokens ?? DEFAULTS.budgetTokens;
+  const ratio = data.ratio ?? DEFAULTS.budgetRatio;
+  const retriesAllowed = allowsRetry(data, { maxTokens, ratio });
+  return {
+    name,
+    state: retriesAllowed ? "retrying" : "throttled",
+    tokens: Math.min(data.tokens, maxTokens),
+    maxTokens,
+    ratio,
+    retriesAllowed,
+    updatedAt: data.updatedAt === void 0 ? null : isoSecond(data.updatedAt)
+  };
+}
+function describeBudget(view) {
+  const count = `${view.tokens} of ${view.maxTokens} tokens, a retry needs more than ${view.maxTokens / 2}`;
+  const verdict = view.state === "retrying" ? "allows retries" : "is throttled: retries are refused";
+  const updated = view.updatedAt === null ? "" : `; last attempt counted at ${view.updatedAt}`;
+  return `budget '${view.name}' ${verdict} (${count}); each successful attempt gives back ${view.ratio}${updated}`;
+}
+var init_describe2 = __esm({
+  "src/budget/describe.ts"() {
+    "use strict";
+    init_describe();
+    init_defaults();
+    init_state2();
+  }
+});
+
+// src/cli/budget-command.ts
+var budget_command_exports = {};
+__export(budget_command_exports, {
+  budgetAction: () => budgetAction
+});
+async function budgetAction(rawAction, name, options) {
+  const action = parseChoice(rawAction, "budget", ACTIONS2);
+  const format = parseChoice(options.format ?? "text", "--format", ["text", "json"]);
+  if (action === "list" && name !== void 0)
+    throw new UsageError(`budget list: takes no name (got '${name}')`);
+  if (action !== "list" && name === void 0)
+    throw new UsageError(`budget ${action}: needs the budget's name`);
+  if (name !== void 0) checkBreakerName(name, "budget name");
+  const store = openStore(resolveStateLocation(options.state));
+  try {
+    const print = (text) => stdout().write(`${text}
+`);
+    switch (action) {
+      case "list": {
+        const views = await listBudgets(store);
+        if (format === "json") print(JSON.stringify(views, null, 2));
+        else
+          print(
+            views.length === 0 ? `no budgets in ${store.location}` : table2(views, await stdoutStyle())
+          );
+        return 0;
+      }
+      case "status": {
+        const view = await readView(store, name);
+        if (view === void 0) {
+          process.stderr.write(
+            `retry-run: no budget '${name}' in ${store.location}: no run has counted an attempt under that name since it was last reset (a run naming it starts full)
+`
+          );
+          return 1;
+        }
+        print(format === "json" ? JSON.stringify(view, null, 2) : describeBudget(view));
+        return 0;
+      }
+      default:
+        await store.delete(BUDGET_COLLECTION, name);
+        print(`budget '${name}' reset: full, retries allowed again`);
+        return 0;
+    }
+  } catch (error) {
+    throw error instanceof StoreError ? inContext(error, `budget ${action}`) : error;
+  } finally {
+    await store.close();
+  }
+}
+async function readView(store, name) {
+  const stored = await store.read(BUDGET_COLLECTION, name);
+  if (stored === void 0) return void 0;
+  if (!isBudgetData(stored)) {
+    throw new StoreError(
+      "corrupt",
+      `budget '${name}' in ${store.location} is corrupt ('retry-run budget reset ${name}' repairs it)`
+    );
+  }
+  return budgetView(name, stored);
+}
+async function listBudgets(store) {
+  const views = [];
+  for (const name of await store.list(BUDGET_COLLECTION)) {
+    try {
+      const view = await readView(store, name);
+      if (view) views.push(view);
+    } catch (error) {
+      if (!(error instanceof StoreError && error.kind === "corrupt")) throw error;
+      views.push({
+        name,
+        state: "corrupt",
+        tokens: null,
+        maxTokens: null,
+        ratio: null,
+        retriesAllowed: null,
+        updatedAt: null
+      });
+    }
+  }
+  return views;
+}
+function table2(views, style) {
+  const cell3 = (value) => value === null ? "-" : String(value);
+  return plainTable(
+    [
+      ["NAME", "STATE", "TOKENS", "MAX", "RATIO", "UPDATED AT"],
+      ...views.map((v) => [
+        v.name,
+        v.state,
+        cell3(v.tokens),
+        cell3(v.maxTokens),
+        cell3(v.ratio),
+        cell3(v.updatedAt)
+      ])
+    ],
+    style
+  );
+}
+var ACTIONS2;
+var init_budget_command = __esm({
+  "src/cli/budget-command.ts"() {
+    "use strict";
+    init_numbers();
+    init_streams();
+    init_plain_table();
+    init_budget();
+    init_config();
+    init_describe2();
+    init_state2();
+    init_errors();
+    init_style();
+    init_open_store();
+    init_store();
+    ACTIONS2 = ["list", "status", "reset"];
   }
 });
 
@@ -12065,6 +12229,18 @@ A run with --breaker <name> exits ${CIRCUIT_OPEN} without running while that bre
 --format and --for read RETRY_RUN_BREAKER_FORMAT and RETRY_RUN_BREAKER_FOR;
 --state reads RETRY_RUN_STATE, as a run does.
 `;
+var BUDGET_EXAMPLES = `
+Examples:
+  retry-run budget list                      # every budget in the state store
+  retry-run budget status api --format json  # one budget, as JSON
+  retry-run budget reset api                 # refill it: retries allowed again
+  retry-run budget list --state redis://redis.internal:6379/0
+
+A run with --budget <name> retries only while that budget has more than
+half its tokens; first attempts always run.
+--format reads RETRY_RUN_BUDGET_FORMAT; --state reads RETRY_RUN_STATE,
+as a run does.
+`;
 
 // src/cli/version.ts
 var VERSION = true ? "0.1.0" : "dev";
@@ -12529,6 +12705,9 @@ function abortExitCode(reason) {
   return typeof code === "number" ? code : signalExitCode("SIGINT");
 }
 
+// src/cli/run.ts
+init_clock();
+
 // src/cli/interrupt.ts
 init_own_name();
 init_exit_codes();
@@ -12932,7 +13111,8 @@ async function runAction(raw, target) {
   const budget = config.budget ? (await Promise.resolve().then(() => (init_budget(), budget_exports))).createSharedBudget(
     config.budget,
     openState(),
-    warnStore
+    warnStore,
+    systemClock
   ) : void 0;
   const interrupts = handleInterrupts({
     // JSON lines on stderr take no text line: that log has no such announcement.
@@ -12972,7 +13152,7 @@ function nestingWarning(depth, config) {
 // src/cli/program.ts
 function buildProgram(afterDoubleDash, setResult) {
   const program2 = new Command("retry-run").usage(
-    "[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]"
+    "[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run budget <list|status|reset> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]"
   ).description("Run a command or an HTTP request, and retry it with smart, observable backoff.").version(VERSION, "-V, --version", "print the version").helpOption("-h, --help", "show this help").enablePositionalOptions().argument("[url]", "an http(s) URL to request (HTTP mode)").allowExcessArguments(true).showSuggestionAfterError(true).addHelpText("after", RUN_EXAMPLES);
   program2.configureHelp({ optionDescription: (option) => option.description });
   addPolicyOptions(program2.optionsGroup("Policy:"));
@@ -13036,6 +13216,16 @@ function buildProgram(afterDoubleDash, setResult) {
     );
   });
   program2.addCommand(breaker);
+  const budget = new Command("budget").description("show or reset shared retry budgets").usage("<list|status|reset> [name] [options]").argument("<action>", "list, status or reset").argument("[name]", "the budget (status and reset)").addOption(
+    envOption("--format <format>", "list and status: text or json (default: text)", "budget")
+  ).addHelpText("after", BUDGET_EXAMPLES);
+  addStateOption(budget);
+  budget.action((action, name, options) => {
+    setResult(
+      Promise.resolve().then(() => (init_budget_command(), budget_command_exports)).then(({ budgetAction: budgetAction2 }) => budgetAction2(action, name, options))
+    );
+  });
+  program2.addCommand(budget);
   program2.addCommand(
     new Command("completion").description("print a shell completion script: bash, zsh or fish").argument("<shell>", "bash, zsh or fish").action((shell) => {
       setResult(

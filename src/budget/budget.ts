@@ -1,3 +1,4 @@
+import type { Clock } from '../engine/clock.js';
 import type { BudgetVerdict, RetryBudgetGate } from '../engine/retry-budget.js';
 import { StoreError, type StateStore } from '../store/store.js';
 import type { BudgetConfig } from './config.js';
@@ -38,6 +39,7 @@ export function createSharedBudget(
   config: BudgetConfig,
   store: StateStore,
   warn: (message: string) => void,
+  clock: Clock,
 ): RetryBudgetGate {
   let broken = false;
   return {
@@ -45,13 +47,16 @@ export function createSharedBudget(
       if (broken) return { retryAllowed: true };
       let data: BudgetData;
       try {
-        data = await store.update<BudgetData>(BUDGET_COLLECTION, config.name, (current) =>
-          recordAttempt(
+        data = await store.update<BudgetData>(BUDGET_COLLECTION, config.name, (current) => ({
+          ...recordAttempt(
             checkedBudget(current, store, config.name, config.maxTokens),
             success,
             config,
           ),
-        );
+          maxTokens: config.maxTokens,
+          ratio: config.ratio,
+          updatedAt: clock.now(),
+        }));
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         broken = true;

@@ -87,3 +87,16 @@ A run with --breaker <name> exits ${CIRCUIT_OPEN} without running while that bre
 --format and --for read RETRY_RUN_BREAKER_FORMAT and RETRY_RUN_BREAKER_FOR;
 --state reads RETRY_RUN_STATE, as a run does.
 `;
+
+export const BUDGET_EXAMPLES = `
+Examples:
+  retry-run budget list                      # every budget in the state store
+  retry-run budget status api --format json  # one budget, as JSON
+  retry-run budget reset api                 # refill it: retries allowed again
+  retry-run budget list --state redis://redis.internal:6379/0
+
+A run with --budget <name> retries only while that budget has more than
+half its tokens; first attempts always run.
+--format reads RETRY_RUN_BUDGET_FORMAT; --state reads RETRY_RUN_STATE,
+as a run does.
+`;
