@@ -6636,7 +6636,7 @@ __export(metrics_file_exports, {
   renderSamples: () => renderSamples,
   updateSamples: () => updateSamples
 });
-function updateSamples(previous, name, summary, breaker) {
+function updateSamples(previous, name, summary, breaker, budget) {
   const next = new Map([...previous].map(([family, series]) => [family, new Map(series)]));
   const set = (family, labels, value, add = false) => {
     const series = next.get(family) ?? /* @__PURE__ */ new Map();
@@ -6652,6 +6652,10 @@ function updateSamples(previous, name, summary, breaker) {
   set("retry_run_last_run_attempts", { name }, summary.attempts);
   set("retry_run_last_run_duration_seconds", { name }, summary.elapsedMs / 1e3);
   set("retry_run_last_run_exit_code", { name }, summary.exitCode);
+  if (budget !== void 0) {
+    const refused = summary.outcome === "budget-exhausted" ? 1 : 0;
+    set("retry_run_budget_refused_total", { name, budget }, refused, true);
+  }
   if (breaker) {
     for (const state of BREAKER_STATES) {
       set(
@@ -6705,7 +6709,10 @@ function createMetricsFileReporter(options) {
       const breaker = await options.breakerState?.().catch(() => void 0);
       try {
         const target = await resolveOutputTarget(options.path);
-        const update = async (previous) => writeOutput(target, renderSamples(updateSamples(previous, options.name, done, breaker)));
+        const update = async (previous) => writeOutput(
+          target,
+          renderSamples(updateSamples(previous, options.name, done, breaker, options.budget))
+        );
         if (target.kind !== "regular") return await update(/* @__PURE__ */ new Map());
         await withFileLock(
           `${target.path}.lock`,
@@ -6769,6 +6776,11 @@ var init_metrics_file = __esm({
       },
       { name: "retry_run_last_run_exit_code", kind: "gauge", help: "Exit code of the last run." },
       {
+        name: "retry_run_budget_refused_total",
+        kind: "counter",
+        help: "Retries a retry budget refused (runs that ended budget-exhausted), by name and budget."
+      },
+      {
         name: "retry_run_breaker_state",
         kind: "gauge",
         help: "Circuit breaker state after the last run naming it: 1 for the current state."
@@ -6794,7 +6806,9 @@ function createPushgatewayReporter(options) {
     },
     async close() {
       if (!summary) return;
-      const body = renderSamples(updateSamples(/* @__PURE__ */ new Map(), options.name, summary));
+      const body = renderSamples(
+        updateSamples(/* @__PURE__ */ new Map(), options.name, summary, void 0, options.budget)
+      );
       try {
         await put(groupUrl(options.url, options.name), body, options.timeoutMs);
       } catch (error) {
@@ -10800,38 +10814,34 @@ function sparkline(trend) {
   return trend.map((v) => BARS[Math.round(Math.min(1, Math.max(0, v)) * (BARS.length - 1))]).join("");
 }
 function renderTable(stats, style, width = 80) {
-  const header2 = [
-    "name",
-    "runs",
-    "success",
-    "first try",
-    "attempts mean/p95",
-    "waited",
-    "trend",
-    "top failures"
+  const refused = stats.some((s) => s.budgetRefused > 0);
+  const columns = [
+    ["name", (s) => s.name],
+    ["runs", (s) => String(s.runs)],
+    ["success", (s) => percent(s.successRate)],
+    ["first try", (s) => percent(s.firstAttemptSuccessRate)],
+    ["attempts mean/p95", (s) => `${s.meanAttempts.toFixed(2)} / ${s.p95Attempts}`],
+    ["waited", (s) => formatDuration(s.waitedMs)],
+    ...refused ? [["refused", (s) => String(s.budgetRefused)]] : [],
+    ["trend", (s) => sparkline(s.trend)],
+    ["top failures", (s) => s.topReasons.map((r) => `${r.reason} \xD7${r.count}`).join(", ") || "-"]
   ];
-  const rows = stats.map((s) => [
-    s.name,
-    String(s.runs),
-    percent(s.successRate),
-    percent(s.firstAttemptSuccessRate),
-    `${s.meanAttempts.toFixed(2)} / ${s.p95Attempts}`,
-    formatDuration(s.waitedMs),
-    sparkline(s.trend),
-    s.topReasons.map((r) => `${r.reason} \xD7${r.count}`).join(", ") || "-"
-  ]);
+  const header2 = columns.map(([title]) => title);
+  const rows = stats.map((s) => columns.map(([, cell3]) => cell3(s)));
   const widths = header2.map(
     (h, i) => Math.max(columnsOf(h), ...rows.map((row2) => columnsOf(row2[i])))
   );
-  const leftAligned = /* @__PURE__ */ new Set([0, 6, 7]);
+  const trendColumn = header2.indexOf("trend");
+  const reasonsColumn = header2.indexOf("top failures");
+  const leftAligned = /* @__PURE__ */ new Set([0, trendColumn, reasonsColumn]);
   const line = (cells, shown) => cells.map((cell3, i) => {
     const pad = " ".repeat(widths[i] - columnsOf(cell3));
     return leftAligned.has(i) ? cell3 + pad : pad + cell3;
   }).filter((_, i) => shown(i)).join("  ").trimEnd();
   const linesShowing = (shown) => [header2, ...rows].map((cells) => line(cells, shown));
-  const reasonsStart = widths.slice(0, REASONS_COLUMN).reduce((sum, w) => sum + w + 2, 0);
-  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[REASONS_COLUMN]) <= width;
-  const lines = linesShowing((i) => keepTrend || i !== TREND_COLUMN);
+  const reasonsStart = widths.slice(0, reasonsColumn).reduce((sum, w) => sum + w + 2, 0);
+  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[reasonsColumn]) <= width;
+  const lines = linesShowing((i) => keepTrend || i !== trendColumn);
   const fitted = lines.map(
     (text) => columnsOf(text) > width ? `${Array.from(text).slice(0, width - 1).join("")}\u2026` : text
   );
@@ -10847,6 +10857,7 @@ function renderJson(stats) {
     p95Attempts: s.p95Attempts,
     waitedMs: s.waitedMs,
     topReasons: s.topReasons,
+    budgetRefused: s.budgetRefused,
     lastRunAt: s.lastRunAt,
     trend: s.trend.map((v) => round(v))
   }));
@@ -10874,7 +10885,7 @@ function renderStats(stats, format, style, width) {
   if (format === "openmetrics") return renderOpenMetrics(stats);
   return renderTable(stats, style, width);
 }
-var STATS_FORMATS, BARS, percent, TREND_COLUMN, REASONS_COLUMN, MIN_REASONS_COLUMNS, columnsOf, round, FAMILIES2;
+var STATS_FORMATS, BARS, percent, MIN_REASONS_COLUMNS, columnsOf, round, FAMILIES2;
 var init_render = __esm({
   "src/stats/render.ts"() {
     "use strict";
@@ -10883,8 +10894,6 @@ var init_render = __esm({
     STATS_FORMATS = ["table", "json", "openmetrics"];
     BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
     percent = (rate) => `${(rate * 100).toFixed(1)}%`;
-    TREND_COLUMN = 6;
-    REASONS_COLUMN = 7;
     MIN_REASONS_COLUMNS = 12;
     columnsOf = (text) => Array.from(text).length;
     round = (value, digits = 4) => Number(value.toFixed(digits));
@@ -10926,6 +10935,11 @@ var init_render = __esm({
         name: "retry_run_history_failures",
         help: "Failed attempts by reason (the most frequent reasons).",
         samples: (s) => s.topReasons.map((r) => [{ reason: r.reason }, r.count])
+      },
+      {
+        name: "retry_run_history_budget_refused",
+        help: "Runs a retry budget cut short by refusing a retry (outcome budget-exhausted).",
+        samples: (s) => [[{}, s.budgetRefused]]
       },
       {
         name: "retry_run_history_last_run_timestamp_seconds",
@@ -11000,6 +11014,7 @@ function statsOf(name, unsorted) {
     ),
     waitedMs: runs.reduce((sum, r) => sum + r.waitedMs, 0),
     topReasons: [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP_REASONS).map(([reason, n]) => ({ reason, count: n })),
+    budgetRefused: runs.filter((r) => r.outcome === "budget-exhausted").length,
     lastRunAt: runs[count - 1].at,
     trend: chunks(runs, TREND_WIDTH).map(
       (group) => 1 - group.filter(firstTry).length / group.length
@@ -12869,7 +12884,7 @@ function warn(message2) {
 `);
 }
 async function createReporters(config, dependencies) {
-  const { observability, breaker, redact } = config;
+  const { observability, breaker, budget, redact } = config;
   const env2 = dependencies.env ?? process.env;
   const warnRedacted = (message2) => warn(redact(message2));
   const reporters = [
@@ -12942,6 +12957,7 @@ async function createReporters(config, dependencies) {
         path: observability.metricsFile,
         name: observability.name,
         ...breaker ? { breakerState: () => breakerState(breaker.name, dependencies.store()) } : {},
+        ...budget ? { budget: budget.name } : {},
         warn: warnRedacted
       })
     );
@@ -12953,6 +12969,7 @@ async function createReporters(config, dependencies) {
         url: observability.pushgateway,
         name: observability.name,
         timeoutMs: DEFAULTS.pushgatewayTimeoutMs,
+        ...budget ? { budget: budget.name } : {},
         warn: warnRedacted
       })
     );
