@@ -4562,6 +4562,31 @@ var init_location = __esm({
   }
 });
 
+// src/budget/config.ts
+function normalizeBudget(raw) {
+  if (raw.budget === void 0) {
+    const orphan = raw.budgetTokens !== void 0 ? "--budget-tokens" : raw.budgetRatio !== void 0 ? "--budget-ratio" : void 0;
+    if (orphan) throw new UsageError(`${orphan}: only applies with --budget <name>`);
+    return void 0;
+  }
+  const ratio = raw.budgetRatio === void 0 ? DEFAULTS.budgetRatio : parseNumberAbove(raw.budgetRatio, "--budget-ratio", 0);
+  if (ratio > 1e3) throw invalidValue("--budget-ratio", raw.budgetRatio, "expected at most 1000");
+  return Object.freeze({
+    name: checkBreakerName(raw.budget, "--budget"),
+    maxTokens: raw.budgetTokens === void 0 ? DEFAULTS.budgetTokens : parseInteger(raw.budgetTokens, "--budget-tokens", 1, 1e6),
+    ratio
+  });
+}
+var init_config2 = __esm({
+  "src/budget/config.ts"() {
+    "use strict";
+    init_errors();
+    init_config();
+    init_defaults();
+    init_numbers();
+  }
+});
+
 // src/policy/http-config.ts
 function rejectHttpFlags(raw) {
   const given = HTTP_ONLY_FLAGS.find(([key]) => raw[key] !== void 0 && raw[key] !== false);
@@ -10364,7 +10389,7 @@ var init_load_chart = __esm({
 });
 
 // src/explain/simulation-text.ts
-function renderSimulation(results, options, style) {
+function renderSimulation(results, options, style, budget) {
   const d = formatDuration;
   const count = (n) => n.toLocaleString("en-US");
   const lines = [
@@ -10376,18 +10401,22 @@ function renderSimulation(results, options, style) {
       `${"strategy".padEnd(NAME_WIDTH)}${["peak load", "all done after", "total calls", "calls/client"].map((h) => h.padStart(15)).join("")}`
     )
   ];
-  for (const r of results) {
+  const row2 = (name, r) => {
     const cells = [
       count(r.peakLoad),
       d(r.completionMs),
       count(r.totalCalls),
       (r.totalCalls / options.clients).toFixed(1)
     ];
-    lines.push(
-      `${style.cyan(r.strategy.padEnd(NAME_WIDTH))}${cells.map((c) => c.padStart(15)).join("")}`
-    );
-  }
-  const top = Math.max(...results.map((r) => r.peakLoad));
+    return `${style.cyan(name.padEnd(NAME_WIDTH))}${cells.map((c) => c.padStart(15)).join("")}`;
+  };
+  for (const r of results) lines.push(row2(r.strategy, r));
+  if (budget) lines.push(...budgetRows(budget, options, row2));
+  const charted = [
+    ...results.map((r) => [r.strategy, r]),
+    ...budget ? [[BUDGET_ROW, budget]] : []
+  ];
+  const top = Math.max(...charted.map(([, r]) => r.peakLoad));
   lines.push(
     "",
     style.dim(
@@ -10397,7 +10426,7 @@ function renderSimulation(results, options, style) {
       `(\u2588 = ${count(top)} calls, the busiest slice of a column; capacity ${count(options.capacity)})`
     )
   );
-  for (const r of results) {
+  for (const [name, r] of charted) {
     const { peaks, slicesPerColumn } = columnPeaks(r.load, CHART_WIDTH);
     const chart = peaks.map((peak) => {
       const block = blockFor(peak, top);
@@ -10405,11 +10434,23 @@ function renderSimulation(results, options, style) {
     }).join("");
     const span = " ".repeat(CHART_WIDTH - peaks.length);
     const column = style.dim(`${d(slicesPerColumn * options.sliceMs)}/col`);
-    lines.push(`${style.cyan(r.strategy.padEnd(NAME_WIDTH))}${chart}${span} ${column}`);
+    lines.push(`${style.cyan(name.padEnd(NAME_WIDTH))}${chart}${span} ${column}`);
   }
   return lines;
 }
-var NAME_WIDTH, CHART_WIDTH;
+function budgetRows(budget, options, row2) {
+  const { maxTokens, ratio } = budget.budget;
+  const clients = options.clients.toLocaleString("en-US");
+  const outcome = budget.gaveUp === 0 ? "it refused no retry: every client succeeded" : `${budget.gaveUp.toLocaleString("en-US")} of ${clients} clients gave up (budget-exhausted)`;
+  return [
+    "",
+    `${budget.strategy} with a retry budget shared by the fleet (--budget-tokens ${maxTokens},`,
+    `--budget-ratio ${ratio}): a refused retry ends that client's run`,
+    row2(BUDGET_ROW, budget),
+    `${" ".repeat(NAME_WIDTH)}${outcome}`
+  ];
+}
+var NAME_WIDTH, CHART_WIDTH, BUDGET_ROW;
 var init_simulation_text = __esm({
   "src/explain/simulation-text.ts"() {
     "use strict";
@@ -10417,6 +10458,34 @@ var init_simulation_text = __esm({
     init_load_chart();
     NAME_WIDTH = 13;
     CHART_WIDTH = 56;
+    BUDGET_ROW = "with budget";
+  }
+});
+
+// src/explain/herd-budget.ts
+function createHerdBudget(settings) {
+  let data = fullBudget(settings);
+  let gaveUp = 0;
+  return {
+    afterCalls(succeeded, failed) {
+      for (let i = 0; i < succeeded; i++) data = recordAttempt2(data, true, settings);
+      let retrying = 0;
+      for (let i = 0; i < failed; i++) {
+        data = recordAttempt2(data, false, settings);
+        if (allowsRetry(data, settings)) retrying++;
+        else gaveUp++;
+      }
+      return retrying;
+    },
+    get gaveUp() {
+      return gaveUp;
+    }
+  };
+}
+var init_herd_budget = __esm({
+  "src/explain/herd-budget.ts"() {
+    "use strict";
+    init_state2();
   }
 });
 
@@ -10425,6 +10494,14 @@ function simulateHerd(options) {
   return STRATEGY_NAMES.map((strategy) => simulateStrategy(strategy, options));
 }
 function simulateStrategy(strategy, options) {
+  return simulate(strategy, options);
+}
+function simulateBudget(strategy, options, budget) {
+  const herdBudget2 = createHerdBudget(budget);
+  const result = simulate(strategy, options, herdBudget2);
+  return { ...result, budget, gaveUp: herdBudget2.gaveUp };
+}
+function simulate(strategy, options, budget) {
   const { clients, capacity, sliceMs } = options;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const backoff = strategyNamed(strategy);
@@ -10443,7 +10520,9 @@ function simulateStrategy(strategy, options) {
       queue.push(now + step.delayMs, next);
     }
   };
-  retry2({ count: clients, retry: 0, previousMs: options.baseMs }, clients, 0);
+  const retrying = (succeeded, failed) => budget ? budget.afterCalls(succeeded, failed) : failed;
+  const first = retrying(0, clients);
+  if (first > 0) retry2({ count: clients, retry: 0, previousMs: options.baseMs }, first, 0);
   const load = [];
   let totalCalls = clients;
   let steps = 0;
@@ -10463,8 +10542,10 @@ function simulateStrategy(strategy, options) {
       const answered = Math.max(0, Math.min(group.count, capacity - current.calls));
       current.calls += group.count;
       totalCalls += group.count;
-      if (answered > 0) completionMs = time;
-      if (answered < group.count) retry2(group, group.count - answered, time);
+      const failed = group.count - answered;
+      const retries = retrying(answered, failed);
+      if (answered > 0 || retries < failed) completionMs = time;
+      if (retries > 0) retry2(group, retries, time);
     }
     peakLoad = Math.max(peakLoad, current.calls);
     queue.shift();
@@ -10478,6 +10559,7 @@ var init_simulate = __esm({
     init_random();
     init_strategies();
     init_errors();
+    init_herd_budget();
     DEFAULT_MAX_STEPS = 5e6;
     EventQueue = class {
       groups = /* @__PURE__ */ new Map();
@@ -10722,8 +10804,15 @@ async function explainAction(raw) {
   const format = parseChoice(raw.format ?? "text", "--format", ["text", "json"]);
   if (raw.capacity !== void 0 && raw.simulate === void 0)
     throw new UsageError("--capacity: applies only with --simulate <clients>");
+  for (const [value, flag] of [
+    [raw.budgetTokens, "--budget-tokens"],
+    [raw.budgetRatio, "--budget-ratio"]
+  ]) {
+    if (value !== void 0 && raw.simulate === void 0)
+      throw new UsageError(`${flag}: applies only with --simulate <clients>`);
+  }
   const policy = normalizePolicy(raw);
-  const explain = raw.tools ? explainTools(raw.toolsFile) : raw.simulate !== void 0 ? explainHerd(herdOptions(raw, policy)) : SCHEDULE_FLAGS.some((flag) => raw[flag] !== void 0) ? explainSchedule(policy) : (json2, style) => json2 ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style);
+  const explain = raw.tools ? explainTools(raw.toolsFile) : raw.simulate !== void 0 ? explainHerd(herdOptions(raw, policy), policy.strategy, herdBudget(raw)) : SCHEDULE_FLAGS.some((flag) => raw[flag] !== void 0) ? explainSchedule(policy) : (json2, style) => json2 ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style);
   const json = format === "json";
   const output = explain(json, json ? plainStyle : await stdoutStyle());
   stdout().write(
@@ -10746,16 +10835,32 @@ function explainSchedule(policy) {
     worstCaseMs: plan.worstCaseMs
   } : renderSchedule(policy, plan, style);
 }
-function explainHerd(options) {
-  const results = runHerd(options);
+function explainHerd(options, strategy, budgetSettings) {
+  const results = runHerd(() => simulateHerd(options), options);
+  const budget = runHerd(() => simulateBudget(strategy, options, budgetSettings), options);
+  const figures = ({ strategy: strategy2, peakLoad, completionMs, totalCalls }) => ({
+    strategy: strategy2,
+    peakLoad,
+    completionMs,
+    totalCalls
+  });
   return (json, style) => json ? {
-    simulation: results.map(({ strategy, peakLoad, completionMs, totalCalls }) => ({
-      strategy,
-      peakLoad,
-      completionMs,
-      totalCalls
-    }))
-  } : renderSimulation(results, options, style);
+    simulation: results.map(figures),
+    budget: {
+      ...figures(budget),
+      budgetTokens: budget.budget.maxTokens,
+      budgetRatio: budget.budget.ratio,
+      gaveUp: budget.gaveUp
+    }
+  } : renderSimulation(results, options, style, budget);
+}
+function herdBudget(raw) {
+  const { maxTokens, ratio } = normalizeBudget({
+    budget: "simulated",
+    ...raw.budgetTokens === void 0 ? {} : { budgetTokens: raw.budgetTokens },
+    ...raw.budgetRatio === void 0 ? {} : { budgetRatio: raw.budgetRatio }
+  });
+  return { maxTokens, ratio };
 }
 function herdOptions(raw, policy) {
   const clients = parseInteger(raw.simulate, "--simulate", 1, MAX_CLIENTS);
@@ -10776,9 +10881,9 @@ function herdOptions(raw, policy) {
     factor: policy.factor
   };
 }
-function runHerd(options) {
+function runHerd(simulate2, options) {
   try {
-    return simulateHerd(options);
+    return simulate2();
   } catch (error) {
     if (!(error instanceof SimulationLimitError)) throw error;
     throw new SimulationLimitError(
@@ -10796,6 +10901,7 @@ var init_explain = __esm({
     init_schedule_text();
     init_simulation_text();
     init_simulate();
+    init_config2();
     init_strategy_table();
     init_explain_tools();
     init_errors();
@@ -11706,28 +11812,7 @@ function sanitizeName(text) {
 init_defaults();
 init_location();
 init_config();
-
-// src/budget/config.ts
-init_errors();
-init_config();
-init_defaults();
-init_numbers();
-function normalizeBudget(raw) {
-  if (raw.budget === void 0) {
-    const orphan = raw.budgetTokens !== void 0 ? "--budget-tokens" : raw.budgetRatio !== void 0 ? "--budget-ratio" : void 0;
-    if (orphan) throw new UsageError(`${orphan}: only applies with --budget <name>`);
-    return void 0;
-  }
-  const ratio = raw.budgetRatio === void 0 ? DEFAULTS.budgetRatio : parseNumberAbove(raw.budgetRatio, "--budget-ratio", 0);
-  if (ratio > 1e3) throw invalidValue("--budget-ratio", raw.budgetRatio, "expected at most 1000");
-  return Object.freeze({
-    name: checkBreakerName(raw.budget, "--budget"),
-    maxTokens: raw.budgetTokens === void 0 ? DEFAULTS.budgetTokens : parseInteger(raw.budgetTokens, "--budget-tokens", 1, 1e6),
-    ratio
-  });
-}
-
-// src/policy/config.ts
+init_config2();
 init_http_config();
 init_stdin_source();
 init_redact();
@@ -12040,6 +12125,18 @@ function addExplainOptions(command) {
     envOption(
       "--capacity <calls>",
       `calls the simulated server answers per ${formatDuration(DEFAULTS.simulateSliceMs)} slice (default: ${DEFAULTS.simulateCapacity})`,
+      "explain"
+    )
+  ).addOption(
+    envOption(
+      "--budget-tokens <n>",
+      `the simulated fleet's retry budget (default: ${DEFAULTS.budgetTokens})`,
+      "explain"
+    )
+  ).addOption(
+    envOption(
+      "--budget-ratio <number>",
+      `what a success gives back to it (default: ${DEFAULTS.budgetRatio})`,
       "explain"
     )
   );
