@@ -12312,8 +12312,8 @@ Examples:
   retry-run explain --format json -s jitter --seed 1
 
 The policy options read RETRY_RUN_<OPTION>, as a run does; --format,
---simulate and --capacity read RETRY_RUN_EXPLAIN_<OPTION>,
-e.g. RETRY_RUN_EXPLAIN_FORMAT=json.
+--simulate, --capacity, --budget-tokens and --budget-ratio read
+RETRY_RUN_EXPLAIN_<OPTION>, e.g. RETRY_RUN_EXPLAIN_FORMAT=json.
 `;
 var STATS_EXAMPLES = `
 Examples:
