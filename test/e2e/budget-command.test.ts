@@ -29,92 +29,99 @@ describe.each([
   ['the file store', () => join(stores.dir, `state${++unique}`)],
   ['a real redis-server', () => `${stores.redis.url}/${++unique}`],
 ])('retry-run budget on %s', (_, freshState) => {
-  it('lists, shows and resets budgets, as text and JSON; a corrupt one is listed as such', async () => {
-    const state = freshState();
-    const cli = (...args: string[]) => runCli(['budget', ...args, '--state', state]);
-    const empty = await cli('list');
-    expect(empty).toMatchObject({ code: 0, stdout: `no budgets in ${state}\n`, stderr: '' });
-    expect(JSON.parse((await cli('list', '--format', 'json')).stdout)).toEqual([]);
+  // Fourteen runs of the CLI, one after the other: slow on a loaded machine.
+  it(
+    'lists, shows and resets budgets, as text and JSON; a corrupt one is listed as such',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const state = freshState();
+      const cli = (...args: string[]) => runCli(['budget', ...args, '--state', state]);
+      const empty = await cli('list');
+      expect(empty).toMatchObject({ code: 0, stdout: `no budgets in ${state}\n`, stderr: '' });
+      expect(JSON.parse((await cli('list', '--format', 'json')).stdout)).toEqual([]);
 
-    // 'api': 3 failed attempts leave 7 of 10; 'ok': one success leaves it full.
-    expect((await runOn(state, 'api', 'false')).code).toBe(1);
-    expect((await runOn(state, 'ok', 'true')).code).toBe(0);
-    await plantCorrupt(state, 'bad');
+      // 'api': 3 failed attempts leave 7 of 10; 'ok': one success leaves it full.
+      expect((await runOn(state, 'api', 'false')).code).toBe(1);
+      expect((await runOn(state, 'ok', 'true')).code).toBe(0);
+      await plantCorrupt(state, 'bad');
 
-    const list = await cli('list', '--format', 'json');
-    expect(list.code).toBe(0);
-    expect(list.stderr).toBe('');
-    expect(JSON.parse(list.stdout)).toEqual([
-      {
+      const list = await cli('list', '--format', 'json');
+      expect(list.code).toBe(0);
+      expect(list.stderr).toBe('');
+      expect(JSON.parse(list.stdout)).toEqual([
+        {
+          name: 'api',
+          state: 'retrying',
+          tokens: 7,
+          maxTokens: 10,
+          ratio: 0.1,
+          retriesAllowed: true,
+          updatedAt: expect.stringMatching(ISO),
+        },
+        {
+          name: 'bad',
+          state: 'corrupt',
+          tokens: null,
+          maxTokens: null,
+          ratio: null,
+          retriesAllowed: null,
+          updatedAt: null,
+        },
+        {
+          name: 'ok',
+          state: 'retrying',
+          tokens: 10,
+          maxTokens: 10,
+          ratio: 0.1,
+          retriesAllowed: true,
+          updatedAt: expect.stringMatching(ISO),
+        },
+      ]);
+      const table = (await cli('list')).stdout.split('\n');
+      expect(table[0]).toMatch(/^NAME\s+STATE\s+TOKENS\s+MAX\s+RATIO\s+UPDATED AT$/);
+      expect(table[1]).toMatch(/^api\s+retrying\s+7\s+10\s+0\.1\s+\S+Z$/);
+      expect(table[2]).toMatch(/^bad\s+corrupt\s+-\s+-\s+-\s+-$/);
+      expect(table[3]).toMatch(/^ok\s+retrying\s+10\s+10\s+0\.1\s+\S+Z$/);
+
+      // Two more failing runs: 7 -> 6 -> 5 (refused, 5 is not above 5) -> 4 (first attempt).
+      await runOn(state, 'api', 'false');
+      await runOn(state, 'api', 'false');
+      const status = await cli('status', 'api');
+      expect(status.code).toBe(0);
+      expect(status.stdout).toMatch(
+        /^budget 'api' is throttled: retries are refused \(4 of 10 tokens, a retry needs more than 5\); each successful attempt gives back 0\.1; last attempt counted at \S+Z\n$/,
+      );
+      const json = await cli('status', 'api', '--format', 'json');
+      expect(JSON.parse(json.stdout)).toMatchObject({
         name: 'api',
-        state: 'retrying',
-        tokens: 7,
-        maxTokens: 10,
-        ratio: 0.1,
-        retriesAllowed: true,
-        updatedAt: expect.stringMatching(ISO),
-      },
-      {
-        name: 'bad',
-        state: 'corrupt',
-        tokens: null,
-        maxTokens: null,
-        ratio: null,
-        retriesAllowed: null,
-        updatedAt: null,
-      },
-      {
-        name: 'ok',
-        state: 'retrying',
-        tokens: 10,
-        maxTokens: 10,
-        ratio: 0.1,
-        retriesAllowed: true,
-        updatedAt: expect.stringMatching(ISO),
-      },
-    ]);
-    const table = (await cli('list')).stdout.split('\n');
-    expect(table[0]).toMatch(/^NAME\s+STATE\s+TOKENS\s+MAX\s+RATIO\s+UPDATED AT$/);
-    expect(table[1]).toMatch(/^api\s+retrying\s+7\s+10\s+0\.1\s+\S+Z$/);
-    expect(table[2]).toMatch(/^bad\s+corrupt\s+-\s+-\s+-\s+-$/);
-    expect(table[3]).toMatch(/^ok\s+retrying\s+10\s+10\s+0\.1\s+\S+Z$/);
+        state: 'throttled',
+        tokens: 4,
+        retriesAllowed: false,
+      });
 
-    // Two more failing runs: 7 -> 6 -> 5 (refused, 5 is not above 5) -> 4 (first attempt).
-    await runOn(state, 'api', 'false');
-    await runOn(state, 'api', 'false');
-    const status = await cli('status', 'api');
-    expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(
-      /^budget 'api' is throttled: retries are refused \(4 of 10 tokens, a retry needs more than 5\); each successful attempt gives back 0\.1; last attempt counted at \S+Z\n$/,
-    );
-    const json = await cli('status', 'api', '--format', 'json');
-    expect(JSON.parse(json.stdout)).toMatchObject({
-      name: 'api',
-      state: 'throttled',
-      tokens: 4,
-      retriesAllowed: false,
-    });
-
-    const reset = await cli('reset', 'api');
-    expect(reset).toMatchObject({
-      code: 0,
-      stdout: "budget 'api' reset: full, retries allowed again\n",
-      stderr: '',
-    });
-    expect((await cli('reset', 'bad')).code).toBe(0);
-    const gone = await cli('status', 'api', '--format', 'json');
-    expect(gone.code).toBe(1);
-    expect(gone.stdout).toBe('');
-    expect(gone.stderr).toBe(
-      `retry-run: no budget 'api' in ${state}: no run has counted an attempt under that name since it was last reset (a run naming it starts full)\n`,
-    );
-    // Full again: a failing run makes all its 3 attempts.
-    expect((await runOn(state, 'api', 'false')).stderr).toMatch(/exhausted: all 3 attempts/);
-    expect(JSON.parse((await cli('list', '--format', 'json')).stdout)).toMatchObject([
-      { name: 'api', tokens: 7 },
-      { name: 'ok', tokens: 10 },
-    ]);
-  });
+      const reset = await cli('reset', 'api');
+      expect(reset).toMatchObject({
+        code: 0,
+        stdout: "budget 'api' reset: full, retries allowed again\n",
+        stderr: '',
+      });
+      expect((await cli('reset', 'bad')).code).toBe(0);
+      const gone = await cli('status', 'api', '--format', 'json');
+      expect(gone.code).toBe(1);
+      expect(gone.stdout).toBe('');
+      expect(gone.stderr).toBe(
+        `retry-run: no budget 'api' in ${state}: no run has counted an attempt under that name since it was last reset (a run naming it starts full)\n`,
+      );
+      // Full again: a failing run makes all its 3 attempts.
+      expect((await runOn(state, 'api', 'false')).stderr).toMatch(/exhausted: all 3 attempts/);
+      expect(JSON.parse((await cli('list', '--format', 'json')).stdout)).toMatchObject([
+        { name: 'api', tokens: 7 },
+        { name: 'ok', tokens: 10 },
+      ]);
+    },
+  );
 
   it('status of a corrupt budget is an error that says how to repair it (125)', async () => {
     const state = freshState();
