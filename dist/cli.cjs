@@ -4860,6 +4860,31 @@ var init_location = __esm({
   }
 });
 
+// src/config/budget.ts
+function normalizeBudget(raw) {
+  if (raw.budget === void 0) {
+    const orphan = raw.budgetTokens !== void 0 ? "--budget-tokens" : raw.budgetRatio !== void 0 ? "--budget-ratio" : void 0;
+    if (orphan) throw new UsageError(`${orphan}: only applies with --budget <name>`);
+    return void 0;
+  }
+  const ratio = raw.budgetRatio === void 0 ? DEFAULTS.budgetRatio : parseNumberAbove(raw.budgetRatio, "--budget-ratio", 0);
+  if (ratio > 1e3) throw invalidValue("--budget-ratio", raw.budgetRatio, "expected at most 1000");
+  return Object.freeze({
+    name: checkBreakerName(raw.budget, "--budget"),
+    maxTokens: raw.budgetTokens === void 0 ? DEFAULTS.budgetTokens : parseInteger(raw.budgetTokens, "--budget-tokens", 1, 1e6),
+    ratio
+  });
+}
+var init_budget = __esm({
+  "src/config/budget.ts"() {
+    "use strict";
+    init_errors();
+    init_breaker();
+    init_defaults();
+    init_numbers();
+  }
+});
+
 // src/config/http.ts
 function rejectHttpFlags(raw) {
   const given = HTTP_ONLY_FLAGS.find(([key]) => raw[key] !== void 0 && raw[key] !== false);
@@ -6638,7 +6663,7 @@ __export(metrics_file_exports, {
   renderSamples: () => renderSamples,
   updateSamples: () => updateSamples
 });
-function updateSamples(previous, name, summary, breaker) {
+function updateSamples(previous, name, summary, breaker, budget) {
   const next = new Map([...previous].map(([family, series]) => [family, new Map(series)]));
   const set = (family, labels, value, add = false) => {
     const series = next.get(family) ?? /* @__PURE__ */ new Map();
@@ -6654,6 +6679,10 @@ function updateSamples(previous, name, summary, breaker) {
   set("retry_run_last_run_attempts", { name }, summary.attempts);
   set("retry_run_last_run_duration_seconds", { name }, summary.elapsedMs / 1e3);
   set("retry_run_last_run_exit_code", { name }, summary.exitCode);
+  if (budget !== void 0) {
+    const refused = summary.outcome === "budget-exhausted" ? 1 : 0;
+    set("retry_run_budget_refused_total", { name, budget }, refused, true);
+  }
   if (breaker) {
     for (const state of BREAKER_STATES) {
       set(
@@ -6707,7 +6736,10 @@ function createMetricsFileReporter(options) {
       const breaker = await options.breakerState?.().catch(() => void 0);
       try {
         const target = await resolveOutputTarget(options.path);
-        const update = async (previous) => writeOutput(target, renderSamples(updateSamples(previous, options.name, done, breaker)));
+        const update = async (previous) => writeOutput(
+          target,
+          renderSamples(updateSamples(previous, options.name, done, breaker, options.budget))
+        );
         if (target.kind !== "regular") return await update(/* @__PURE__ */ new Map());
         await withFileLock(
           `${target.path}.lock`,
@@ -6771,6 +6803,11 @@ var init_metrics_file = __esm({
       },
       { name: "retry_run_last_run_exit_code", kind: "gauge", help: "Exit code of the last run." },
       {
+        name: "retry_run_budget_refused_total",
+        kind: "counter",
+        help: "Retries a retry budget refused (runs that ended budget-exhausted), by name and budget."
+      },
+      {
         name: "retry_run_breaker_state",
         kind: "gauge",
         help: "Circuit breaker state after the last run naming it: 1 for the current state."
@@ -6796,7 +6833,9 @@ function createPushgatewayReporter(options) {
     },
     async close() {
       if (!summary) return;
-      const body = renderSamples(updateSamples(/* @__PURE__ */ new Map(), options.name, summary));
+      const body = renderSamples(
+        updateSamples(/* @__PURE__ */ new Map(), options.name, summary, void 0, options.budget)
+      );
       try {
         await put(groupUrl(options.url, options.name), body, options.timeoutMs);
       } catch (error) {
@@ -7520,8 +7559,8 @@ function unsafePattern(source) {
   }
   return void 0;
 }
-function compileTable(table2) {
-  return Object.entries(table2).map(([name, entry]) => compileTool(name, entry));
+function compileTable(table3) {
+  return Object.entries(table3).map(([name, entry]) => compileTool(name, entry));
 }
 function compileTool(name, entry) {
   return {
@@ -7560,12 +7599,12 @@ var init_active = __esm({
 });
 
 // src/tools/recognize.ts
-function toolByCommand(table2, file) {
+function toolByCommand(table3, file) {
   const name = (0, import_node_path7.basename)(file);
-  return table2.find((tool) => tool.commands.has(name));
+  return table3.find((tool) => tool.commands.has(name));
 }
-function recognizeTool(table2, file, exitCode, tails) {
-  const tool = toolByCommand(table2, file) ?? toolInScript(table2, exitCode, tails.stderrTail);
+function recognizeTool(table3, file, exitCode, tails) {
+  const tool = toolByCommand(table3, file) ?? toolInScript(table3, exitCode, tails.stderrTail);
   if (!tool) return void 0;
   const said = `${tool.name} exit ${exitCode}`;
   const exit2 = tool.exits.get(exitCode);
@@ -7597,10 +7636,10 @@ function statusIn(match) {
   const status = Number(match[1]);
   return Number.isInteger(status) && status >= 100 && status <= 599 ? status : void 0;
 }
-function toolInScript(table2, exitCode, stderr) {
+function toolInScript(table3, exitCode, stderr) {
   if (!stderr) return void 0;
   let best;
-  for (const tool of table2) {
+  for (const tool of table3) {
     for (const prefix of tool.scriptPrefixes) {
       const index = lastLineStartingWith(stderr, prefix);
       if (index !== void 0 && (!best || index > best.index)) best = { tool, index };
@@ -7904,8 +7943,8 @@ var init_connection_messages = __esm({
 });
 
 // src/runners/command/known-tools.ts
-function recognizeToolFailure(file, exitCode, stderrTail, stdoutTail, table2 = activeTools()) {
-  const verdict = recognizeTool(table2, file, exitCode, { stderrTail, stdoutTail });
+function recognizeToolFailure(file, exitCode, stderrTail, stdoutTail, table3 = activeTools()) {
+  const verdict = recognizeTool(table3, file, exitCode, { stderrTail, stdoutTail });
   if (!verdict) return void 0;
   const finding = { evidence: verdict.evidence, knownTool: { name: verdict.tool } };
   if (verdict.says && verdict.class !== "connection" && verdict.class !== "timeout")
@@ -8325,9 +8364,9 @@ async function readProcessTable() {
   const rows = await readProc().catch(() => readPs().catch(() => void 0));
   return rows && new Map(rows.map((row2) => [row2.pid, row2]));
 }
-function treeOf(table2, root) {
+function treeOf(table3, root) {
   const children = /* @__PURE__ */ new Map();
-  for (const row2 of table2.values()) {
+  for (const row2 of table3.values()) {
     children.set(row2.ppid, [...children.get(row2.ppid) ?? [], row2.pid]);
   }
   const tree = [root];
@@ -8418,22 +8457,22 @@ function groupTargets(child) {
     // kill(-pgid, 0) also counts zombies; the process table tells whether one really runs.
     count: async () => {
       if (pgid === void 0 || !signalProcess(-pgid, 0)) return 0;
-      const table2 = await readProcessTable();
-      if (!table2) return 1;
-      return [...table2.values()].filter((row2) => row2.pgid === pgid).length;
+      const table3 = await readProcessTable();
+      if (!table3) return 1;
+      return [...table3.values()].filter((row2) => row2.pgid === pgid).length;
     }
   };
 }
 function treeTargets(child) {
   const known = /* @__PURE__ */ new Set();
   const current = async () => {
-    const table2 = await readProcessTable();
-    if (!table2) return [];
-    const ourGroup = table2.get(process.pid)?.pgid;
-    if (child.pid !== void 0 && table2.has(child.pid)) {
-      for (const pid of treeOf(table2, child.pid)) known.add(pid);
+    const table3 = await readProcessTable();
+    if (!table3) return [];
+    const ourGroup = table3.get(process.pid)?.pgid;
+    if (child.pid !== void 0 && table3.has(child.pid)) {
+      for (const pid of treeOf(table3, child.pid)) known.add(pid);
     }
-    return [...known].filter((pid) => pid !== process.pid && table2.get(pid)?.pgid === ourGroup);
+    return [...known].filter((pid) => pid !== process.pid && table3.get(pid)?.pgid === ourGroup);
   };
   return {
     send: (signal) => {
@@ -10257,8 +10296,10 @@ function allowsRetry(data, settings) {
   return data.tokens > settings.maxTokens / 2;
 }
 function isBudgetData(value) {
-  const tokens = value?.tokens;
-  return typeof tokens === "number" && Number.isFinite(tokens) && tokens >= 0;
+  const data = value;
+  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  const optional = (n) => n === void 0 || finite(n);
+  return finite(data?.tokens) && optional(data?.maxTokens) && optional(data?.ratio) && optional(data?.updatedAt);
 }
 var init_state2 = __esm({
   "src/budget/state.ts"() {
@@ -10283,22 +10324,23 @@ function checkedBudget(value, store, name, maxTokens) {
   }
   return value;
 }
-function createSharedBudget(config, store, warn2) {
+function createSharedBudget(config, store, warn2, clock) {
   let broken = false;
   return {
     async record(success) {
       if (broken) return { retryAllowed: true };
       let data;
       try {
-        data = await store.update(
-          BUDGET_COLLECTION,
-          config.name,
-          (current) => recordAttempt2(
+        data = await store.update(BUDGET_COLLECTION, config.name, (current) => ({
+          ...recordAttempt2(
             checkedBudget(current, store, config.name, config.maxTokens),
             success,
             config
-          )
-        );
+          ),
+          maxTokens: config.maxTokens,
+          ratio: config.ratio,
+          updatedAt: clock.now()
+        }));
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         broken = true;
@@ -10315,7 +10357,7 @@ function createSharedBudget(config, store, warn2) {
   };
 }
 var BUDGET_COLLECTION;
-var init_budget = __esm({
+var init_budget2 = __esm({
   "src/budget/budget.ts"() {
     "use strict";
     init_store();
@@ -10349,7 +10391,7 @@ var init_load_chart = __esm({
 });
 
 // src/explain/simulation-text.ts
-function renderSimulation(results, options, style) {
+function renderSimulation(results, options, style, budget) {
   const d = formatDuration;
   const count = (n) => n.toLocaleString("en-US");
   const lines = [
@@ -10361,18 +10403,22 @@ function renderSimulation(results, options, style) {
       `${"strategy".padEnd(NAME_WIDTH)}${["peak load", "all done after", "total calls", "calls/client"].map((h) => h.padStart(15)).join("")}`
     )
   ];
-  for (const r of results) {
+  const row2 = (name, r) => {
     const cells = [
       count(r.peakLoad),
       d(r.completionMs),
       count(r.totalCalls),
       (r.totalCalls / options.clients).toFixed(1)
     ];
-    lines.push(
-      `${style.cyan(r.strategy.padEnd(NAME_WIDTH))}${cells.map((c) => c.padStart(15)).join("")}`
-    );
-  }
-  const top = Math.max(...results.map((r) => r.peakLoad));
+    return `${style.cyan(name.padEnd(NAME_WIDTH))}${cells.map((c) => c.padStart(15)).join("")}`;
+  };
+  for (const r of results) lines.push(row2(r.strategy, r));
+  if (budget) lines.push(...budgetRows(budget, options, row2));
+  const charted = [
+    ...results.map((r) => [r.strategy, r]),
+    ...budget ? [[BUDGET_ROW, budget]] : []
+  ];
+  const top = Math.max(...charted.map(([, r]) => r.peakLoad));
   lines.push(
     "",
     style.dim(
@@ -10382,7 +10428,7 @@ function renderSimulation(results, options, style) {
       `(\u2588 = ${count(top)} calls, the busiest slice of a column; capacity ${count(options.capacity)})`
     )
   );
-  for (const r of results) {
+  for (const [name, r] of charted) {
     const { peaks, slicesPerColumn } = columnPeaks(r.load, CHART_WIDTH);
     const chart = peaks.map((peak) => {
       const block = blockFor(peak, top);
@@ -10390,11 +10436,23 @@ function renderSimulation(results, options, style) {
     }).join("");
     const span = " ".repeat(CHART_WIDTH - peaks.length);
     const column = style.dim(`${d(slicesPerColumn * options.sliceMs)}/col`);
-    lines.push(`${style.cyan(r.strategy.padEnd(NAME_WIDTH))}${chart}${span} ${column}`);
+    lines.push(`${style.cyan(name.padEnd(NAME_WIDTH))}${chart}${span} ${column}`);
   }
   return lines;
 }
-var NAME_WIDTH, CHART_WIDTH;
+function budgetRows(budget, options, row2) {
+  const { maxTokens, ratio } = budget.budget;
+  const clients = options.clients.toLocaleString("en-US");
+  const outcome = budget.gaveUp === 0 ? "it refused no retry: every client succeeded" : `${budget.gaveUp.toLocaleString("en-US")} of ${clients} clients gave up (budget-exhausted)`;
+  return [
+    "",
+    `${budget.strategy} with a retry budget shared by the fleet (--budget-tokens ${maxTokens},`,
+    `--budget-ratio ${ratio}): a refused retry ends that client's run`,
+    row2(BUDGET_ROW, budget),
+    `${" ".repeat(NAME_WIDTH)}${outcome}`
+  ];
+}
+var NAME_WIDTH, CHART_WIDTH, BUDGET_ROW;
 var init_simulation_text = __esm({
   "src/explain/simulation-text.ts"() {
     "use strict";
@@ -10402,6 +10460,34 @@ var init_simulation_text = __esm({
     init_load_chart();
     NAME_WIDTH = 13;
     CHART_WIDTH = 56;
+    BUDGET_ROW = "with budget";
+  }
+});
+
+// src/explain/herd-budget.ts
+function createHerdBudget(settings) {
+  let data = fullBudget(settings);
+  let gaveUp = 0;
+  return {
+    afterCalls(succeeded, failed) {
+      for (let i = 0; i < succeeded; i++) data = recordAttempt2(data, true, settings);
+      let retrying = 0;
+      for (let i = 0; i < failed; i++) {
+        data = recordAttempt2(data, false, settings);
+        if (allowsRetry(data, settings)) retrying++;
+        else gaveUp++;
+      }
+      return retrying;
+    },
+    get gaveUp() {
+      return gaveUp;
+    }
+  };
+}
+var init_herd_budget = __esm({
+  "src/explain/herd-budget.ts"() {
+    "use strict";
+    init_state2();
   }
 });
 
@@ -10410,6 +10496,14 @@ function simulateHerd(options) {
   return STRATEGY_NAMES.map((strategy) => simulateStrategy(strategy, options));
 }
 function simulateStrategy(strategy, options) {
+  return simulate(strategy, options);
+}
+function simulateBudget(strategy, options, budget) {
+  const herdBudget2 = createHerdBudget(budget);
+  const result = simulate(strategy, options, herdBudget2);
+  return { ...result, budget, gaveUp: herdBudget2.gaveUp };
+}
+function simulate(strategy, options, budget) {
   const { clients, capacity, sliceMs } = options;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const backoff = strategyNamed(strategy);
@@ -10428,7 +10522,9 @@ function simulateStrategy(strategy, options) {
       queue.push(now + step.delayMs, next);
     }
   };
-  retry2({ count: clients, retry: 0, previousMs: options.baseMs }, clients, 0);
+  const retrying = (succeeded, failed) => budget ? budget.afterCalls(succeeded, failed) : failed;
+  const first = retrying(0, clients);
+  if (first > 0) retry2({ count: clients, retry: 0, previousMs: options.baseMs }, first, 0);
   const load = [];
   let totalCalls = clients;
   let steps = 0;
@@ -10448,8 +10544,10 @@ function simulateStrategy(strategy, options) {
       const answered = Math.max(0, Math.min(group.count, capacity - current.calls));
       current.calls += group.count;
       totalCalls += group.count;
-      if (answered > 0) completionMs = time;
-      if (answered < group.count) retry2(group, group.count - answered, time);
+      const failed = group.count - answered;
+      const retries = retrying(answered, failed);
+      if (answered > 0 || retries < failed) completionMs = time;
+      if (retries > 0) retry2(group, retries, time);
     }
     peakLoad = Math.max(peakLoad, current.calls);
     queue.shift();
@@ -10463,6 +10561,7 @@ var init_simulate = __esm({
     init_random();
     init_strategies();
     init_errors();
+    init_herd_budget();
     DEFAULT_MAX_STEPS = 5e6;
     EventQueue = class {
       groups = /* @__PURE__ */ new Map();
@@ -10559,8 +10658,8 @@ function retriedByDefault(cls, status) {
 function kindOf(cls) {
   return PERMANENT_CLASSES.includes(cls) ? "permanent" : cls;
 }
-function describeTools(table2) {
-  return Object.entries(table2).map(([name, entry]) => describeTool(name, entry));
+function describeTools(table3) {
+  return Object.entries(table3).map(([name, entry]) => describeTool(name, entry));
 }
 function describeTool(name, entry) {
   const evidence = [
@@ -10683,8 +10782,8 @@ var init_tool_table_text = __esm({
 
 // src/explain/explain-tools.ts
 function explainTools(toolsFile) {
-  const table2 = toolsFile ? { ...BUILTIN_TOOLS, ...loadToolsFile(toolsFile) } : BUILTIN_TOOLS;
-  const tools = describeTools(table2);
+  const table3 = toolsFile ? { ...BUILTIN_TOOLS, ...loadToolsFile(toolsFile) } : BUILTIN_TOOLS;
+  const tools = describeTools(table3);
   return (json, style) => json ? { retriedStatuses: [...RETRIED_STATUSES], tools } : renderToolTable(tools, style);
 }
 var init_explain_tools = __esm({
@@ -10707,8 +10806,15 @@ async function explainAction(raw) {
   const format = parseChoice(raw.format ?? "text", "--format", ["text", "json"]);
   if (raw.capacity !== void 0 && raw.simulate === void 0)
     throw new UsageError("--capacity: applies only with --simulate <clients>");
+  for (const [value, flag] of [
+    [raw.budgetTokens, "--budget-tokens"],
+    [raw.budgetRatio, "--budget-ratio"]
+  ]) {
+    if (value !== void 0 && raw.simulate === void 0)
+      throw new UsageError(`${flag}: applies only with --simulate <clients>`);
+  }
   const policy = normalizePolicy(raw);
-  const explain = raw.tools ? explainTools(raw.toolsFile) : raw.simulate !== void 0 ? explainHerd(herdOptions(raw, policy)) : SCHEDULE_FLAGS.some((flag) => raw[flag] !== void 0) ? explainSchedule(policy) : (json2, style) => json2 ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style);
+  const explain = raw.tools ? explainTools(raw.toolsFile) : raw.simulate !== void 0 ? explainHerd(herdOptions(raw, policy), policy.strategy, herdBudget(raw)) : SCHEDULE_FLAGS.some((flag) => raw[flag] !== void 0) ? explainSchedule(policy) : (json2, style) => json2 ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style);
   const json = format === "json";
   const output = explain(json, json ? plainStyle : await stdoutStyle());
   stdout().write(
@@ -10731,16 +10837,32 @@ function explainSchedule(policy) {
     worstCaseMs: plan.worstCaseMs
   } : renderSchedule(policy, plan, style);
 }
-function explainHerd(options) {
-  const results = runHerd(options);
+function explainHerd(options, strategy, budgetSettings) {
+  const results = runHerd(() => simulateHerd(options), options);
+  const budget = runHerd(() => simulateBudget(strategy, options, budgetSettings), options);
+  const figures = ({ strategy: strategy2, peakLoad, completionMs, totalCalls }) => ({
+    strategy: strategy2,
+    peakLoad,
+    completionMs,
+    totalCalls
+  });
   return (json, style) => json ? {
-    simulation: results.map(({ strategy, peakLoad, completionMs, totalCalls }) => ({
-      strategy,
-      peakLoad,
-      completionMs,
-      totalCalls
-    }))
-  } : renderSimulation(results, options, style);
+    simulation: results.map(figures),
+    budget: {
+      ...figures(budget),
+      budgetTokens: budget.budget.maxTokens,
+      budgetRatio: budget.budget.ratio,
+      gaveUp: budget.gaveUp
+    }
+  } : renderSimulation(results, options, style, budget);
+}
+function herdBudget(raw) {
+  const { maxTokens, ratio } = normalizeBudget({
+    budget: "simulated",
+    ...raw.budgetTokens === void 0 ? {} : { budgetTokens: raw.budgetTokens },
+    ...raw.budgetRatio === void 0 ? {} : { budgetRatio: raw.budgetRatio }
+  });
+  return { maxTokens, ratio };
 }
 function herdOptions(raw, policy) {
   const clients = parseInteger(raw.simulate, "--simulate", 1, MAX_CLIENTS);
@@ -10761,9 +10883,9 @@ function herdOptions(raw, policy) {
     factor: policy.factor
   };
 }
-function runHerd(options) {
+function runHerd(simulate2, options) {
   try {
-    return simulateHerd(options);
+    return simulate2();
   } catch (error) {
     if (!(error instanceof SimulationLimitError)) throw error;
     throw new SimulationLimitError(
@@ -10781,6 +10903,7 @@ var init_explain = __esm({
     init_schedule_text();
     init_simulation_text();
     init_simulate();
+    init_budget();
     init_strategy_table();
     init_explain_tools();
     init_errors();
@@ -10799,38 +10922,34 @@ function sparkline(trend) {
   return trend.map((v) => BARS[Math.round(Math.min(1, Math.max(0, v)) * (BARS.length - 1))]).join("");
 }
 function renderTable(stats, style, width = 80) {
-  const header2 = [
-    "name",
-    "runs",
-    "success",
-    "first try",
-    "attempts mean/p95",
-    "waited",
-    "trend",
-    "top failures"
+  const refused = stats.some((s) => s.budgetRefused > 0);
+  const columns = [
+    ["name", (s) => s.name],
+    ["runs", (s) => String(s.runs)],
+    ["success", (s) => percent(s.successRate)],
+    ["first try", (s) => percent(s.firstAttemptSuccessRate)],
+    ["attempts mean/p95", (s) => `${s.meanAttempts.toFixed(2)} / ${s.p95Attempts}`],
+    ["waited", (s) => formatDuration(s.waitedMs)],
+    ...refused ? [["refused", (s) => String(s.budgetRefused)]] : [],
+    ["trend", (s) => sparkline(s.trend)],
+    ["top failures", (s) => s.topReasons.map((r) => `${r.reason} \xD7${r.count}`).join(", ") || "-"]
   ];
-  const rows = stats.map((s) => [
-    s.name,
-    String(s.runs),
-    percent(s.successRate),
-    percent(s.firstAttemptSuccessRate),
-    `${s.meanAttempts.toFixed(2)} / ${s.p95Attempts}`,
-    formatDuration(s.waitedMs),
-    sparkline(s.trend),
-    s.topReasons.map((r) => `${r.reason} \xD7${r.count}`).join(", ") || "-"
-  ]);
+  const header2 = columns.map(([title]) => title);
+  const rows = stats.map((s) => columns.map(([, cell3]) => cell3(s)));
   const widths = header2.map(
     (h, i) => Math.max(columnsOf(h), ...rows.map((row2) => columnsOf(row2[i])))
   );
-  const leftAligned = /* @__PURE__ */ new Set([0, 6, 7]);
+  const trendColumn = header2.indexOf("trend");
+  const reasonsColumn = header2.indexOf("top failures");
+  const leftAligned = /* @__PURE__ */ new Set([0, trendColumn, reasonsColumn]);
   const line = (cells, shown) => cells.map((cell3, i) => {
     const pad = " ".repeat(widths[i] - columnsOf(cell3));
     return leftAligned.has(i) ? cell3 + pad : pad + cell3;
   }).filter((_, i) => shown(i)).join("  ").trimEnd();
   const linesShowing = (shown) => [header2, ...rows].map((cells) => line(cells, shown));
-  const reasonsStart = widths.slice(0, REASONS_COLUMN).reduce((sum, w) => sum + w + 2, 0);
-  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[REASONS_COLUMN]) <= width;
-  const lines = linesShowing((i) => keepTrend || i !== TREND_COLUMN);
+  const reasonsStart = widths.slice(0, reasonsColumn).reduce((sum, w) => sum + w + 2, 0);
+  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[reasonsColumn]) <= width;
+  const lines = linesShowing((i) => keepTrend || i !== trendColumn);
   const fitted = lines.map(
     (text) => columnsOf(text) > width ? `${Array.from(text).slice(0, width - 1).join("")}\u2026` : text
   );
@@ -10846,6 +10965,7 @@ function renderJson(stats) {
     p95Attempts: s.p95Attempts,
     waitedMs: s.waitedMs,
     topReasons: s.topReasons,
+    budgetRefused: s.budgetRefused,
     lastRunAt: s.lastRunAt,
     trend: s.trend.map((v) => round(v))
   }));
@@ -10873,7 +10993,7 @@ function renderStats(stats, format, style, width) {
   if (format === "openmetrics") return renderOpenMetrics(stats);
   return renderTable(stats, style, width);
 }
-var STATS_FORMATS, BARS, percent, TREND_COLUMN, REASONS_COLUMN, MIN_REASONS_COLUMNS, columnsOf, round, FAMILIES2;
+var STATS_FORMATS, BARS, percent, MIN_REASONS_COLUMNS, columnsOf, round, FAMILIES2;
 var init_render = __esm({
   "src/stats/render.ts"() {
     "use strict";
@@ -10882,8 +11002,6 @@ var init_render = __esm({
     STATS_FORMATS = ["table", "json", "openmetrics"];
     BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
     percent = (rate) => `${(rate * 100).toFixed(1)}%`;
-    TREND_COLUMN = 6;
-    REASONS_COLUMN = 7;
     MIN_REASONS_COLUMNS = 12;
     columnsOf = (text) => Array.from(text).length;
     round = (value, digits = 4) => Number(value.toFixed(digits));
@@ -10925,6 +11043,11 @@ var init_render = __esm({
         name: "retry_run_history_failures",
         help: "Failed attempts by reason (the most frequent reasons).",
         samples: (s) => s.topReasons.map((r) => [{ reason: r.reason }, r.count])
+      },
+      {
+        name: "retry_run_history_budget_refused",
+        help: "Runs a retry budget cut short by refusing a retry (outcome budget-exhausted).",
+        samples: (s) => [[{}, s.budgetRefused]]
       },
       {
         name: "retry_run_history_last_run_timestamp_seconds",
@@ -10999,6 +11122,7 @@ function statsOf(name, unsorted) {
     ),
     waitedMs: runs.reduce((sum, r) => sum + r.waitedMs, 0),
     topReasons: [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP_REASONS).map(([reason, n]) => ({ reason, count: n })),
+    budgetRefused: runs.filter((r) => r.outcome === "budget-exhausted").length,
     lastRunAt: runs[count - 1].at,
     trend: chunks(runs, TREND_WIDTH).map(
       (group) => 1 - group.filter(firstTry).length / group.length
@@ -11097,6 +11221,20 @@ var init_stats2 = __esm({
     init_stats();
     init_open_store();
     init_store();
+  }
+});
+
+// src/cli/plain-table.ts
+function plainTable(rows, style) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row2) => row2[i].length)));
+  return rows.map((row2, index) => {
+    const text = row2.map((cell3, i) => cell3.padEnd(widths[i])).join("  ").trimEnd();
+    return index === 0 ? style.bold(text) : text;
+  }).join("\n");
+}
+var init_plain_table = __esm({
+  "src/cli/plain-table.ts"() {
+    "use strict";
   }
 });
 
@@ -11199,21 +11337,19 @@ function describeStatus(name, data, now) {
   return probing ? `breaker '${name}' is half-open (${whyOpen(data)}): the last probe started at ${isoSecond(data.probeStartedAt)}; the next run probes unless that one is still running` : `breaker '${name}' is half-open (${whyOpen(data)}): the next run probes`;
 }
 function table(views, style) {
-  const rows = [
-    ["NAME", "STATE", "FAILURES", "OPENED AT", "PROBE AT"],
-    ...views.map((v) => [
-      v.name,
-      v.state,
-      String(v.consecutiveFailures ?? "-"),
-      v.openedAt ?? "-",
-      v.closesAt ?? "-"
-    ])
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row2) => row2[i].length)));
-  return rows.map((row2, index) => {
-    const text = row2.map((cell3, i) => cell3.padEnd(widths[i])).join("  ").trimEnd();
-    return index === 0 ? style.bold(text) : text;
-  }).join("\n");
+  return plainTable(
+    [
+      ["NAME", "STATE", "FAILURES", "OPENED AT", "PROBE AT"],
+      ...views.map((v) => [
+        v.name,
+        v.state,
+        String(v.consecutiveFailures ?? "-"),
+        v.openedAt ?? "-",
+        v.closesAt ?? "-"
+      ])
+    ],
+    style
+  );
 }
 var ACTIONS;
 var init_breaker_command = __esm({
@@ -11221,6 +11357,7 @@ var init_breaker_command = __esm({
     "use strict";
     init_numbers();
     init_streams();
+    init_plain_table();
     init_breaker2();
     init_breaker();
     init_describe();
@@ -11232,6 +11369,154 @@ var init_breaker_command = __esm({
     init_open_store();
     init_store();
     ACTIONS = ["list", "status", "reset", "open"];
+  }
+});
+
+// src/budget/describe.ts
+function budgetView(name, data) {
+  const maxTokens = data.maxTokens ?? DEFAULTS.budgetTokens;
+  const ratio = data.ratio ?? DEFAULTS.budgetRatio;
+  const retriesAllowed = allowsRetry(data, { maxTokens, ratio });
+  return {
+    name,
+    state: retriesAllowed ? "retrying" : "throttled",
+    tokens: Math.min(data.tokens, maxTokens),
+    maxTokens,
+    ratio,
+    retriesAllowed,
+    updatedAt: data.updatedAt === void 0 ? null : isoSecond(data.updatedAt)
+  };
+}
+function describeBudget(view) {
+  const count = `${view.tokens} of ${view.maxTokens} tokens, a retry needs more than ${view.maxTokens / 2}`;
+  const verdict = view.state === "retrying" ? "allows retries" : "is throttled: retries are refused";
+  const updated = view.updatedAt === null ? "" : `; last attempt counted at ${view.updatedAt}`;
+  return `budget '${view.name}' ${verdict} (${count}); each successful attempt gives back ${view.ratio}${updated}`;
+}
+var init_describe2 = __esm({
+  "src/budget/describe.ts"() {
+    "use strict";
+    init_describe();
+    init_defaults();
+    init_state2();
+  }
+});
+
+// src/cli/budget-command.ts
+var budget_command_exports = {};
+__export(budget_command_exports, {
+  budgetAction: () => budgetAction
+});
+async function budgetAction(rawAction, name, options) {
+  const action = parseChoice(rawAction, "budget", ACTIONS2);
+  const format = parseChoice(options.format ?? "text", "--format", ["text", "json"]);
+  if (action === "list" && name !== void 0)
+    throw new UsageError(`budget list: takes no name (got '${name}')`);
+  if (action !== "list" && name === void 0)
+    throw new UsageError(`budget ${action}: needs the budget's name`);
+  if (name !== void 0) checkBreakerName(name, "budget name");
+  const store = openStore(resolveStateLocation(options.state));
+  try {
+    const print = (text) => stdout().write(`${text}
+`);
+    switch (action) {
+      case "list": {
+        const views = await listBudgets(store);
+        if (format === "json") print(JSON.stringify(views, null, 2));
+        else
+          print(
+            views.length === 0 ? `no budgets in ${store.location}` : table2(views, await stdoutStyle())
+          );
+        return 0;
+      }
+      case "status": {
+        const view = await readView(store, name);
+        if (view === void 0) {
+          process.stderr.write(
+            `retry-run: no budget '${name}' in ${store.location}: no run has counted an attempt under that name since it was last reset (a run naming it starts full)
+`
+          );
+          return 1;
+        }
+        print(format === "json" ? JSON.stringify(view, null, 2) : describeBudget(view));
+        return 0;
+      }
+      default:
+        await store.delete(BUDGET_COLLECTION, name);
+        print(`budget '${name}' reset: full, retries allowed again`);
+        return 0;
+    }
+  } catch (error) {
+    throw error instanceof StoreError ? inContext(error, `budget ${action}`) : error;
+  } finally {
+    await store.close();
+  }
+}
+async function readView(store, name) {
+  const stored = await store.read(BUDGET_COLLECTION, name);
+  if (stored === void 0) return void 0;
+  if (!isBudgetData(stored)) {
+    throw new StoreError(
+      "corrupt",
+      `budget '${name}' in ${store.location} is corrupt ('retry-run budget reset ${name}' repairs it)`
+    );
+  }
+  return budgetView(name, stored);
+}
+async function listBudgets(store) {
+  const views = [];
+  for (const name of await store.list(BUDGET_COLLECTION)) {
+    try {
+      const view = await readView(store, name);
+      if (view) views.push(view);
+    } catch (error) {
+      if (!(error instanceof StoreError && error.kind === "corrupt")) throw error;
+      views.push({
+        name,
+        state: "corrupt",
+        tokens: null,
+        maxTokens: null,
+        ratio: null,
+        retriesAllowed: null,
+        updatedAt: null
+      });
+    }
+  }
+  return views;
+}
+function table2(views, style) {
+  const cell3 = (value) => value === null ? "-" : String(value);
+  return plainTable(
+    [
+      ["NAME", "STATE", "TOKENS", "MAX", "RATIO", "UPDATED AT"],
+      ...views.map((v) => [
+        v.name,
+        v.state,
+        cell3(v.tokens),
+        cell3(v.maxTokens),
+        cell3(v.ratio),
+        cell3(v.updatedAt)
+      ])
+    ],
+    style
+  );
+}
+var ACTIONS2;
+var init_budget_command = __esm({
+  "src/cli/budget-command.ts"() {
+    "use strict";
+    init_numbers();
+    init_streams();
+    init_plain_table();
+    init_budget2();
+    init_breaker();
+    init_describe2();
+    init_state2();
+    init_errors();
+    init_style();
+    init_open_store();
+    init_store();
+    ACTIONS2 = ["list", "status", "reset"];
   }
 });
 
@@ -11529,28 +11814,7 @@ function sanitizeName(text) {
 init_defaults();
 init_location();
 init_breaker();
-
-// src/config/budget.ts
-init_errors();
-init_breaker();
-init_defaults();
-init_numbers();
-function normalizeBudget(raw) {
-  if (raw.budget === void 0) {
-    const orphan = raw.budgetTokens !== void 0 ? "--budget-tokens" : raw.budgetRatio !== void 0 ? "--budget-ratio" : void 0;
-    if (orphan) throw new UsageError(`${orphan}: only applies with --budget <name>`);
-    return void 0;
-  }
-  const ratio = raw.budgetRatio === void 0 ? DEFAULTS.budgetRatio : parseNumberAbove(raw.budgetRatio, "--budget-ratio", 0);
-  if (ratio > 1e3) throw invalidValue("--budget-ratio", raw.budgetRatio, "expected at most 1000");
-  return Object.freeze({
-    name: checkBreakerName(raw.budget, "--budget"),
-    maxTokens: raw.budgetTokens === void 0 ? DEFAULTS.budgetTokens : parseInteger(raw.budgetTokens, "--budget-tokens", 1, 1e6),
-    ratio
-  });
-}
-
-// src/config/run-config.ts
+init_budget();
 init_http();
 init_stdin_source();
 init_redact();
@@ -11865,6 +12129,18 @@ function addExplainOptions(command) {
       `calls the simulated server answers per ${formatDuration(DEFAULTS.simulateSliceMs)} slice (default: ${DEFAULTS.simulateCapacity})`,
       "explain"
     )
+  ).addOption(
+    envOption(
+      "--budget-tokens <n>",
+      `the simulated fleet's retry budget (default: ${DEFAULTS.budgetTokens})`,
+      "explain"
+    )
+  ).addOption(
+    envOption(
+      "--budget-ratio <number>",
+      `what a success gives back to it (default: ${DEFAULTS.budgetRatio})`,
+      "explain"
+    )
   );
 }
 
@@ -12038,8 +12314,8 @@ Examples:
   retry-run explain --format json -s jitter --seed 1
 
 The policy options read RETRY_RUN_<OPTION>, as a run does; --format,
---simulate and --capacity read RETRY_RUN_EXPLAIN_<OPTION>,
-e.g. RETRY_RUN_EXPLAIN_FORMAT=json.
+--simulate, --capacity, --budget-tokens and --budget-ratio read
+RETRY_RUN_EXPLAIN_<OPTION>, e.g. RETRY_RUN_EXPLAIN_FORMAT=json.
 `;
 var STATS_EXAMPLES = `
 Examples:
@@ -12066,6 +12342,18 @@ Examples:
 A run with --breaker <name> exits ${CIRCUIT_OPEN} without running while that breaker is open.
 --format and --for read RETRY_RUN_BREAKER_FORMAT and RETRY_RUN_BREAKER_FOR;
 --state reads RETRY_RUN_STATE, as a run does.
+`;
+var BUDGET_EXAMPLES = `
+Examples:
+  retry-run budget list                      # every budget in the state store
+  retry-run budget status api --format json  # one budget, as JSON
+  retry-run budget reset api                 # refill it: retries allowed again
+  retry-run budget list --state redis://redis.internal:6379/0
+
+A run with --budget <name> retries only while that budget has more than
+half its tokens; first attempts always run.
+--format reads RETRY_RUN_BUDGET_FORMAT; --state reads RETRY_RUN_STATE,
+as a run does.
 `;
 
 // src/cli/version.ts
@@ -12531,6 +12819,9 @@ function abortExitCode(reason) {
   return typeof code === "number" ? code : signalExitCode("SIGINT");
 }
 
+// src/cli/run.ts
+init_clock();
+
 // src/cli/interrupt.ts
 init_own_name();
 init_exit_codes();
@@ -12692,7 +12983,7 @@ function warn(message2) {
 `);
 }
 async function createReporters(config, dependencies) {
-  const { observability, breaker, redact } = config;
+  const { observability, breaker, budget, redact } = config;
   const env2 = dependencies.env ?? process.env;
   const warnRedacted = (message2) => warn(redact(message2));
   const reporters = [
@@ -12765,6 +13056,7 @@ async function createReporters(config, dependencies) {
         path: observability.metricsFile,
         name: observability.name,
         ...breaker ? { breakerState: () => breakerState(breaker.name, dependencies.store()) } : {},
+        ...budget ? { budget: budget.name } : {},
         warn: warnRedacted
       })
     );
@@ -12776,6 +13068,7 @@ async function createReporters(config, dependencies) {
         url: observability.pushgateway,
         name: observability.name,
         timeoutMs: DEFAULTS.pushgatewayTimeoutMs,
+        ...budget ? { budget: budget.name } : {},
         warn: warnRedacted
       })
     );
@@ -12931,10 +13224,11 @@ async function runAction(raw, target) {
   };
   if (depth > 0 && !config.report.quiet) process.stderr.write(nestingWarning(depth, config));
   const breaker = config.breaker ? (await Promise.resolve().then(() => (init_breaker_gate(), breaker_gate_exports))).openBreakerGate(config.breaker, openState(), warnStore) : void 0;
-  const budget = config.budget ? (await Promise.resolve().then(() => (init_budget(), budget_exports))).createSharedBudget(
+  const budget = config.budget ? (await Promise.resolve().then(() => (init_budget2(), budget_exports))).createSharedBudget(
     config.budget,
     openState(),
-    warnStore
+    warnStore,
+    systemClock
   ) : void 0;
   const interrupts = handleInterrupts({
     // JSON lines on stderr take no text line: that log has no such announcement.
@@ -12974,7 +13268,7 @@ function nestingWarning(depth, config) {
 // src/cli/program.ts
 function buildProgram(afterDoubleDash, setResult) {
   const program2 = new Command("retry-run").usage(
-    "[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]"
+    "[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run budget <list|status|reset> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]"
   ).description("Run a command or an HTTP request, and retry it with smart, observable backoff.").version(VERSION, "-V, --version", "print the version").helpOption("-h, --help", "show this help").enablePositionalOptions().argument("[url]", "an http(s) URL to request (HTTP mode)").allowExcessArguments(true).showSuggestionAfterError(true).addHelpText("after", RUN_EXAMPLES);
   program2.configureHelp({ optionDescription: (option) => option.description });
   addPolicyOptions(program2.optionsGroup("Policy:"));
@@ -13038,6 +13332,16 @@ function buildProgram(afterDoubleDash, setResult) {
     );
   });
   program2.addCommand(breaker);
+  const budget = new Command("budget").description("show or reset shared retry budgets").usage("<list|status|reset> [name] [options]").argument("<action>", "list, status or reset").argument("[name]", "the budget (status and reset)").addOption(
+    envOption("--format <format>", "list and status: text or json (default: text)", "budget")
+  ).addHelpText("after", BUDGET_EXAMPLES);
+  addStateOption(budget);
+  budget.action((action, name, options) => {
+    setResult(
+      Promise.resolve().then(() => (init_budget_command(), budget_command_exports)).then(({ budgetAction: budgetAction2 }) => budgetAction2(action, name, options))
+    );
+  });
+  program2.addCommand(budget);
   program2.addCommand(
     new Command("completion").description("print a shell completion script: bash, zsh or fish").argument("<shell>", "bash, zsh or fish").action((shell) => {
       setResult(

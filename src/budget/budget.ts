@@ -1,3 +1,4 @@
+import type { Clock } from '../shared/clock.js';
 import type { BudgetVerdict, RetryBudgetGate } from '../engine/retry-budget.js';
 import { StoreError, type StateStore } from '../store/store.js';
 import {
@@ -49,6 +50,7 @@ export function createSharedBudget(
   config: BudgetConfig,
   store: StateStore,
   warn: (message: string) => void,
+  clock: Clock,
 ): RetryBudgetGate {
   let broken = false;
   return {
@@ -56,13 +58,16 @@ export function createSharedBudget(
       if (broken) return { retryAllowed: true };
       let data: BudgetData;
       try {
-        data = await store.update<BudgetData>(BUDGET_COLLECTION, config.name, (current) =>
-          recordAttempt(
+        data = await store.update<BudgetData>(BUDGET_COLLECTION, config.name, (current) => ({
+          ...recordAttempt(
             checkedBudget(current, store, config.name, config.maxTokens),
             success,
             config,
           ),
-        );
+          maxTokens: config.maxTokens,
+          ratio: config.ratio,
+          updatedAt: clock.now(),
+        }));
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         broken = true;

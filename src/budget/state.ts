@@ -13,6 +13,13 @@ export interface BudgetSettings {
 
 export interface BudgetData {
   tokens: number;
+  /**
+   * The settings of the last run that counted an attempt, and when (ms since the epoch):
+   * what `retry-run budget status` shows. Absent in a budget no run has stamped.
+   */
+  maxTokens?: number;
+  ratio?: number;
+  updatedAt?: number;
 }
 
 /** A budget no run has touched yet: full. */
@@ -39,6 +46,13 @@ export function allowsRetry(data: BudgetData, settings: BudgetSettings): boolean
 }
 
 export function isBudgetData(value: unknown): value is BudgetData {
-  const tokens = (value as BudgetData | null)?.tokens;
-  return typeof tokens === 'number' && Number.isFinite(tokens) && tokens >= 0;
+  const data = value as BudgetData | null;
+  const finite = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+  const optional = (n: unknown) => n === undefined || finite(n);
+  return (
+    finite(data?.tokens) &&
+    optional(data?.maxTokens) &&
+    optional(data?.ratio) &&
+    optional(data?.updatedAt)
+  );
 }

@@ -1,5 +1,6 @@
 import { parseChoice } from '../config/numbers.js';
 import { stdout } from './streams.js';
+import { plainTable } from './plain-table.js';
 import { BREAKER_COLLECTION, checked, readBreaker } from '../breaker/breaker.js';
 import { checkBreakerName } from '../config/breaker.js';
 import {
@@ -141,24 +142,17 @@ function describeStatus(name: string, data: BreakerData, now: number): string {
 }
 
 function table(views: readonly ListedBreaker[], style: Style): string {
-  const rows = [
-    ['NAME', 'STATE', 'FAILURES', 'OPENED AT', 'PROBE AT'],
-    ...views.map((v) => [
-      v.name,
-      v.state,
-      String(v.consecutiveFailures ?? '-'),
-      v.openedAt ?? '-',
-      v.closesAt ?? '-',
-    ]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows
-    .map((row, index) => {
-      const text = row
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd();
-      return index === 0 ? style.bold(text) : text;
-    })
-    .join('\n');
+  return plainTable(
+    [
+      ['NAME', 'STATE', 'FAILURES', 'OPENED AT', 'PROBE AT'],
+      ...views.map((v) => [
+        v.name,
+        v.state,
+        String(v.consecutiveFailures ?? '-'),
+        v.openedAt ?? '-',
+        v.closesAt ?? '-',
+      ]),
+    ],
+    style,
+  );
 }

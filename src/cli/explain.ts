@@ -1,7 +1,15 @@
 import { stdout } from './streams.js';
 import { renderSchedule } from '../explain/schedule-text.js';
 import { renderSimulation } from '../explain/simulation-text.js';
-import { simulateHerd, type HerdOptions } from '../explain/simulate.js';
+import {
+  simulateBudget,
+  simulateHerd,
+  type HerdOptions,
+  type HerdResult,
+} from '../explain/simulate.js';
+import type { StrategyName } from '../backoff/strategies.js';
+import { normalizeBudget } from '../config/budget.js';
+import type { BudgetSettings } from '../budget/state.js';
 import { renderStrategyTable, STRATEGY_TABLE } from '../explain/strategy-table.js';
 import { explainTools } from '../explain/explain-tools.js';
 import { SimulationLimitError, UsageError } from '../shared/errors.js';
@@ -16,6 +24,8 @@ export interface RawExplainOptions extends RawPolicyOptions {
   format?: string;
   simulate?: string;
   capacity?: string;
+  budgetTokens?: string;
+  budgetRatio?: string;
   tools?: boolean;
   toolsFile?: string;
 }
@@ -32,11 +42,18 @@ export async function explainAction(raw: RawExplainOptions): Promise<number> {
   const format = parseChoice(raw.format ?? 'text', '--format', ['text', 'json']);
   if (raw.capacity !== undefined && raw.simulate === undefined)
     throw new UsageError('--capacity: applies only with --simulate <clients>');
+  for (const [value, flag] of [
+    [raw.budgetTokens, '--budget-tokens'],
+    [raw.budgetRatio, '--budget-ratio'],
+  ] as const) {
+    if (value !== undefined && raw.simulate === undefined)
+      throw new UsageError(`${flag}: applies only with --simulate <clients>`);
+  }
   const policy = normalizePolicy(raw);
   const explain: Explanation = raw.tools
     ? explainTools(raw.toolsFile)
     : raw.simulate !== undefined
-      ? explainHerd(herdOptions(raw, policy))
+      ? explainHerd(herdOptions(raw, policy), policy.strategy, herdBudget(raw))
       : SCHEDULE_FLAGS.some((flag) => raw[flag] !== undefined)
         ? explainSchedule(policy)
         : (json, style) => (json ? { strategies: STRATEGY_TABLE } : renderStrategyTable(style));
@@ -67,19 +84,41 @@ function explainSchedule(policy: Policy): Explanation {
       : renderSchedule(policy, plan, style);
 }
 
-function explainHerd(options: HerdOptions): Explanation {
-  const results = runHerd(options);
+function explainHerd(
+  options: HerdOptions,
+  strategy: StrategyName,
+  budgetSettings: BudgetSettings,
+): Explanation {
+  const results = runHerd(() => simulateHerd(options), options);
+  const budget = runHerd(() => simulateBudget(strategy, options, budgetSettings), options);
+  const figures = ({ strategy, peakLoad, completionMs, totalCalls }: HerdResult) => ({
+    strategy,
+    peakLoad,
+    completionMs,
+    totalCalls,
+  });
   return (json, style) =>
     json
       ? {
-          simulation: results.map(({ strategy, peakLoad, completionMs, totalCalls }) => ({
-            strategy,
-            peakLoad,
-            completionMs,
-            totalCalls,
-          })),
+          simulation: results.map(figures),
+          budget: {
+            ...figures(budget),
+            budgetTokens: budget.budget.maxTokens,
+            budgetRatio: budget.budget.ratio,
+            gaveUp: budget.gaveUp,
+          },
         }
-      : renderSimulation(results, options, style);
+      : renderSimulation(results, options, style, budget);
+}
+
+/** The budget the simulated fleet shares: --budget-tokens and --budget-ratio, as a run reads them. */
+function herdBudget(raw: RawExplainOptions): BudgetSettings {
+  const { maxTokens, ratio } = normalizeBudget({
+    budget: 'simulated',
+    ...(raw.budgetTokens === undefined ? {} : { budgetTokens: raw.budgetTokens }),
+    ...(raw.budgetRatio === undefined ? {} : { budgetRatio: raw.budgetRatio }),
+  })!;
+  return { maxTokens, ratio };
 }
 
 function herdOptions(raw: RawExplainOptions, policy: Policy): HerdOptions {
@@ -105,9 +144,9 @@ function herdOptions(raw: RawExplainOptions, policy: Policy): HerdOptions {
   };
 }
 
-function runHerd(options: HerdOptions) {
+function runHerd<T>(simulate: () => T, options: HerdOptions): T {
   try {
-    return simulateHerd(options);
+    return simulate();
   } catch (error) {
     if (!(error instanceof SimulationLimitError)) throw error;
     throw new SimulationLimitError(

@@ -56,8 +56,8 @@ Examples:
   retry-run explain --format json -s jitter --seed 1
 
 The policy options read RETRY_RUN_<OPTION>, as a run does; --format,
---simulate and --capacity read RETRY_RUN_EXPLAIN_<OPTION>,
-e.g. RETRY_RUN_EXPLAIN_FORMAT=json.
+--simulate, --capacity, --budget-tokens and --budget-ratio read
+RETRY_RUN_EXPLAIN_<OPTION>, e.g. RETRY_RUN_EXPLAIN_FORMAT=json.
 `;
 
 export const STATS_EXAMPLES = `
@@ -86,4 +86,17 @@ Examples:
 A run with --breaker <name> exits ${CIRCUIT_OPEN} without running while that breaker is open.
 --format and --for read RETRY_RUN_BREAKER_FORMAT and RETRY_RUN_BREAKER_FOR;
 --state reads RETRY_RUN_STATE, as a run does.
+`;
+
+export const BUDGET_EXAMPLES = `
+Examples:
+  retry-run budget list                      # every budget in the state store
+  retry-run budget status api --format json  # one budget, as JSON
+  retry-run budget reset api                 # refill it: retries allowed again
+  retry-run budget list --state redis://redis.internal:6379/0
+
+A run with --budget <name> retries only while that budget has more than
+half its tokens; first attempts always run.
+--format reads RETRY_RUN_BUDGET_FORMAT; --state reads RETRY_RUN_STATE,
+as a run does.
 `;

@@ -13,7 +13,13 @@ import { addOutputOptions } from './options/output-options.js';
 import { addPolicyOptions } from './options/policy-options.js';
 import { addStateOption } from './options/state-options.js';
 import { addStdinOptions } from './options/stdin-options.js';
-import { BREAKER_EXAMPLES, EXPLAIN_EXAMPLES, RUN_EXAMPLES, STATS_EXAMPLES } from './help.js';
+import {
+  BREAKER_EXAMPLES,
+  BUDGET_EXAMPLES,
+  EXPLAIN_EXAMPLES,
+  RUN_EXAMPLES,
+  STATS_EXAMPLES,
+} from './help.js';
 import { envOption } from './options/option.js';
 import { VERSION } from './version.js';
 import { runAction } from './run.js';
@@ -32,7 +38,7 @@ export function buildProgram(
 ): Command {
   const program = new Command('retry-run')
     .usage(
-      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]',
+      '[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run budget <list|status|reset> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]',
     )
     .description('Run a command or an HTTP request, and retry it with smart, observable backoff.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -121,6 +127,22 @@ export function buildProgram(
     );
   });
   program.addCommand(breaker);
+  const budget = new Command('budget')
+    .description('show or reset shared retry budgets')
+    .usage('<list|status|reset> [name] [options]')
+    .argument('<action>', 'list, status or reset')
+    .argument('[name]', 'the budget (status and reset)')
+    .addOption(
+      envOption('--format <format>', 'list and status: text or json (default: text)', 'budget'),
+    )
+    .addHelpText('after', BUDGET_EXAMPLES);
+  addStateOption(budget);
+  budget.action((action: string, name: string | undefined, options: Record<string, unknown>) => {
+    setResult(
+      import('./budget-command.js').then(({ budgetAction }) => budgetAction(action, name, options)),
+    );
+  });
+  program.addCommand(budget);
   program.addCommand(
     new Command('completion')
       .description('print a shell completion script: bash, zsh or fish')

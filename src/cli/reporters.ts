@@ -34,7 +34,7 @@ export async function createReporters(
   config: RunConfig,
   dependencies: ReporterDependencies,
 ): Promise<Reporter> {
-  const { observability, breaker, redact } = config;
+  const { observability, breaker, budget, redact } = config;
   const env = dependencies.env ?? process.env;
   // A warning may quote a path or a server's message: it is masked like the rest.
   const warnRedacted = (message: string) => warn(redact(message));
@@ -114,6 +114,7 @@ export async function createReporters(
         ...(breaker
           ? { breakerState: () => breakerState(breaker.name, dependencies.store()) }
           : {}),
+        ...(budget ? { budget: budget.name } : {}),
         warn: warnRedacted,
       }),
     );
@@ -125,6 +126,7 @@ export async function createReporters(
         url: observability.pushgateway,
         name: observability.name,
         timeoutMs: DEFAULTS.pushgatewayTimeoutMs,
+        ...(budget ? { budget: budget.name } : {}),
         warn: warnRedacted,
       }),
     );

@@ -6,6 +6,7 @@ import {
   type RunTarget,
 } from '../config/run-config.js';
 import { retry } from '../engine/retry.js';
+import { systemClock } from '../shared/clock.js';
 import { handleInterrupts } from './interrupt.js';
 import { createReporters, warn } from './reporters.js';
 import { openLogSink } from './log-sink.js';
@@ -61,6 +62,7 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
         config.budget,
         openState(),
         warnStore,
+        systemClock,
       )
     : undefined;
   const interrupts = handleInterrupts({

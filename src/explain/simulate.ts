@@ -1,6 +1,8 @@
 import { seededRandom } from '../backoff/random.js';
 import { STRATEGY_NAMES, strategyNamed, type StrategyName } from '../backoff/strategies.js';
 import { SimulationLimitError } from '../shared/errors.js';
+import type { BudgetSettings } from '../budget/state.js';
+import { createHerdBudget, type HerdBudget } from './herd-budget.js';
 
 export interface HerdOptions {
   clients: number;
@@ -27,6 +29,13 @@ export interface HerdResult {
   load: Array<{ slice: number; calls: number }>;
 }
 
+/** The herd under one strategy with a retry budget shared by the whole fleet. */
+export interface BudgetHerdResult extends HerdResult {
+  budget: BudgetSettings;
+  /** Clients whose retry the budget refused: they gave up, without a success. */
+  gaveUp: number;
+}
+
 export const DEFAULT_MAX_STEPS = 5_000_000;
 
 /** Clients that call at the same instant with the same history: one or a whole lockstep herd. */
@@ -49,6 +58,25 @@ export function simulateHerd(options: HerdOptions): HerdResult[] {
  * No real time passes: the clock is the event queue's.
  */
 export function simulateStrategy(strategy: StrategyName, options: HerdOptions): HerdResult {
+  return simulate(strategy, options);
+}
+
+/**
+ * The same herd with a retry budget shared by every client: each call is counted against
+ * it, and a client whose retry it refuses gives up. `completionMs` is then when the last
+ * client finished, by a success or by giving up.
+ */
+export function simulateBudget(
+  strategy: StrategyName,
+  options: HerdOptions,
+  budget: BudgetSettings,
+): BudgetHerdResult {
+  const herdBudget = createHerdBudget(budget);
+  const result = simulate(strategy, options, herdBudget);
+  return { ...result, budget, gaveUp: herdBudget.gaveUp };
+}
+
+function simulate(strategy: StrategyName, options: HerdOptions, budget?: HerdBudget): HerdResult {
   const { clients, capacity, sliceMs } = options;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const backoff = strategyNamed(strategy);
@@ -68,7 +96,11 @@ export function simulateStrategy(strategy: StrategyName, options: HerdOptions): 
       queue.push(now + step.delayMs, next);
     }
   };
-  retry({ count: clients, retry: 0, previousMs: options.baseMs }, clients, 0);
+  // Without a budget every failed caller retries; with one, those it refuses give up.
+  const retrying = (succeeded: number, failed: number) =>
+    budget ? budget.afterCalls(succeeded, failed) : failed;
+  const first = retrying(0, clients);
+  if (first > 0) retry({ count: clients, retry: 0, previousMs: options.baseMs }, first, 0);
 
   const load: HerdResult['load'] = [];
   let totalCalls = clients;
@@ -90,8 +122,11 @@ export function simulateStrategy(strategy: StrategyName, options: HerdOptions): 
       const answered = Math.max(0, Math.min(group.count, capacity - current.calls));
       current.calls += group.count;
       totalCalls += group.count;
-      if (answered > 0) completionMs = time;
-      if (answered < group.count) retry(group, group.count - answered, time);
+      const failed = group.count - answered;
+      const retries = retrying(answered, failed);
+      // A client that gave up is done too.
+      if (answered > 0 || retries < failed) completionMs = time;
+      if (retries > 0) retry(group, retries, time);
     }
     peakLoad = Math.max(peakLoad, current.calls);
     queue.shift();

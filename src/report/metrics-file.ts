@@ -34,6 +34,11 @@ const FAMILIES: ReadonlyArray<{ name: string; kind: Kind; help: string }> = [
   },
   { name: 'retry_run_last_run_exit_code', kind: 'gauge', help: 'Exit code of the last run.' },
   {
+    name: 'retry_run_budget_refused_total',
+    kind: 'counter',
+    help: 'Retries a retry budget refused (runs that ended budget-exhausted), by name and budget.',
+  },
+  {
     name: 'retry_run_breaker_state',
     kind: 'gauge',
     help: 'Circuit breaker state after the last run naming it: 1 for the current state.',
@@ -50,6 +55,7 @@ export function updateSamples(
   name: string,
   summary: SummaryEvent,
   breaker?: { name: string; state: string },
+  budget?: string,
 ): Samples {
   const next: Samples = new Map([...previous].map(([family, series]) => [family, new Map(series)]));
   const set = (family: string, labels: Labels, value: number, add = false) => {
@@ -66,6 +72,11 @@ export function updateSamples(
   set('retry_run_last_run_attempts', { name }, summary.attempts);
   set('retry_run_last_run_duration_seconds', { name }, summary.elapsedMs / 1000);
   set('retry_run_last_run_exit_code', { name }, summary.exitCode);
+  // A run naming a budget writes its series even at 0, so that rate() sees the first refusal.
+  if (budget !== undefined) {
+    const refused = summary.outcome === 'budget-exhausted' ? 1 : 0;
+    set('retry_run_budget_refused_total', { name, budget }, refused, true);
+  }
   if (breaker) {
     for (const state of BREAKER_STATES) {
       set(
@@ -124,6 +135,8 @@ export interface MetricsFileOptions {
   name: string;
   /** The run's breaker and its state after the run, when the run names one. */
   breakerState?: () => Promise<{ name: string; state: string }>;
+  /** The run's `--budget`, when it names one: its refusals are counted. */
+  budget?: string;
   warn: (message: string) => void;
 }
 
@@ -148,7 +161,10 @@ export function createMetricsFileReporter(options: MetricsFileOptions): Reporter
       try {
         const target = await resolveOutputTarget(options.path);
         const update = async (previous: Samples) =>
-          writeOutput(target, renderSamples(updateSamples(previous, options.name, done, breaker)));
+          writeOutput(
+            target,
+            renderSamples(updateSamples(previous, options.name, done, breaker, options.budget)),
+          );
         // Only a regular file holds earlier runs' counts; a device, FIFO or stdout gets this run's.
         if (target.kind !== 'regular') return await update(new Map());
         await withFileLock(`${target.path}.lock`, LOCK, async () =>

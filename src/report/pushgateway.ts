@@ -10,6 +10,8 @@ export interface PushgatewayOptions {
   name: string;
   /** A push that has not finished by then is abandoned with a warning. */
   timeoutMs: number;
+  /** The run's `--budget`, when it names one: its refusals are pushed too. */
+  budget?: string;
   warn: (message: string) => void;
 }
 
@@ -26,7 +28,9 @@ export function createPushgatewayReporter(options: PushgatewayOptions): Reporter
     },
     async close() {
       if (!summary) return;
-      const body = renderSamples(updateSamples(new Map(), options.name, summary));
+      const body = renderSamples(
+        updateSamples(new Map(), options.name, summary, undefined, options.budget),
+      );
       try {
         await put(groupUrl(options.url, options.name), body, options.timeoutMs);
       } catch (error) {

@@ -17,8 +17,9 @@ export function sparkline(trend: readonly number[]): string {
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
-const TREND_COLUMN = 6;
-const REASONS_COLUMN = 7;
+/** A column of the table: its title, and its cell for one name. */
+type Column = [string, (s: NameStats) => string];
+
 /** Fewer columns of failure reasons than this, and the trend makes room for them. */
 const MIN_REASONS_COLUMNS = 12;
 const columnsOf = (text: string) => Array.from(text).length;
@@ -29,30 +30,27 @@ const columnsOf = (text: string) => Array.from(text).length;
  * (README "History and `retry-run stats`").
  */
 export function renderTable(stats: readonly NameStats[], style: Style, width = 80): string {
-  const header = [
-    'name',
-    'runs',
-    'success',
-    'first try',
-    'attempts mean/p95',
-    'waited',
-    'trend',
-    'top failures',
+  // `refused` only when a retry budget refused a retry in the window: most runs use none.
+  const refused = stats.some((s) => s.budgetRefused > 0);
+  const columns: Column[] = [
+    ['name', (s) => s.name],
+    ['runs', (s) => String(s.runs)],
+    ['success', (s) => percent(s.successRate)],
+    ['first try', (s) => percent(s.firstAttemptSuccessRate)],
+    ['attempts mean/p95', (s) => `${s.meanAttempts.toFixed(2)} / ${s.p95Attempts}`],
+    ['waited', (s) => formatDuration(s.waitedMs)],
+    ...(refused ? [['refused', (s) => String(s.budgetRefused)] as Column] : []),
+    ['trend', (s) => sparkline(s.trend)],
+    ['top failures', (s) => s.topReasons.map((r) => `${r.reason} ×${r.count}`).join(', ') || '-'],
   ];
-  const rows = stats.map((s) => [
-    s.name,
-    String(s.runs),
-    percent(s.successRate),
-    percent(s.firstAttemptSuccessRate),
-    `${s.meanAttempts.toFixed(2)} / ${s.p95Attempts}`,
-    formatDuration(s.waitedMs),
-    sparkline(s.trend),
-    s.topReasons.map((r) => `${r.reason} ×${r.count}`).join(', ') || '-',
-  ]);
+  const header = columns.map(([title]) => title);
+  const rows = stats.map((s) => columns.map(([, cell]) => cell(s)));
   const widths = header.map((h, i) =>
     Math.max(columnsOf(h), ...rows.map((row) => columnsOf(row[i]!))),
   );
-  const leftAligned = new Set([0, 6, 7]);
+  const trendColumn = header.indexOf('trend');
+  const reasonsColumn = header.indexOf('top failures');
+  const leftAligned = new Set([0, trendColumn, reasonsColumn]);
   const line = (cells: string[], shown: (i: number) => boolean) =>
     cells
       .map((cell, i) => {
@@ -65,9 +63,9 @@ export function renderTable(stats: readonly NameStats[], style: Style, width = 8
   const linesShowing = (shown: (i: number) => boolean) =>
     [header, ...rows].map((cells) => line(cells, shown));
   // The reasons, last, may be cut short; the trend goes when that would leave them too little.
-  const reasonsStart = widths.slice(0, REASONS_COLUMN).reduce((sum, w) => sum + w + 2, 0);
-  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[REASONS_COLUMN]!) <= width;
-  const lines = linesShowing((i) => keepTrend || i !== TREND_COLUMN);
+  const reasonsStart = widths.slice(0, reasonsColumn).reduce((sum, w) => sum + w + 2, 0);
+  const keepTrend = reasonsStart + Math.min(MIN_REASONS_COLUMNS, widths[reasonsColumn]!) <= width;
+  const lines = linesShowing((i) => keepTrend || i !== trendColumn);
   const fitted = lines.map((text) =>
     columnsOf(text) > width
       ? `${Array.from(text)
@@ -91,6 +89,7 @@ export function renderJson(stats: readonly NameStats[]): string {
     p95Attempts: s.p95Attempts,
     waitedMs: s.waitedMs,
     topReasons: s.topReasons,
+    budgetRefused: s.budgetRefused,
     lastRunAt: s.lastRunAt,
     trend: s.trend.map((v) => round(v)),
   }));
@@ -142,6 +141,11 @@ const FAMILIES: Family[] = [
     name: 'retry_run_history_failures',
     help: 'Failed attempts by reason (the most frequent reasons).',
     samples: (s) => s.topReasons.map((r) => [{ reason: r.reason }, r.count]),
+  },
+  {
+    name: 'retry_run_history_budget_refused',
+    help: 'Runs a retry budget cut short by refusing a retry (outcome budget-exhausted).',
+    samples: (s) => [[{}, s.budgetRefused]],
   },
   {
     name: 'retry_run_history_last_run_timestamp_seconds',

@@ -14,6 +14,8 @@ export interface NameStats {
   waitedMs: number;
   /** The most frequent failed-attempt reasons, most frequent first. */
   topReasons: Array<{ reason: string; count: number }>;
+  /** Runs a retry budget cut short (outcome `budget-exhausted`): one refused retry each. */
+  budgetRefused: number;
   lastRunAt: string;
   /** Share of runs that needed a retry or failed, per group of runs, oldest group first. */
   trend: number[];
@@ -69,6 +71,7 @@ function statsOf(name: string, unsorted: readonly HistoryRecord[]): NameStats {
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, TOP_REASONS)
       .map(([reason, n]) => ({ reason, count: n })),
+    budgetRefused: runs.filter((r) => r.outcome === 'budget-exhausted').length,
     lastRunAt: runs[count - 1]!.at,
     trend: chunks(runs, TREND_WIDTH).map(
       (group) => 1 - group.filter(firstTry).length / group.length,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { breakerAction } from '../../src/cli/breaker-command.js';
+import { budgetAction } from '../../src/cli/budget-command.js';
 import { statsAction } from '../../src/cli/stats.js';
 import { isStoreError } from '../../src/shared/errors.js';
 
@@ -30,6 +31,15 @@ describe('a state store that cannot be used (README, Errors)', () => {
       code: 'ERR_STORE_UNSAFE',
       exitCode: 125,
       message: expect.stringMatching(/^breaker list: state dir .* is writable by others/),
+    });
+  });
+
+  it('is reported by budget list the same way', async () => {
+    const state = await unsafeState('budget');
+    await expect(budgetAction('list', undefined, { state })).rejects.toMatchObject({
+      code: 'ERR_STORE_UNSAFE',
+      exitCode: 125,
+      message: expect.stringMatching(/^budget list: state dir .* is writable by others/),
     });
   });
 

@@ -40,6 +40,13 @@ describe('retry-run completion', () => {
     expect(await complete(['retry-run', 'stats', '--for'])).toEqual(['--format']);
   });
 
+  it('completes the budget subcommand and its options', async () => {
+    expect(await complete(['retry-run', 'bud'])).toEqual(['budget']);
+    expect(await complete(['retry-run', 'budget', '--'])).toEqual(
+      expect.arrayContaining(['--format', '--state']),
+    );
+  });
+
   for (const shell of ['zsh', 'fish']) {
     const present = hasShell(shell);
     if (!present) console.log(`skipped: ${shell} is not installed`);

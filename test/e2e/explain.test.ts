@@ -107,7 +107,7 @@ describe('retry-run explain', () => {
     const { simulation } = JSON.parse(result.stdout) as {
       simulation: Array<Record<string, unknown>>;
     };
-    expect(Object.keys(JSON.parse(result.stdout))).toEqual(['simulation']);
+    expect(Object.keys(JSON.parse(result.stdout))).toEqual(['simulation', 'budget']);
     expect(simulation.map((s) => s.strategy)).toEqual([...STRATEGY_NAMES]);
     for (const entry of simulation)
       expect(Object.keys(entry)).toEqual(['strategy', 'peakLoad', 'completionMs', 'totalCalls']);
@@ -120,6 +120,42 @@ describe('retry-run explain', () => {
     });
     const jitter = simulation.find((s) => s.strategy === 'jitter')!;
     expect(jitter.peakLoad as number).toBeLessThan(300);
+  });
+
+  it('adds a row for a retry budget shared by the fleet, in text and JSON', async () => {
+    const args = ['explain', '--simulate', '200', '-s', 'fixed', '--seed', '1'];
+    const text = await runCli(args);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toContain(
+      "\nfixed with a retry budget shared by the fleet (--budget-tokens 10,\n--budget-ratio 0.1): a refused retry ends that client's run\n",
+    );
+    expect(text.stdout).toMatch(/^with budget\s+4\s+1s\s+204\s+1\.0$/m);
+    expect(text.stdout).toMatch(/^\s+196 of 200 clients gave up \(budget-exhausted\)$/m);
+    expect(text.stdout).toMatch(/^with budget {2}[▁▂▃▄▅▆▇█ ]+ \S+\/col$/m);
+    expect(widest(text.stdout)).toBeLessThanOrEqual(80);
+
+    const json = await runCli([...args, '--format', 'json', '--budget-tokens', '1000']);
+    // 1000 tokens: 200 fail (800 left), at 1s 10 succeed and 190 fail (611), at 2s 10 succeed
+    // (612) and 111 of the 180 failed may retry (501), 69 give up; at 3s 10 of the 111
+    // succeed and 101 give up.
+    expect(JSON.parse(json.stdout).budget).toEqual({
+      strategy: 'fixed',
+      peakLoad: 200,
+      completionMs: 3000,
+      totalCalls: 701,
+      budgetTokens: 1000,
+      budgetRatio: 0.1,
+      gaveUp: 170,
+    });
+    const env = await runCli(args, { env: { RETRY_RUN_EXPLAIN_BUDGET_RATIO: 'lots' } });
+    expect(env.code).toBe(125);
+    expect(env.stderr).toContain('--budget-ratio (from RETRY_RUN_EXPLAIN_BUDGET_RATIO)');
+    const alone = await runCli(['explain', '--budget-tokens', '5']);
+    expect(alone.code).toBe(125);
+    expect(alone.stderr).toBe(
+      'retry-run: --budget-tokens: applies only with --simulate <clients>\n',
+    );
   });
 
   it('names the seed it drew when none was given, so the run can be repeated', async () => {

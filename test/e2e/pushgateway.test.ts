@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/cli.js';
 import {
@@ -38,6 +41,24 @@ describe.skipIf(!hasPushgateway)('--pushgateway against a real Pushgateway', () 
     );
     expect(metrics).toContain(
       'retry_run_runs_total{instance="",job="retry_run",name="unit",outcome="success"} 1',
+    );
+  });
+
+  it('pushes the retries a retry budget refused, with the budget as a label', async () => {
+    const state = await mkdtemp(join(tmpdir(), 'retry-run-push-budget-'));
+    const result = await runCli([
+      ...['--pushgateway', gateway.url, '--name', 'throttled', '--state', state],
+      ...['--budget', 'api', '--budget-tokens', '1', '-n', '3', '--', 'false'],
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('budget-exhausted');
+    expect(result.stderr).not.toContain('warning');
+    const metrics = await gateway.metrics();
+    expect(metrics).toContain(
+      'retry_run_budget_refused_total{budget="api",instance="",job="retry_run",name="throttled"} 1',
+    );
+    expect(metrics).toContain(
+      'retry_run_runs_total{instance="",job="retry_run",name="throttled",outcome="budget-exhausted"} 1',
     );
   });
 

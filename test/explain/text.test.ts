@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blockFor, columnPeaks } from '../../src/explain/load-chart.js';
 import { renderSchedule } from '../../src/explain/schedule-text.js';
 import { renderSimulation } from '../../src/explain/simulation-text.js';
-import { simulateHerd } from '../../src/explain/simulate.js';
+import { simulateBudget, simulateHerd } from '../../src/explain/simulate.js';
 import { renderStrategyTable } from '../../src/explain/strategy-table.js';
 import { planSchedule, type ScheduleShape } from '../../src/backoff/schedule.js';
 import { herd } from '../helpers/herd.js';
@@ -111,7 +111,12 @@ describe('the strategy table and the simulation as text', () => {
     const options = herd({ clients: 1000 });
     const lines = [
       ...renderStrategyTable(coloured),
-      ...renderSimulation(simulateHerd(options), options, coloured),
+      ...renderSimulation(
+        simulateHerd(options),
+        options,
+        coloured,
+        simulateBudget('equal-jitter', options, { maxTokens: 1_000_000, ratio: 0.001 }),
+      ),
     ];
     for (const line of lines) expect(visible(line).length).toBeLessThanOrEqual(80);
   });
@@ -123,5 +128,20 @@ describe('the strategy table and the simulation as text', () => {
     expect(lines.filter((l) => l.startsWith('exponential '))).toHaveLength(2);
     expect(lines.find((l) => l.startsWith('fixed '))).toMatch(/^fixed\s+100\s+10s\s+650\s+6\.5$/);
     expect(lines.filter((l) => /^fixed\s+[▁▂▃▄▅▆▇█ ]+ \S+\/col$/.test(l))).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith('with budget'))).toBe(false);
+  });
+
+  it('the budget row: the strategy, the settings, its figures and who gave up', () => {
+    const options = herd({ clients: 100, seed: 3 });
+    const budget = simulateBudget('fixed', options, { maxTokens: 10, ratio: 0.1 });
+    const lines = renderSimulation(simulateHerd(options), options, plain, budget);
+    const at = lines.indexOf('fixed with a retry budget shared by the fleet (--budget-tokens 10,');
+    expect(lines.slice(at, at + 4)).toEqual([
+      'fixed with a retry budget shared by the fleet (--budget-tokens 10,',
+      "--budget-ratio 0.1): a refused retry ends that client's run",
+      `${'with budget'.padEnd(13)}${['4', '1s', '104', '1.0'].map((c) => c.padStart(15)).join('')}`,
+      `${' '.repeat(13)}96 of 100 clients gave up (budget-exhausted)`,
+    ]);
+    expect(lines.filter((l) => /^with budget\s+[▁▂▃▄▅▆▇█ ]+ \S+\/col$/.test(l))).toHaveLength(1);
   });
 });

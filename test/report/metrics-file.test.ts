@@ -50,6 +50,24 @@ describe('the --metrics-file textfile', () => {
     expect(values['retry_run_last_run_attempts{"name":"lint"}']).toBe(1);
   });
 
+  it('counts the retries a budget refused, per name and budget, from 0 for a run naming one', () => {
+    let samples = updateSamples(new Map(), 'job', summary(), undefined, 'api');
+    samples = parseSamples(renderSamples(samples));
+    const refused = summary({ outcome: 'budget-exhausted', attempts: 2, exitCode: 1 });
+    samples = updateSamples(samples, 'job', refused, undefined, 'api');
+    samples = updateSamples(parseSamples(renderSamples(samples)), 'job', refused, undefined, 'api');
+    samples = updateSamples(samples, 'lint', summary());
+    const text = renderSamples(samples);
+    const values = series(text);
+    expect(values['retry_run_budget_refused_total{"name":"job","budget":"api"}']).toBe(2);
+    expect(values['retry_run_runs_total{"name":"job","outcome":"budget-exhausted"}']).toBe(2);
+    expect(text).not.toMatch(/retry_run_budget_refused_total\{name="lint"/);
+    const family = parseExposition(text, 'prometheus').find(
+      (f) => f.name === 'retry_run_budget_refused_total',
+    )!;
+    expect(family.type).toBe('counter');
+  });
+
   it('is valid Prometheus text with a HELP and TYPE for every family', () => {
     const text = renderSamples(
       updateSamples(new Map(), 'api', summary(), { name: 'api-breaker', state: 'open' }),

@@ -17,6 +17,7 @@ const stats: NameStats[] = [
       { reason: 'exit:1', count: 12 },
       { reason: 'output:/say "no"\\/', count: 2 },
     ],
+    budgetRefused: 0,
     lastRunAt: '2026-11-28T10:00:00.000Z',
     trend: [0, 0, 0.5, 1],
   },
@@ -29,6 +30,7 @@ const stats: NameStats[] = [
     p95Attempts: 1,
     waitedMs: 0,
     topReasons: [],
+    budgetRefused: 0,
     lastRunAt: '2026-11-28T11:00:00.000Z',
     trend: [0, 0, 0, 0, 0],
   },
@@ -50,6 +52,7 @@ describe('stats --format openmetrics', () => {
     expect(
       value('retry_run_history_failures', { name: 'api', reason: 'output:/say "no"\\/' }),
     ).toBe(2);
+    expect(value('retry_run_history_budget_refused', { name: 'api' })).toBe(0);
     expect(value('retry_run_history_last_run_timestamp_seconds', { name: 'lint' })).toBe(
       Date.parse('2026-11-28T11:00:00.000Z') / 1000,
     );
@@ -119,6 +122,34 @@ describe('stats --format json and table', () => {
     expect(lines[1]).not.toContain(sparkline([0, 0, 0.5, 1]));
     for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(72);
     expect(lines[1]).toMatch(/^api .* exit:1 ×12.*…$/);
+  });
+
+  it('shows a refused column only when a retry budget refused a retry, and keeps it in json', () => {
+    expect(renderTable(stats, new Chalk({ level: 0 }), 200)).not.toContain('refused');
+    const throttled: NameStats[] = [{ ...stats[0]!, name: 'fleet', budgetRefused: 3 }, stats[1]!];
+    const lines = renderTable(throttled, new Chalk({ level: 0 }), 200)
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(
+      /^name\s+runs\s+success\s+first try\s+attempts mean\/p95\s+waited\s+refused\s+trend\s+top failures$/,
+    );
+    expect(lines[1]).toMatch(/^fleet\s.*\s13s\s+3\s+▁▁▅█\s+exit:1 ×12/);
+    expect(lines[2]).toMatch(/^lint\s.*\s0ms\s+0\s+▁▁▁▁▁\s+-$/);
+    const narrow = renderTable(throttled, new Chalk({ level: 0 }), 72)
+      .trimEnd()
+      .split('\n');
+    for (const line of narrow) expect(Array.from(line).length).toBeLessThanOrEqual(72);
+    expect(narrow[0]).toMatch(/ waited {2}refused {2}to/);
+    expect(JSON.parse(renderJson(throttled))[0]).toMatchObject({ name: 'fleet', budgetRefused: 3 });
+    const families = parseExposition(renderOpenMetrics(throttled));
+    expect(
+      families
+        .find((f) => f.name === 'retry_run_history_budget_refused')!
+        .samples.map((s) => [s.labels.name, s.value]),
+    ).toEqual([
+      ['fleet', 3],
+      ['lint', 0],
+    ]);
   });
 
   it('sparkline runs from ▁ (no run needed a retry) to █ (every run did)', () => {

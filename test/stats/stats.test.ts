@@ -24,6 +24,20 @@ function run(name: string, attempts: number, extra: Partial<HistoryRecord> = {})
   };
 }
 
+describe('computeStats and a retry budget', () => {
+  it('counts the runs a budget cut short (one refused retry each)', () => {
+    const history = [
+      run('fleet', 1),
+      run('fleet', 2, { outcome: 'budget-exhausted', exitCode: 1 }),
+      run('fleet', 1, { outcome: 'budget-exhausted', exitCode: 1 }),
+      run('fleet', 3, { outcome: 'exhausted', exitCode: 1 }),
+    ];
+    const [fleet] = computeStats(history);
+    expect(fleet).toMatchObject({ name: 'fleet', runs: 4, budgetRefused: 2, successRate: 0.25 });
+    expect(computeStats([run('lint', 1)])[0]!.budgetRefused).toBe(0);
+  });
+});
+
 describe('computeStats on a known history', () => {
   // 20 runs of "api": 12 first-try successes, 6 that needed 2 attempts, one that needed 4,
   // and one that failed all 5 (2 of them timeouts).

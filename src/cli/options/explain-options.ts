@@ -22,5 +22,19 @@ export function addExplainOptions(command: Command): Command {
         `calls the simulated server answers per ${formatDuration(DEFAULTS.simulateSliceMs)} slice (default: ${DEFAULTS.simulateCapacity})`,
         'explain',
       ),
+    )
+    .addOption(
+      envOption(
+        '--budget-tokens <n>',
+        `the simulated fleet's retry budget (default: ${DEFAULTS.budgetTokens})`,
+        'explain',
+      ),
+    )
+    .addOption(
+      envOption(
+        '--budget-ratio <number>',
+        `what a success gives back to it (default: ${DEFAULTS.budgetRatio})`,
+        'explain',
+      ),
     );
 }
