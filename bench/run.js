@@ -1,20 +1,25 @@
 // `npm run bench`: measures retry-run's own cost against baselines taken in the same run, and
-// prints a table of medians and ratios (also written to bench/results.json). The machines are
-// shared and noisy, so every figure is a ratio or a difference against a baseline measured
-// alongside it, never an absolute threshold in the test suite.
+// prints a table of medians and ratios (also written to bench/results.json), with the machine
+// it ran on. The machines are shared and noisy, so every figure is a ratio or a difference
+// against a baseline measured alongside it, never an absolute threshold in the test suite.
+// `--compare <ref>` measures another commit's build in the same run, interleaved with this
+// checkout's, and prints the ratio this/ref of every figure (README, Performance).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
-const bin = join(root, 'bin/retry-run.js');
 const baseline = join(root, 'bench/baseline.js');
-const quick = process.argv.includes('--quick');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const compareRef = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined;
 const work = mkdtempSync(join(tmpdir(), 'retry-run-bench-'));
 const figures = [];
+/** The builds measured: this checkout, and with `--compare` the other commit's after it. */
+const builds = [{ label: 'this checkout', root }];
 
 /**
  * Runs each command `runs` times, interleaved in a fresh random order every round, and returns
@@ -22,9 +27,9 @@ const figures = [];
  * all commands alike, where back-to-back batches (hyperfine's way) let a burst of load land on
  * one command only.
  */
-function interleaved(commands, runs) {
-  const rounds = quick ? Math.max(5, Math.ceil(runs / 5)) : runs;
-  const argvs = commands.map((command) => command.split(' '));
+function interleaved(commands, runs, { shell = false } = {}) {
+  const rounds = quick ? Math.max(shell ? 3 : 5, Math.ceil(runs / 5)) : runs;
+  const argvs = commands.map((command) => (shell ? ['sh', '-c', command] : command.split(' ')));
   const times = argvs.map(() => []);
   const once = (argv) => {
     const started = process.hrtime.bigint();
@@ -43,38 +48,42 @@ function interleaved(commands, runs) {
   });
 }
 
-/** hyperfine for long commands that need a shell (pipes): median wall time in ms. */
-function hyperfine(commands, { runs, warmup }) {
-  const out = join(work, 'hyperfine.json');
-  const args = ['--export-json', out, '--style', 'none', '-w', String(warmup), '-r', String(runs)];
-  execFileSync('hyperfine', [...args, ...commands], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return JSON.parse(readFileSync(out, 'utf8')).results.map((r) => ({ median: r.median * 1000 }));
-}
-
 const q = (s) => `'${s}'`;
-const cli = (args) => `${node} ${bin} ${args}`;
+const cli = (build, args) => `${node} ${join(build.root, 'bin/retry-run.js')} ${args}`;
 
-function record(name, value, unit, baselineValue, target, pass) {
+/** One figure: `values` holds one per build, in the order of `builds`. */
+function record(name, values, unit, baselineValue, target, passes) {
   figures.push({
     name,
-    value: round(value),
+    value: round(values[0]),
+    ...(values.length > 1 ? { compared: round(values[1]) } : {}),
     unit,
     baseline: baselineValue === undefined ? null : round(baselineValue),
     target,
-    pass,
+    pass: passes ? passes(values[0]) : null,
   });
 }
 const round = (x) => Math.round(x * 100) / 100;
 
+/** Each build's command, after the baseline, in one interleaved set; the medians. */
+function againstBaseline(baselineCommand, commandOf, runs) {
+  const [base, ...runsOf] = interleaved([baselineCommand, ...builds.map(commandOf)], runs);
+  return { base: base.median, ratios: runsOf.map((run) => run.median / base.median) };
+}
+
 function startupFigures() {
-  const [base, run] = interleaved([`${node} ${baseline} true`, cli('-q -- true')], 60);
+  const { base, ratios } = againstBaseline(
+    `${node} ${baseline} true`,
+    (build) => cli(build, '-q -- true'),
+    60,
+  );
   record(
     'start-up: retry-run -- true (median)',
-    run.median / base.median,
+    ratios,
     '× baseline',
-    base.median,
-    '≤ 1.25×',
-    run.median / base.median <= 1.25,
+    base,
+    '≤ 1.15×',
+    (r) => r <= 1.15,
   );
   return base;
 }
@@ -94,17 +103,18 @@ async function httpFigures() {
     server.stdout.once('data', (d) => resolve(String(d).trim())),
   );
   try {
-    const [base, run] = interleaved(
-      [`${node} ${baseline} true`, cli(`-q http://127.0.0.1:${port}/`)],
+    const { base, ratios } = againstBaseline(
+      `${node} ${baseline} true`,
+      (build) => cli(build, `-q http://127.0.0.1:${port}/`),
       40,
     );
     record(
       'HTTP: one request to a loopback server (median)',
-      run.median / base.median,
+      ratios,
       '× baseline',
-      base.median,
-      '≤ 1.5×',
-      run.median / base.median <= 1.5,
+      base,
+      '≤ 1.3×',
+      (r) => r <= 1.3,
     );
   } finally {
     server.kill();
@@ -112,72 +122,61 @@ async function httpFigures() {
 }
 
 function attemptFigures() {
-  const [one, eleven, waited] = interleaved(
-    [
-      cli('-q -n 1 -b 0 -- false'),
-      cli('-q -n 11 -b 0 -- false'),
-      cli('-q -n 11 -s fixed -b 100ms -- false'),
-    ],
-    20,
-  );
-  const perAttempt = (eleven.median - one.median) / 10;
+  const commands = builds.flatMap((build) => [
+    cli(build, '-q -n 1 -b 0 -- false'),
+    cli(build, '-q -n 11 -b 0 -- false'),
+    cli(build, '-q -n 11 -s fixed -b 100ms -- false'),
+  ]);
+  const medians = interleaved(commands, 20).map((m) => m.median);
+  const perBuild = builds.map((_, index) => medians.slice(index * 3, index * 3 + 3));
   record(
     'each extra attempt (--base 0, spawning false)',
-    perAttempt,
+    perBuild.map(([one, eleven]) => (eleven - one) / 10),
     'ms',
     undefined,
     '≤ 5 ms',
-    perAttempt <= 5,
+    (ms) => ms <= 5,
   );
-  const overshoot = waited.median - eleven.median - 1000;
   record(
     'ten 100 ms waits: time beyond 1 s',
-    overshoot,
+    perBuild.map(([, eleven, waited]) => waited - eleven - 1000),
     'ms',
     undefined,
     '≤ 30 ms',
-    overshoot <= 30,
+    (ms) => ms <= 30,
   );
 }
 
 function throughputFigures() {
   const bytes = quick ? 256 * 2 ** 20 : 2 * 2 ** 30;
   const producer = `head -c ${bytes} /dev/zero`;
-  const teed = cli(`-q -n 1 --retry-on ${q('output:/never/')} -- ${producer}`);
+  const teed = (build) => cli(build, `-q -n 1 --retry-on ${q('output:/never/')} -- ${producer}`);
   // Our stdout a file, then a pipe (as in CI logs): each against `cat` in the same place.
-  const [cat, tee, catPiped, teePiped] = hyperfine(
-    [
-      `${producer} | cat > /dev/null`,
-      `${teed} > /dev/null`,
-      `${producer} | cat | cat > /dev/null`,
-      `${teed} | cat > /dev/null`,
-    ],
-    { runs: 3, warmup: 1 },
-  );
-  for (const [where, base, run] of [
-    ['', cat, tee],
-    [', piped on', catPiped, teePiped],
+  for (const [where, cat, after] of [
+    ['', `${producer} | cat > /dev/null`, '> /dev/null'],
+    [', piped on', `${producer} | cat | cat > /dev/null`, '| cat > /dev/null'],
   ]) {
+    const commands = [cat, ...builds.map((build) => `${teed(build)} ${after}`)];
+    const [base, ...runs] = interleaved(commands, 5, { shell: true });
     record(
       `output condition: ${bytes / 2 ** 30} GiB through tee + tail${where}`,
-      run.median / base.median,
+      runs.map((run) => run.median / base.median),
       '× cat',
       base.median,
-      '≤ 1.5×',
-      run.median / base.median <= 1.5,
+      '≤ 1.3×',
+      (r) => r <= 1.3,
     );
   }
   for (const size of quick ? [64 * 2 ** 20, bytes] : [64 * 2 ** 20, 2 ** 30, bytes]) {
-    const rss = peakRssMb(
-      `${cli(`-q -n 1 --retry-on ${q('output:/never/')} -- head -c ${size} /dev/zero`)} > /dev/null`,
-    );
+    const command = (build) =>
+      `${cli(build, `-q -n 1 --retry-on ${q('output:/never/')} -- head -c ${size} /dev/zero`)} > /dev/null`;
     record(
       `peak RSS, ${size / 2 ** 20} MiB through an output condition`,
-      rss,
+      builds.map((build) => peakRssMb(command(build))),
       'MB',
       undefined,
       '≤ 100 MB',
-      rss <= 100,
+      (mb) => mb <= 100,
     );
   }
 }
@@ -191,63 +190,123 @@ function peakRssMb(command) {
   return Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)[1]) / 1024;
 }
 
+/** Each build's bench/breaker.js, alternately; not interleaved per update, so rougher. */
 function storeFigures() {
-  const rows = JSON.parse(
-    execFileSync(node, [join(root, 'bench/breaker.js'), '--json', '--seconds', quick ? '1' : '3'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
+  const rowsOf = builds.map((build) =>
+    JSON.parse(
+      execFileSync(
+        node,
+        [join(build.root, 'bench/breaker.js'), '--json', '--seconds', quick ? '1' : '3'],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      ),
+    ),
   );
-  for (const row of rows) {
-    const target = row.store === 'file' ? '≤ 10 ms' : '—';
-    const pass = row.store === 'file' ? row.medianUpdateMs <= 10 : null;
+  for (const [index, row] of rowsOf[0].entries()) {
+    const rows = rowsOf.map((r) => r[index] ?? row);
+    const file = row.store === 'file';
     record(
       `breaker update, 8 processes, ${row.store} store (median)`,
-      row.medianUpdateMs,
+      rows.map((r) => r.medianUpdateMs),
       'ms',
       undefined,
-      target,
-      pass,
+      file ? '≤ 10 ms' : '—',
+      file ? (ms) => ms <= 10 : undefined,
     );
     record(
       `breaker updates per second, 8 processes, ${row.store} store`,
-      row.updatesPerSecond,
+      rows.map((r) => r.updatesPerSecond),
       '/s',
       undefined,
       '—',
-      null,
     );
   }
 }
 
+/** What the figures depend on, printed beside them: they mean little without it. */
+function describeMachine() {
+  const model = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
+  return {
+    cpu: model ?? cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    kernel: `${process.platform} ${release()}`,
+    node: process.version,
+    loadAverage: loadavg().map((l) => round(l)),
+  };
+}
+
+/**
+ * A temporary worktree of `ref`, built with this checkout's node_modules (a symlink: no
+ * install, no network), so both builds run on the same machine in the same run.
+ */
+function checkOut(ref) {
+  const directory = join(work, 'compare');
+  const git = (...gitArgs) => execFileSync('git', ['-C', root, ...gitArgs], { stdio: 'pipe' });
+  const commit = git('rev-parse', '--short', `${ref}^{commit}`).toString().trim();
+  git('worktree', 'add', '--detach', directory, commit);
+  const remove = () => git('worktree', 'remove', '--force', directory);
+  try {
+    symlinkSync(join(root, 'node_modules'), join(directory, 'node_modules'));
+    execFileSync(node, ['scripts/build.js'], {
+      cwd: directory,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (!existsSync(join(directory, 'dist/cli.cjs'))) throw new Error(`${ref}: no dist/cli.cjs`);
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { label: `${ref} (${commit})`, root: directory, remove };
+}
+
+function printTable(machine) {
+  const compared = builds.length > 1;
+  const header = compared
+    ? ['figure', builds[1].label, 'this checkout', 'this/ref', 'baseline', 'target', '']
+    : ['figure', 'value', 'baseline', 'target', ''];
+  const rows = figures.map((f) => {
+    const value = (v) => `${v} ${f.unit}`;
+    const verdict = f.pass === null ? '' : f.pass ? 'ok' : 'MISS';
+    const baselineCell = f.baseline === null ? '' : `${f.baseline} ms`;
+    if (!compared) return [f.name, value(f.value), baselineCell, f.target, verdict];
+    // A ratio of two differences means nothing once either is at or below zero (noise).
+    const ratio = f.compared > 0 && f.value > 0 ? `${round(f.value / f.compared)}×` : '';
+    return [f.name, value(f.compared), value(f.value), ratio, baselineCell, f.target, verdict];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.kernel}, Node ${machine.node}, ` +
+      `load average ${machine.loadAverage.join(' / ')} at the start\n`,
+  );
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  rows.forEach((r) => console.log(line(r)));
+}
+
+let compare;
 try {
+  if (compareRef) builds.push((compare = checkOut(compareRef)));
+  const machine = describeMachine();
   const base = startupFigures();
   await httpFigures();
   attemptFigures();
   throughputFigures();
   storeFigures();
-  const rows = figures.map((f) => [
-    f.name,
-    `${f.value} ${f.unit}`,
-    f.baseline === null ? '' : `${f.baseline} ms`,
-    f.target,
-    f.pass === null ? '' : f.pass ? 'ok' : 'MISS',
-  ]);
-  const header = ['figure', 'value', 'baseline', 'target', ''];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  rows.forEach((r) => console.log(line(r)));
+  printTable(machine);
   const results = {
     date: new Date().toISOString(),
     node: process.version,
+    machine,
     quick,
-    baselineStartupMs: round(base.median),
+    ...(compare ? { comparedWith: compare.label } : {}),
+    baselineStartupMs: round(base),
     figures,
   };
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log('\nwritten to bench/results.json');
+  // A comparison is not this checkout's own result: it goes beside it.
+  const file = compare ? 'bench/results-compare.json' : 'bench/results.json';
+  writeFileSync(join(root, file), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
 } finally {
+  compare?.remove();
   rmSync(work, { recursive: true, force: true });
 }

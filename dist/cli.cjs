@@ -8196,10 +8196,32 @@ var init_output_tail = __esm({
   }
 });
 
+// src/runners/command/pipe-size.ts
+function enlargePipe(fd, bytes = BUSY_PIPE_BYTES) {
+  try {
+    const call2 = `fcntl(STDIN, ${F_SETPIPE_SZ}, ${Math.trunc(bytes)})`;
+    const perl = (0, import_node_child_process2.spawn)("perl", ["-e", call2], { stdio: [fd, "ignore", "ignore"] });
+    perl.on("error", () => void 0);
+    perl.unref();
+  } catch {
+  }
+}
+var import_node_child_process2, BUSY_PIPE_BYTES, F_SETPIPE_SZ;
+var init_pipe_size = __esm({
+  "src/runners/command/pipe-size.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    BUSY_PIPE_BYTES = 1024 * 1024;
+    F_SETPIPE_SZ = 1031;
+  }
+});
+
 // src/runners/command/output-tee.ts
 function pipeTee(fd, to, tail, onBroken, seen) {
   const state = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
   let isBroken = false;
+  let bytes = 0;
+  let enlarged = false;
   const broken = () => {
     if (isBroken) return;
     isBroken = true;
@@ -8221,6 +8243,11 @@ function pipeTee(fd, to, tail, onBroken, seen) {
       buffer: Buffer.allocUnsafe(READ_BYTES),
       callback: (length, buffer) => {
         state.chunks++;
+        bytes += length;
+        if (bytes >= BUSY_AFTER_BYTES && !enlarged) {
+          enlarged = true;
+          enlargePipe(fd);
+        }
         const chunk = buffer.subarray(0, length);
         tail?.push(chunk);
         seen?.(chunk);
@@ -8278,12 +8305,14 @@ function streamTee(from, to, tail, onBroken, seen) {
   }
   return state;
 }
-var import_node_net2, READ_BYTES;
+var import_node_net2, READ_BYTES, BUSY_AFTER_BYTES;
 var init_output_tee = __esm({
   "src/runners/command/output-tee.ts"() {
     "use strict";
     import_node_net2 = require("node:net");
-    READ_BYTES = 1024 * 1024;
+    init_pipe_size();
+    READ_BYTES = 128 * 1024;
+    BUSY_AFTER_BYTES = 4 * 1024 * 1024;
   }
 });
 
@@ -8388,18 +8417,18 @@ function parseStat(stat4) {
 }
 function readPs() {
   return new Promise((resolve3, reject) => {
-    (0, import_node_child_process2.execFile)("ps", ["-A", "-o", "pid=,ppid=,pgid=,stat="], (error, stdout2) => {
+    (0, import_node_child_process3.execFile)("ps", ["-A", "-o", "pid=,ppid=,pgid=,stat="], (error, stdout2) => {
       if (error) return reject(error);
       const rows = stdout2.split("\n").map((line) => line.trim().split(/\s+/)).filter((fields) => fields.length >= 4 && !fields[3].startsWith("Z")).map(([pid, ppid, pgid]) => ({ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid) }));
       resolve3(rows);
     });
   });
 }
-var import_node_child_process2, import_promises5;
+var import_node_child_process3, import_promises5;
 var init_process_table = __esm({
   "src/runners/process-table.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
+    import_node_child_process3 = require("node:child_process");
     import_promises5 = require("node:fs/promises");
   }
 });
@@ -8687,7 +8716,7 @@ async function runOnce(options, { stdin, attempts, spool }, context, started) {
   const ownGroup = !stdin.terminal;
   let child;
   try {
-    child = (0, import_node_child_process3.spawn)(options.command.file, options.command.args, {
+    child = (0, import_node_child_process4.spawn)(options.command.file, options.command.args, {
       stdio: [stdin.stdioFor(context), ...output.stdio],
       detached: ownGroup,
       env: {
@@ -8783,11 +8812,11 @@ function interruptReason(reason) {
   const escalate = given?.escalate instanceof AbortSignal ? given.escalate : void 0;
   return { signal, ...escalate ? { escalate } : {} };
 }
-var import_node_child_process3, import_node_os10;
+var import_node_child_process4, import_node_os10;
 var init_command = __esm({
   "src/runners/command/command.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
+    import_node_child_process4 = require("node:child_process");
     import_node_os10 = require("node:os");
     init_attempts_env();
     init_monotonic();
@@ -10193,7 +10222,7 @@ function createShellHook(options) {
     run: (context) => new Promise((resolve3) => {
       const started = monotonicMs();
       const took = () => Math.round(monotonicMs() - started);
-      const child = (0, import_node_child_process4.spawn)("/bin/sh", ["-c", options.script], {
+      const child = (0, import_node_child_process5.spawn)("/bin/sh", ["-c", options.script], {
         stdio: ["ignore", 2, 2],
         detached: true,
         env: { ...options.env ?? process.env, ...hookEnv(context) }
@@ -10245,11 +10274,11 @@ function abortSignalName(reason) {
   const name = reason?.signal;
   return typeof name === "string" && name in import_node_os12.constants.signals ? name : "SIGTERM";
 }
-var import_node_child_process4, import_node_os12;
+var import_node_child_process5, import_node_os12;
 var init_retry_hook = __esm({
   "src/runners/retry-hook.ts"() {
     "use strict";
-    import_node_child_process4 = require("node:child_process");
+    import_node_child_process5 = require("node:child_process");
     import_node_os12 = require("node:os");
     init_exit_codes();
     init_attempts_env();

@@ -1,9 +1,13 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { prepareOutput, type AttemptOutput } from '../../../src/runners/command/output-capture.js';
 import { TAIL_BYTES } from '../../../src/runners/command/output-tail.js';
+import { FIXTURES } from '../../helpers/cli.js';
 
 /** A destination that takes its time, to make the child's pipe push back. */
 function slowSink() {
@@ -19,6 +23,29 @@ function slowSink() {
   });
   sink.on('drain', () => drains++);
   return { sink, bytes: () => Buffer.concat(chunks), drains: () => drains };
+}
+
+/** A destination whose reader goes away (EPIPE) once it has taken `limit` bytes. */
+function brokenAfter(limit: number) {
+  let taken = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      taken += chunk.length;
+      if (taken <= limit) return done();
+      done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    },
+  });
+  sink.on('error', () => undefined);
+  return sink;
+}
+
+/** Runs `yes` into `output` until it is stopped; how it ended. */
+function yesUntilBroken(output: AttemptOutput) {
+  const child = spawn('yes', [], { stdio: ['ignore', ...output.stdio] });
+  output.attach(child);
+  return new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 }
 
 function run(script: string, output: AttemptOutput, onSpawn?: (pid: number) => void) {
@@ -141,19 +168,8 @@ describe('prepareOutput', () => {
   });
 
   it('gives the child SIGPIPE when our stdout breaks, as an inherited pipe would', async () => {
-    const broken = new Writable({
-      write(_chunk, _encoding, done) {
-        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
-      },
-    });
-    broken.on('error', () => undefined);
-    const output = await prepareOutput({ tails: true, stdout: broken, stderr: undefined });
-    const child = spawn('yes', [], { stdio: ['ignore', ...output.stdio] });
-    output.attach(child);
-    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
-      child.once('exit', (...end) => resolve(end)),
-    );
-    expect({ code, signal }).toEqual({ code: null, signal: 'SIGPIPE' });
+    const output = await prepareOutput({ tails: true, stdout: brokenAfter(0), stderr: undefined });
+    expect(await yesUntilBroken(output)).toEqual({ code: null, signal: 'SIGPIPE' });
     expect((await output.settle()).stdoutTail).toMatch(/^(y\n)+$/);
   });
 
@@ -175,5 +191,102 @@ describe('prepareOutput', () => {
       );
     }
     await vi.waitFor(() => expect(readdirSync('/proc/self/fd').length).toBe(before));
+  });
+});
+
+/** perl enlarges a busy pipe (pipe-size.ts) and the fixture reads a pipe's size. */
+const hasPerl = spawnSync('perl', ['-e', '1']).status === 0;
+const PIPE_SIZE = `${FIXTURES}pipe-size.pl`;
+/** More than the output after which a tee enlarges its pipe. */
+const BUSY_LINES = 1_500_000;
+const busyLines = (count = BUSY_LINES) =>
+  Array.from({ length: count }, (_, i) => `${i + 1}\n`).join('');
+
+describe.skipIf(!hasPerl)('prepareOutput, a busy output (README, Output tails)', () => {
+  it('enlarges the pipe of a busy output to 1 MiB and tees every byte unchanged', async () => {
+    const out = slowSink();
+    const err = slowSink();
+    const output = await prepareOutput({ tails: true, stdout: out.sink, stderr: err.sink });
+    // The child checks its own stdout, once the busy part has gone through.
+    const code = await run(`seq 1 ${BUSY_LINES}; ${PIPE_SIZE} --at-least 1048576 <&1 >&2`, output);
+    const tails = await output.settle();
+    expect(code).toBe(0);
+    expect(err.bytes().toString()).toBe('1048576\n');
+    const expected = busyLines();
+    expect(out.bytes().toString()).toBe(expected);
+    expect(tails.stdoutTail).toBe(expected.slice(-TAIL_BYTES));
+  });
+
+  it('leaves a quiet output its ordinary pipe', async () => {
+    const out = slowSink();
+    const err = slowSink();
+    const output = await prepareOutput({ tails: true, stdout: out.sink, stderr: err.sink });
+    expect(await run(`seq 1 1000; ${PIPE_SIZE} <&1 >&2`, output)).toBe(0);
+    await output.settle();
+    expect(err.bytes().toString()).toBe('65536\n');
+    expect(out.bytes().toString()).toBe(busyLines(1000));
+  });
+
+  it('holds the child back in its enlarged pipe while our stdout takes nothing more', async () => {
+    // Takes the busy part, then nothing until released.
+    const received: Buffer[] = [];
+    let bytes = 0;
+    let release: (() => void) | undefined;
+    const stalled = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        received.push(Buffer.from(chunk));
+        bytes += chunk.length;
+        if (bytes > 6 * 2 ** 20 && !release) release = done;
+        else done();
+      },
+    });
+    const output = await prepareOutput({ tails: true, stdout: stalled, stderr: undefined });
+    const child = spawn('seq', ['1', '3000000'], { stdio: ['ignore', ...output.stdio] });
+    output.attach(child);
+    let exited = false;
+    const exit = new Promise<number | null>((resolve) => child.once('exit', resolve)).then(
+      (code) => ((exited = true), code),
+    );
+    await vi.waitFor(() => expect(release).toBeDefined(), { timeout: 20_000 });
+    // 21 MB to print: the child blocks writing into the full pipe, nothing piles up here.
+    await vi.waitFor(
+      () => expect(readFileSync(`/proc/${child.pid}/wchan`, 'utf8')).toMatch(/pipe_write/),
+      { timeout: 20_000 },
+    );
+    const held = bytes;
+    expect(exited).toBe(false);
+    expect(held).toBeLessThan(6 * 2 ** 20 + 128 * 1024 + 1);
+    release!();
+    expect(await exit).toBe(0);
+    const tails = await output.settle();
+    const expected = busyLines(3_000_000);
+    expect(Buffer.concat(received).toString()).toBe(expected);
+    expect(tails.stdoutTail).toBe(expected.slice(-TAIL_BYTES));
+  });
+
+  it('gives the child SIGPIPE when our stdout breaks after a busy start', async () => {
+    const stdout = brokenAfter(8 * 2 ** 20);
+    const output = await prepareOutput({ tails: true, stdout, stderr: undefined });
+    expect(await yesUntilBroken(output)).toEqual({ code: null, signal: 'SIGPIPE' });
+    expect(output.closed).toBeUndefined(); // not our own stdout
+    expect((await output.settle()).stdoutTail).toMatch(/^(y\n)+$/);
+  });
+
+  it('delivers what a child left in its enlarged pipe when it exits mid-stream', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'retry-run-busy-'));
+    try {
+      const file = join(directory, 'random');
+      const random = randomBytes(9 * 2 ** 20);
+      writeFileSync(file, random);
+      const out = slowSink();
+      const output = await prepareOutput({ tails: true, stdout: out.sink, stderr: undefined });
+      // Exits with bytes still in the pipe (the sink is slow), then they still all arrive.
+      expect(await run(`cat ${file}; exit 3`, output)).toBe(3);
+      const tails = await output.settle();
+      expect(out.bytes().equals(random)).toBe(true);
+      expect(tails.stdoutTail).toBe(random.subarray(-TAIL_BYTES).toString('utf8'));
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
