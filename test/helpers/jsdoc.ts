@@ -6,10 +6,25 @@ import ts from 'typescript';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const INDEX = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
-/** The project's compiler options (tsconfig.json), as `tsc -p .` uses them. */
-export function projectOptions(): ts.CompilerOptions {
+/**
+ * A program over src/index.ts and `roots`, with the project's strict options (tsconfig.json)
+ * and 'retry-run' mapped to src/index.ts, as a user's code sees the library from anywhere.
+ * `old`: a program whose unchanged files are reused.
+ */
+export function libraryProgram(roots: string[] = [], old?: ts.Program): ts.Program {
   const { config } = ts.readConfigFile(`${ROOT}tsconfig.json`, ts.sys.readFile);
-  return ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options;
+  const {
+    rootDir: _rootDir,
+    outDir: _outDir,
+    ...options
+  } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options;
+  const library = {
+    noEmit: true,
+    baseUrl: ROOT,
+    paths: { 'retry-run': [INDEX] },
+    typeRoots: [`${ROOT}node_modules/@types`],
+  };
+  return ts.createProgram([INDEX, ...roots], { ...options, ...library }, undefined, old);
 }
 
 export interface PublicExport {
@@ -24,8 +39,7 @@ export interface PublicExport {
 }
 
 /** Every export of src/index.ts, followed to its declaration. */
-export function publicExports(): PublicExport[] {
-  const program = ts.createProgram([INDEX], { ...projectOptions(), noEmit: true });
+export function publicExports(program: ts.Program): PublicExport[] {
   const checker = program.getTypeChecker();
   const module = checker.getSymbolAtLocation(program.getSourceFile(INDEX)!)!;
   return checker.getExportsOfModule(module).map((exported) => {

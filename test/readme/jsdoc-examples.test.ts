@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INDEX, ROOT, examplesIn, projectOptions, publicExports } from '../helpers/jsdoc.js';
+import { ROOT, examplesIn, libraryProgram, publicExports } from '../helpers/jsdoc.js';
 
 const run = promisify(execFile);
 const LIBRARY = pathToFileURL(fileURLToPath(new URL('../../dist/index.js', import.meta.url))).href;
@@ -29,7 +29,8 @@ const MAIN_TYPES = [
   'HttpRunnerOptions',
 ];
 
-const api = publicExports();
+const library = libraryProgram();
+const api = publicExports(library);
 const files = [...new Set(api.flatMap((exported) => exported.files))].sort();
 const examples = files.flatMap(examplesIn);
 
@@ -38,19 +39,12 @@ function promisedLines(code: string): string[] {
   return [...code.matchAll(/^console\.log\(.*\); \/\/ (.+)$/gm)].map((match) => match[1]!);
 }
 
-/** One program over every example, 'retry-run' mapped to src/index.ts, as a user's code sees it. */
+/** Type-checks every example in one program, each in its own module. */
 function exampleDiagnostics(): Map<string, readonly ts.Diagnostic[]> {
   writeFileSync(join(scratch, 'package.json'), '{ "type": "module" }');
   const paths = examples.map((_, index) => join(scratch, `example-${index}.ts`));
   examples.forEach((example, index) => writeFileSync(paths[index]!, example.code));
-  const { rootDir: _rootDir, outDir: _outDir, ...options } = projectOptions();
-  const program = ts.createProgram(paths, {
-    ...options,
-    noEmit: true,
-    baseUrl: ROOT,
-    paths: { 'retry-run': [INDEX] },
-    typeRoots: [join(ROOT, 'node_modules/@types')],
-  });
+  const program = libraryProgram(paths, library);
   return new Map(
     examples.map((example, index) => {
       const source = program.getSourceFile(paths[index]!)!;
