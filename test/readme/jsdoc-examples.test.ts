@@ -79,7 +79,7 @@ describe('the JSDoc of the public API', () => {
     expect(exported!.exampleCount).toBeGreaterThan(0);
   });
 
-  it('every other exported type has a description', () => {
+  it('every export, types included, has a description', () => {
     const bare = api.filter((exported) => exported.description === '');
     expect(bare.map((exported) => exported.name)).toEqual([]);
   });
