@@ -97,7 +97,34 @@ export {
 } from './runners/server-wait.js';
 export type { HttpRunnerOptions } from './runners/http/http.js';
 
-/** The HTTP runner (README, HTTP mode); undici is loaded on the first call, not with the library. */
+/**
+ * The HTTP runner (README, HTTP mode): one request per attempt. undici is loaded on the first
+ * call, not with the library.
+ *
+ * @example
+ * ```ts
+ * import { retry, createHttpRunner, normalizeHttpConfig } from 'retry-run';
+ *
+ * const runner = await createHttpRunner({
+ *   http: normalizeHttpConfig(
+ *     { method: 'POST', json: '{"sku":"A-1"}', idempotencyKey: 'auto' },
+ *     'https://api.example.com/orders',
+ *   ),
+ *   stdout: process.stdout,
+ *   stdin: process.stdin,
+ * });
+ * try {
+ *   const result = await retry({
+ *     runner,
+ *     policy: { maxAttempts: 4 },
+ *     conditions: { defaults: 'http' },
+ *   });
+ *   console.error(result.outcome, result.exitCode);
+ * } finally {
+ *   await runner.close?.();
+ * }
+ * ```
+ */
 export async function createHttpRunner(
   options: import('./runners/http/http.js').HttpRunnerOptions,
 ): Promise<import('./engine/types.js').Runner> {

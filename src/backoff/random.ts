@@ -4,6 +4,15 @@ export type RandomSource = () => number;
 /**
  * mulberry32: a tiny, fast PRNG with a 32-bit state. Good enough for spreading retries, and
  * the same seed gives the same schedule on every machine and Node version.
+ *
+ * @example
+ * ```ts
+ * import { seededRandom } from 'retry-run';
+ *
+ * const a = seededRandom(42);
+ * const b = seededRandom(42);
+ * console.log(a() === b(), a() < 1); // true true
+ * ```
  */
 export function seededRandom(seed: number): RandomSource {
   let state = seed >>> 0;

@@ -2,6 +2,7 @@ import { seededRandom } from './random.js';
 import { strategyNamed, type BackoffPolicy } from './strategies.js';
 import type { BackoffStrategy } from './strategy.js';
 
+/** One retry of a `schedule`: the range of its wait, and the ranges summed so far. */
 export interface ScheduleRow {
   /** Retry n: the wait before attempt n + 1. */
   retry: number;
@@ -18,6 +19,7 @@ export interface ScheduleRow {
   deadlineMayEnd: boolean;
 }
 
+/** How `schedule` estimates what has no closed form. */
 export interface ScheduleOptions {
   /** Draws used to estimate decorrelated jitter's median, which has no closed form. */
   samples?: number;
@@ -55,11 +57,38 @@ const MAX_SAMPLED_RETRIES = 1000;
  * The waits a policy gives between `maxAttempts` attempts: min, median and max per retry,
  * exact from the formulas where they give it (decorrelated's median is sampled, seeded).
  * Rows the deadline always prevents are left out.
+ *
+ * @example
+ * ```ts
+ * import { schedule } from 'retry-run';
+ *
+ * const policy = { baseMs: 250, capMs: 60_000, factor: 2, maxAttempts: 4 };
+ * const rows = schedule({ strategy: 'exponential', ...policy });
+ * console.log(rows.map((row) => row.maxMs).join(' ')); // 250 500 1000
+ * ```
  */
 export function schedule(policy: ScheduleShape, options: ScheduleOptions = {}): ScheduleRow[] {
   return planSchedule(policy, options).rows;
 }
 
+/**
+ * A `schedule` with its totals: the worst case, and where a deadline cuts it (`explain`).
+ *
+ * @example
+ * ```ts
+ * import { planSchedule } from 'retry-run';
+ *
+ * const plan = planSchedule({
+ *   strategy: 'fixed',
+ *   baseMs: 2000,
+ *   capMs: 60_000,
+ *   factor: 2,
+ *   maxAttempts: 4,
+ *   timeoutMs: 10_000,
+ * });
+ * console.log(plan.rows.length, plan.worstCaseMs); // 3 46000
+ * ```
+ */
 export function planSchedule(policy: ScheduleShape, options: ScheduleOptions = {}): SchedulePlan {
   const unbounded = !Number.isFinite(policy.maxAttempts);
   const retries = unbounded ? UNBOUNDED_PREVIEW_RETRIES : Math.max(0, policy.maxAttempts - 1);

@@ -19,6 +19,7 @@ import {
 /** The store collection that holds breakers. */
 export const BREAKER_COLLECTION = 'breaker';
 
+/** Which breaker, where it is kept, and how it behaves (README, Circuit breaker). */
 export interface SharedBreakerOptions extends BreakerSettings {
   name: string;
   store: StateStore;
@@ -31,6 +32,7 @@ export interface SharedBreakerOptions extends BreakerSettings {
   leaseMs?: number;
 }
 
+/** A shared breaker: the engine's gate, closed when the run is over. */
 export interface SharedBreaker extends AttemptGate {
   /** Stops renewing the probe lease and frees it if the run ends without a result. */
   close(): Promise<void>;
@@ -55,6 +57,34 @@ export function checked(value: unknown, store: StateStore, name: string): Breake
  * The half-open probe is guarded by a lease in the store, so exactly one run probes.
  * Any store failure gives one warning and the breaker acts as closed from then on (README, Circuit breaker),
  * or, when strict, refuses the run.
+ *
+ * @example
+ * ```ts
+ * import {
+ *   retry,
+ *   createSharedBreaker,
+ *   createFileStore,
+ *   createCommandRunner,
+ *   argvCommand,
+ * } from 'retry-run';
+ *
+ * const store = createFileStore({ dir: `${process.env.HOME}/.local/state/retry-run` });
+ * const gate = createSharedBreaker({
+ *   name: 'payments-api',
+ *   store,
+ *   clock: { now: Date.now },
+ *   threshold: 5,
+ *   cooldownMs: 30_000,
+ *   strict: false,
+ *   warn: (message) => console.error(message),
+ * });
+ * try {
+ *   await retry({ runner: createCommandRunner({ command: argvCommand(['./charge.sh']) }), gate });
+ * } finally {
+ *   await gate.close();
+ *   await store.close();
+ * }
+ * ```
  */
 export function createSharedBreaker(options: SharedBreakerOptions): SharedBreaker {
   const { name, store, clock } = options;

@@ -20,6 +20,7 @@ export interface BreakerData {
   updatedAt: number;
 }
 
+/** When a breaker opens, and for how long. */
 export interface BreakerSettings {
   /** Consecutive failed attempts that open it (≥ 1). */
   threshold: number;

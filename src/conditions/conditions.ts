@@ -23,6 +23,14 @@ const MAX_LIST_LENGTH = 10_000;
 /**
  * Parses a comma-separated condition list, e.g. `exit:1-3,503,output:/try again/i`.
  * A regex may itself contain commas and escaped slashes. Throws a UsageError naming `flag`.
+ *
+ * @example
+ * ```ts
+ * import { parseConditions } from 'retry-run';
+ *
+ * const conditions = parseConditions('exit:1-3,503,output:/try again/i', '--retry-on');
+ * console.log(conditions.map((condition) => condition.kind).join(' ')); // exit status output
+ * ```
  */
 export function parseConditions(text: string, flag: string): Condition[] {
   if (text.length > MAX_LIST_LENGTH) throw new UsageError(`${flag}: the list is too long`);

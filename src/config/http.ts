@@ -55,7 +55,21 @@ export function rejectHttpFlags(raw: RawHttpOptions): void {
   if (given) throw new UsageError(`${given[1]}: works in HTTP mode only (give a URL to request)`);
 }
 
-/** The HTTP flags (README, HTTP mode) → one validated request description. Throws a UsageError naming the flag. */
+/**
+ * The HTTP flags (README, HTTP mode) → one validated request description. Throws a UsageError
+ * naming the flag. The flags are the CLI's text, as an HTTP request's flags are checked together.
+ *
+ * @example
+ * ```ts
+ * import { normalizeHttpConfig } from 'retry-run';
+ *
+ * const http = normalizeHttpConfig(
+ *   { method: 'POST', json: '{"sku":"A-1"}', connectTimeout: '5s', expect: '200,201' },
+ *   'https://api.example.com/orders',
+ * );
+ * console.log(http.description, http.connectTimeoutMs, http.retryable); // POST https://api.example.com/orders 5000 false
+ * ```
+ */
 export function normalizeHttpConfig(
   raw: RawHttpOptions,
   rawUrl: string,

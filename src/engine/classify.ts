@@ -14,6 +14,17 @@ interface Match {
 /**
  * Decides what one attempt means: success, a failure worth retrying, or a permanent one.
  * `--until` (when given) alone decides success; `--stop-on` wins over `--retry-on`.
+ *
+ * @example
+ * ```ts
+ * import { classifyAttempt, parseConditions } from 'retry-run';
+ *
+ * const verdict = classifyAttempt(
+ *   { ok: false, exitCode: 3, durationMs: 40 },
+ *   { retryOn: parseConditions('exit:1-3', '--retry-on'), stopOn: [], until: [] },
+ * );
+ * console.log(verdict.retryable, verdict.reason); // true exit:3
+ * ```
  */
 export function classifyAttempt(result: AttemptResult, conditions: Conditions): Classification {
   const until = firstMatch(conditions.until, result, true);

@@ -12,6 +12,7 @@ export type RunOutcome =
   | 'budget-exhausted'
   | 'interrupted';
 
+/** The run begins: what runs, under which policy. */
 export interface StartEvent {
   event: 'start';
   time: string;
@@ -20,6 +21,7 @@ export interface StartEvent {
   policy: Policy;
 }
 
+/** One attempt ended: its result and how it was judged. */
 export interface AttemptEvent {
   event: 'attempt';
   time: string;
@@ -31,6 +33,7 @@ export interface AttemptEvent {
   classification: Classification;
 }
 
+/** A wait before the next attempt begins, and what set its length. */
 export interface WaitEvent {
   event: 'wait';
   time: string;
@@ -49,8 +52,10 @@ export interface OnRetryEvent {
   result: RetryHookResult;
 }
 
+/** A circuit breaker's state (README, Circuit breaker). */
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
+/** The circuit breaker's state, when it refuses an attempt or changes. */
 export interface BreakerEvent {
   event: 'breaker';
   time: string;
@@ -60,6 +65,7 @@ export interface BreakerEvent {
   closesAt?: string | null;
 }
 
+/** The run is over: how it ended, after how many attempts, with which exit code. */
 export interface SummaryEvent {
   event: 'summary';
   time: string;
@@ -75,5 +81,21 @@ export interface SummaryEvent {
   lastResult?: AttemptResult;
 }
 
+/**
+ * What the engine reports, in order, to `onEvent`: the `--json` lines of the CLI (README, JSON
+ * events). `event` tells them apart.
+ *
+ * @example
+ * ```ts
+ * import { retry, createCommandRunner, argvCommand, type RetryEvent } from 'retry-run';
+ *
+ * function log(event: RetryEvent): void {
+ *   if (event.event === 'attempt') console.error(`#${event.attempt}: ${event.classification.reason}`);
+ *   if (event.event === 'summary') console.error(event.message);
+ * }
+ * const runner = createCommandRunner({ command: argvCommand(['make', 'test']) });
+ * await retry({ runner, onEvent: log });
+ * ```
+ */
 export type RetryEvent =
   StartEvent | AttemptEvent | WaitEvent | OnRetryEvent | BreakerEvent | SummaryEvent;

@@ -3,6 +3,7 @@ import type { BreakerEvent } from './events.js';
 /** A breaker's word on one attempt, as the engine reports it. */
 export type BreakerNotice = Omit<BreakerEvent, 'event' | 'time'>;
 
+/** Whether an attempt may run, and what the breaker has to say about it. */
 export type GateDecision =
   { allowed: true; notice?: BreakerNotice } | { allowed: false; notice: BreakerNotice };
 

@@ -17,6 +17,22 @@ import { STRATEGY_NAMES } from '../backoff/strategies.js';
 /**
  * The library's policy: typed values, each optional, defaults as the CLI's (README, Options).
  * A complete `Policy` (what the CLI builds from its flags) is one too.
+ *
+ * @example
+ * ```ts
+ * import { retry, createCommandRunner, argvCommand, type PolicyOptions } from 'retry-run';
+ *
+ * const policy: PolicyOptions = {
+ *   strategy: 'equal-jitter',
+ *   maxAttempts: 6,
+ *   baseMs: 500,
+ *   capMs: 30_000,
+ *   timeoutMs: 10_000, // each attempt
+ *   deadlineMs: 120_000, // the whole run, waits included
+ * };
+ * const runner = createCommandRunner({ command: argvCommand(['make', 'deploy']) });
+ * await retry({ runner, policy });
+ * ```
  */
 export type PolicyOptions = Partial<Policy>;
 
@@ -76,6 +92,22 @@ export function resolvePolicy(options: PolicyOptions, prefix = ''): Policy {
  */
 export type ConditionValue = string | RegExp | Condition;
 
+/**
+ * Which failures `retry` retries, which end the run, and what success requires, as condition
+ * strings or `RegExp`s (README, What gets retried).
+ *
+ * @example
+ * ```ts
+ * import { retry, createCommandRunner, argvCommand, type ConditionOptions } from 'retry-run';
+ *
+ * const conditions: ConditionOptions = {
+ *   retryOn: ['exit:1-3', 'signal', /connection reset/i],
+ *   stopOn: ['stderr:/401 Unauthorized/'],
+ * };
+ * const runner = createCommandRunner({ command: argvCommand(['./sync.sh']) });
+ * await retry({ runner, conditions });
+ * ```
+ */
 export interface ConditionOptions {
   /** Failures that are retried; default: the mode's (README, What gets retried). */
   retryOn?: string | readonly ConditionValue[];

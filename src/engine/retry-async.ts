@@ -12,7 +12,18 @@ export interface AsyncAttempt {
   signal: AbortSignal;
 }
 
-/** What `onRetry` is told after a failed attempt that will be retried, before the wait. */
+/**
+ * What `onRetry` is told after a failed attempt that will be retried, before the wait.
+ *
+ * @example
+ * ```ts
+ * import { retryAsync, type RetryInfo } from 'retry-run';
+ *
+ * const log = ({ attempt, maxAttempts, delayMs, error }: RetryInfo) =>
+ *   console.error(`attempt ${attempt}/${maxAttempts}: ${String(error)}; next in ${delayMs} ms`);
+ * await retryAsync(() => fetch('https://example.com/'), { onRetry: log });
+ * ```
+ */
 export interface RetryInfo {
   attempt: number;
   error: unknown;
@@ -21,6 +32,25 @@ export interface RetryInfo {
   maxAttempts: number;
 }
 
+/**
+ * How `retryAsync` retries: the CLI's strategies and defaults, as typed values.
+ *
+ * @example
+ * ```ts
+ * import { retryAsync, type RetryAsyncOptions } from 'retry-run';
+ *
+ * const options: RetryAsyncOptions = {
+ *   strategy: 'decorrelated',
+ *   maxAttempts: 6,
+ *   baseMs: 100,
+ *   capMs: 5_000,
+ *   deadlineMs: 30_000,
+ *   signal: AbortSignal.timeout(60_000),
+ *   retryIf: (error) => (error as NodeJS.ErrnoException).code === 'ECONNRESET',
+ * };
+ * await retryAsync(() => fetch('https://example.com/'), options);
+ * ```
+ */
 export interface RetryAsyncOptions {
   /** Default `jitter`; the strategies of the CLI (README, Strategies). */
   strategy?: StrategyName;
@@ -48,7 +78,20 @@ export interface RetryAsyncOptions {
   random?: RandomSource;
 }
 
-/** The last error, as `retryAsync` rejects with it: how many attempts were made. */
+/**
+ * The last error, as `retryAsync` rejects with it: how many attempts were made.
+ *
+ * @example
+ * ```ts
+ * import { retryAsync, type RetryAsyncError } from 'retry-run';
+ *
+ * try {
+ *   await retryAsync(() => Promise.reject(new Error('down')), { maxAttempts: 2, baseMs: 1 });
+ * } catch (error) {
+ *   console.log((error as RetryAsyncError).attempts); // 2
+ * }
+ * ```
+ */
 export type RetryAsyncError = Error & { attempts: number };
 
 /**
@@ -58,6 +101,23 @@ export type RetryAsyncError = Error & { attempts: number };
  * values, checked first: a bad one throws a UsageError naming it.
  *
  * @example
+ * ```ts
+ * import { retryAsync } from 'retry-run';
+ *
+ * const value = await retryAsync(
+ *   ({ attempt }) => {
+ *     if (attempt < 3) throw new Error('busy');
+ *     return `ready after ${attempt} attempts`;
+ *   },
+ *   { strategy: 'fixed', baseMs: 10 },
+ * );
+ * console.log(value); // ready after 3 attempts
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { retryAsync } from 'retry-run';
+ *
  * const body = await retryAsync(
  *   async ({ attempt, signal }) => {
  *     const response = await fetch('https://example.com/health', { signal });
@@ -66,6 +126,7 @@ export type RetryAsyncError = Error & { attempts: number };
  *   },
  *   { strategy: 'exponential', maxAttempts: 4, baseMs: 200, deadlineMs: 10_000 },
  * );
+ * ```
  */
 export async function retryAsync<T>(
   fn: (attempt: AsyncAttempt) => T | PromiseLike<T>,

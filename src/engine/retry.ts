@@ -18,9 +18,36 @@ import {
 import { formatDuration } from '../shared/duration.js';
 import { EXIT_CODES, signalExitCode } from '../shared/exit-codes.js';
 
-/** Exit code when nothing was run because the circuit is open (README, Exit codes). */
+/**
+ * Exit code when nothing was run because the circuit is open (README, Exit codes).
+ *
+ * @example
+ * ```ts
+ * import { CIRCUIT_OPEN_EXIT_CODE } from 'retry-run';
+ *
+ * console.log(CIRCUIT_OPEN_EXIT_CODE); // 75
+ * ```
+ */
 export const CIRCUIT_OPEN_EXIT_CODE = EXIT_CODES.CIRCUIT_OPEN;
 
+/**
+ * What `retry` runs and how: a runner, the policy and conditions as values, the injectables.
+ *
+ * @example
+ * ```ts
+ * import { retry, createCommandRunner, shellCommand, type RetryOptions } from 'retry-run';
+ *
+ * const options: RetryOptions = {
+ *   runner: createCommandRunner({ command: shellCommand('make test') }),
+ *   policy: { maxAttempts: 3, timeoutMs: 600_000 },
+ *   conditions: { retryOn: ['exit:2'], stopOn: [/permission denied/] },
+ *   onEvent: (event) => {
+ *     if (event.event === 'wait') console.error(`waiting ${event.delayMs} ms`);
+ *   },
+ * };
+ * const result = await retry(options);
+ * ```
+ */
 export interface RetryOptions {
   runner: Runner;
   /** Typed values (`{ maxAttempts: 4, baseMs: 250 }`); what is left out takes the default. */
@@ -40,6 +67,7 @@ export interface RetryOptions {
   budget?: RetryBudgetGate;
 }
 
+/** One attempt of a run: when it began, what it did, how it was judged. */
 export interface AttemptRecord {
   attempt: number;
   startedAt: string;
@@ -47,6 +75,21 @@ export interface AttemptRecord {
   classification: Classification;
 }
 
+/**
+ * How a run ended (the `summary` event) and every attempt of it. `retry` resolves with it
+ * whatever the outcome.
+ *
+ * @example
+ * ```ts
+ * import { retry, createCommandRunner, argvCommand, type RunResult } from 'retry-run';
+ *
+ * const result: RunResult = await retry({
+ *   runner: createCommandRunner({ command: argvCommand(['true']) }),
+ * });
+ * console.log(result.outcome, result.attempts, result.exitCode); // success 1 0
+ * console.log(result.attemptsLog[0]?.classification.reason); // success
+ * ```
+ */
 export interface RunResult extends SummaryEvent {
   attemptsLog: AttemptRecord[];
 }
@@ -57,12 +100,16 @@ export interface RunResult extends SummaryEvent {
  * are checked first: a bad one throws a UsageError naming it (`policy.maxAttempts: …`).
  *
  * @example
+ * ```ts
+ * import { retry, createCommandRunner, argvCommand } from 'retry-run';
+ *
  * const result = await retry({
  *   runner: createCommandRunner({ command: argvCommand(['./flaky.sh']) }),
  *   policy: { strategy: 'exponential', maxAttempts: 4, baseMs: 250 },
  *   conditions: { retryOn: ['exit:1-3', /try again/i] },
  * });
  * console.log(result.outcome, result.attempts, result.exitCode);
+ * ```
  */
 export async function retry(options: RetryOptions): Promise<RunResult> {
   const { runner } = options;

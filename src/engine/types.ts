@@ -1,12 +1,26 @@
 import type { Condition } from '../conditions/conditions.js';
 
-/**
- * What one attempt did, in one shape for success and failure alike. Runners never throw
- * for an expected failure (a non-zero exit, a 503, a refused connection): they return this.
- */
 /** What a run attempts: a command (or script), or an HTTP request. */
 export type Mode = 'command' | 'http';
 
+/**
+ * What one attempt did, in one shape for success and failure alike. Runners never throw
+ * for an expected failure (a non-zero exit, a 503, a refused connection): they return this.
+ *
+ * @example
+ * ```ts
+ * import type { AttemptResult } from 'retry-run';
+ *
+ * const unavailable: AttemptResult = { ok: false, exitCode: 22, status: 503, durationMs: 84 };
+ * const refused: AttemptResult = {
+ *   ok: false,
+ *   exitCode: 7,
+ *   errorCode: 'ECONNREFUSED',
+ *   failureClass: 'connection',
+ *   durationMs: 2,
+ * };
+ * ```
+ */
 export interface AttemptResult {
   /** The runner's own verdict: exit 0, or an expected HTTP status (and body). */
   ok: boolean;
@@ -72,6 +86,7 @@ export interface InterruptReason {
   escalate?: AbortSignal;
 }
 
+/** What a runner is told about the attempt it makes. */
 export interface AttemptContext {
   attempt: number;
   maxAttempts: number;
@@ -86,7 +101,24 @@ export interface AttemptContext {
   conditions?: Conditions;
 }
 
-/** One way of making an attempt: a command, an HTTP request. */
+/**
+ * One way of making an attempt: a command, an HTTP request, or anything of your own.
+ *
+ * @example
+ * ```ts
+ * import { retry, type Runner } from 'retry-run';
+ *
+ * const runner: Runner = {
+ *   description: 'in-memory probe',
+ *   run: async ({ attempt }) =>
+ *     attempt < 2
+ *       ? { ok: false, exitCode: 1, durationMs: 0, message: 'not yet' }
+ *       : { ok: true, exitCode: 0, durationMs: 0 },
+ * };
+ * const result = await retry({ runner, policy: { baseMs: 0 } });
+ * console.log(result.outcome, result.attempts); // success 2
+ * ```
+ */
 export interface Runner {
   /** What is being run, for the log (secrets already redacted). */
   readonly description: string;
@@ -113,6 +145,7 @@ export interface Conditions {
   statusAware?: boolean;
 }
 
+/** The verdict on one attempt (`classifyAttempt`). */
 export interface Classification {
   success: boolean;
   retryable: boolean;

@@ -34,6 +34,7 @@ export interface RunReport {
   summary: ReportSummary;
 }
 
+/** The run's policy and conditions, in the `--report` document. */
 export interface ReportPolicy {
   strategy: string;
   /** null: `--max inf`, no limit. */
@@ -61,6 +62,7 @@ export interface ReportRequest {
   retryable: boolean;
 }
 
+/** One attempt, in the `--report` document. */
 export interface ReportAttempt {
   attempt: number;
   startedAt: string;
@@ -88,6 +90,7 @@ export interface ReportAttempt {
   } | null;
 }
 
+/** How the run ended, in the `--report` document. */
 export interface ReportSummary {
   outcome: RunOutcome;
   attempts: number;

@@ -24,6 +24,15 @@ const EPOCH_MS_FROM = 1e12;
  * `Retry-After` (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date measured against the
  * response's own `Date` header (so a skewed local clock does not matter); without a usable
  * `Date`, against `now`. A date in the past means no wait.
+ *
+ * @example
+ * ```ts
+ * import { parseRetryAfter } from 'retry-run';
+ *
+ * const date = 'Wed, 21 Oct 2015 07:28:00 GMT';
+ * console.log(parseRetryAfter('120', date, Date.now())); // 120000
+ * console.log(parseRetryAfter('Wed, 21 Oct 2015 07:29:30 GMT', date, Date.now())); // 90000
+ * ```
  */
 export function parseRetryAfter(
   value: string,
@@ -40,6 +49,14 @@ export function parseRetryAfter(
 /**
  * `X-RateLimit-Reset`: seconds until the window resets, or the epoch time it resets at
  * (seconds, or milliseconds for very large numbers), measured against the response's `Date`.
+ *
+ * @example
+ * ```ts
+ * import { parseRateLimitReset } from 'retry-run';
+ *
+ * console.log(parseRateLimitReset('30', undefined, Date.now())); // 30000
+ * console.log(parseRateLimitReset('1445412510', 'Wed, 21 Oct 2015 07:28:00 GMT', 0)); // 30000
+ * ```
  */
 export function parseRateLimitReset(
   value: string,
@@ -67,6 +84,13 @@ const RATE_LIMIT_PARAM = /(?:^|[;,\s])(t|r|reset|remaining)\s*=\s*(\d+)/gi;
 /**
  * `RateLimit` (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=30`, and the
  * earlier `limit=10, remaining=0, reset=30` form.
+ *
+ * @example
+ * ```ts
+ * import { parseRateLimit } from 'retry-run';
+ *
+ * console.log(JSON.stringify(parseRateLimit('"default";r=0;t=30'))); // {"resetSeconds":30,"exhausted":true}
+ * ```
  */
 export function parseRateLimit(value: string): RateLimitInfo {
   let resetSeconds: number | undefined;
@@ -83,6 +107,15 @@ export function parseRateLimit(value: string): RateLimitInfo {
  * The longest wait a response's headers ask for. `Retry-After` counts on any failed response;
  * the rate-limit headers only on a 429 or when they say the quota is used up (they come
  * with every response, and waiting for a reset while quota remains would only waste time).
+ *
+ * @example
+ * ```ts
+ * import { serverWaitFromHeaders } from 'retry-run';
+ *
+ * const headers = new Headers({ 'retry-after': '5', ratelimit: '"default";r=0;t=30' });
+ * const wait = serverWaitFromHeaders((name) => headers.get(name) ?? undefined, 429, Date.now());
+ * console.log(wait?.ms, wait?.header); // 30000 RateLimit: "default";r=0;t=30
+ * ```
  */
 export function serverWaitFromHeaders(
   header: (name: string) => string | undefined,

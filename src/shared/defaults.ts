@@ -1,6 +1,13 @@
 /**
  * Every default of retry-run in one place (README, Options). The README's option table
  * documents each once.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULTS } from 'retry-run';
+ *
+ * console.log(DEFAULTS.strategy, DEFAULTS.maxAttempts, DEFAULTS.baseMs); // jitter 5 1000
+ * ```
  */
 export const DEFAULTS = {
   strategy: 'jitter',

@@ -10,6 +10,14 @@ const MAX_MS = Number.MAX_SAFE_INTEGER / 1000;
 /**
  * Parses a duration as the README (Options) defines it: `250ms`, `1.5s`, `1m30s`, `2h`, or a bare number
  * of seconds. Returns whole milliseconds. Anything else throws a UsageError naming `flag`.
+ *
+ * @example
+ * ```ts
+ * import { parseDuration } from 'retry-run';
+ *
+ * console.log(parseDuration('1m30s')); // 90000
+ * console.log(parseDuration('250ms'), parseDuration('2')); // 250 2000
+ * ```
  */
 export function parseDuration(text: string, flag = 'duration'): number {
   const value = text.trim();
@@ -40,7 +48,16 @@ export function positiveDuration(text: string, flag: string): number {
   return ms;
 }
 
-/** `1500` → `1.5s`, `90000` → `1m30s`: short, exact enough for logs and tables. */
+/**
+ * `1500` → `1.5s`, `90000` → `1m30s`: short, exact enough for logs and tables.
+ *
+ * @example
+ * ```ts
+ * import { formatDuration } from 'retry-run';
+ *
+ * console.log(formatDuration(1500), formatDuration(90_000)); // 1.5s 1m30s
+ * ```
+ */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
   if (ms < 1000) return `${Math.round(ms)}ms`;

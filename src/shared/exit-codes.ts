@@ -4,6 +4,13 @@ import { constants } from 'node:os';
  * The exit codes retry-run chooses itself, by name: the one table the CLI, the engine and the
  * runners read (README, Exit codes). A failed attempt's own code passes through unchanged;
  * HTTP mode's curl codes are the HTTP runner's (`HTTP_EXIT`).
+ *
+ * @example
+ * ```ts
+ * import { EXIT_CODES } from 'retry-run';
+ *
+ * console.log(EXIT_CODES.USAGE, EXIT_CODES.TIMEOUT); // 125 124
+ * ```
  */
 export const EXIT_CODES = {
   /** A run that did not succeed although its last attempt exited 0 (an unmet `--until`). */
@@ -22,6 +29,7 @@ export const EXIT_CODES = {
   NOT_FOUND: 127,
 } as const;
 
+/** A name in `EXIT_CODES`: `USAGE`, `TIMEOUT`, … */
 export type ExitCodeName = keyof typeof EXIT_CODES;
 
 /** As shells report it: a process ended by signal N exits 128+N. */

@@ -17,6 +17,7 @@ import {
 
 export { encodeName } from './state-name.js';
 
+/** Where the file store keeps its state, and how long it waits for a lock. */
 export interface FileStoreOptions {
   /** The state directory; created (0700) on first write, refused when others can write it. */
   dir: string;
@@ -33,6 +34,21 @@ const DEFAULT_LOCK: FileLockOptions = { staleMs: 10_000, timeoutMs: 15_000 };
  * changed under its own `.lock` and replaced by atomic rename, so a reader or a crash
  * mid-write never sees half a file. State files are created 0600 and never opened through a
  * symlink; a state dir others could write to is refused (README: Sharing a state dir safely).
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, rmSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { createFileStore } from 'retry-run';
+ *
+ * const dir = mkdtempSync(join(tmpdir(), 'retry-run-state-'));
+ * const store = createFileStore({ dir });
+ * await store.update<number>('counters', 'deploys', (count) => (count ?? 0) + 1);
+ * console.log(await store.read('counters', 'deploys')); // 1
+ * await store.close();
+ * rmSync(dir, { recursive: true });
+ * ```
  */
 export function createFileStore(options: FileStoreOptions): StateStore {
   const lock: FileLockOptions = { ...DEFAULT_LOCK, ...options.lock };

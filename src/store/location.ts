@@ -21,6 +21,15 @@ const OTHER_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
  * directory `$XDG_STATE_HOME/retry-run`, else `~/.local/state/retry-run`. A redis:// URL must
  * be `redis://[user:password@]host[:port][/db]`; anything else with a scheme is a usage error.
  * `isDirectory` is injectable for tests.
+ *
+ * @example
+ * ```ts
+ * import { resolveStateLocation } from 'retry-run';
+ *
+ * const location = resolveStateLocation('redis://:secret@cache:6379/1');
+ * if (location.kind === 'redis') console.log(location.display); // redis://cache:6379/1
+ * console.log(resolveStateLocation(undefined, { XDG_STATE_HOME: '/srv/state' }).kind); // file
+ * ```
  */
 export function resolveStateLocation(
   value: string | undefined,

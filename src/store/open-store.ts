@@ -9,6 +9,18 @@ export { resolveStateLocation, type StateLocation } from './location.js';
 /**
  * The store for a location (`--state`). Opening never touches the disk or the network:
  * a broken store shows up as a StoreError from the first operation, where callers decide.
+ *
+ * @example
+ * ```ts
+ * import { openStore, resolveStateLocation } from 'retry-run';
+ *
+ * const store = openStore(resolveStateLocation(process.env.RETRY_RUN_STATE));
+ * try {
+ *   console.log(await store.listLogs('history'));
+ * } finally {
+ *   await store.close();
+ * }
+ * ```
  */
 export function openStore(location: StateLocation): StateStore {
   if (location.kind === 'unavailable') return createUnavailableStore(location.reason);

@@ -8,6 +8,7 @@ import {
   type StateStore,
 } from './store.js';
 
+/** Which Redis, how it is shown, and how long its keys and waits last. */
 export interface RedisStoreOptions {
   url: string;
   /** The URL as shown in messages (no password). */
@@ -56,6 +57,21 @@ return 0`;
  * conflict); a lease is a key with an expiry. ioredis is loaded only when this store is used,
  * and the connection is opened on first use, without retries, so an unreachable Redis fails
  * fast with a StoreError instead of queueing commands.
+ *
+ * @example
+ * ```ts
+ * import { createRedisStore } from 'retry-run';
+ *
+ * const store = createRedisStore({
+ *   url: 'redis://:secret@redis.internal:6379/2',
+ *   location: 'redis://redis.internal:6379/2', // as messages show it
+ * });
+ * try {
+ *   console.log(await store.list('breaker'));
+ * } finally {
+ *   await store.close();
+ * }
+ * ```
  */
 export function createRedisStore(options: RedisStoreOptions): StateStore {
   const idleMs = options.idleExpiryMs ?? DEFAULT_IDLE_EXPIRY_MS;

@@ -49,6 +49,7 @@ export interface StateStore {
   close(): Promise<void>;
 }
 
+/** How long a log may grow. */
 export interface AppendOptions {
   /** How many of the newest records the log must keep at least (≥ 1). */
   keep: number;

@@ -359,7 +359,16 @@ const terraform: ToolEntry = {
   messages: [message(': bad response code: (\\d{3})$', 'status', T('terraform'))],
 };
 
-/** Every tool retry-run knows by default, by name. */
+/**
+ * Every tool retry-run knows by default, by name (README, Known tools): exported as `KNOWN_TOOLS`.
+ *
+ * @example
+ * ```ts
+ * import { KNOWN_TOOLS } from 'retry-run';
+ *
+ * console.log(KNOWN_TOOLS.curl?.exits?.['7']?.meaning); // failed to connect
+ * ```
+ */
 export const BUILTIN_TOOLS: Readonly<ToolTable> = {
   curl,
   wget,

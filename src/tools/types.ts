@@ -27,6 +27,7 @@ export interface ToolMessage {
 }
 
 /** What one of the tool's exit codes means on its own. */
+/** What one exit code of a known tool means. */
 export interface ToolExit {
   /** `status`: the tool printed an HTTP status (a `status` message gives it). */
   class: ToolClass;
@@ -35,6 +36,7 @@ export interface ToolExit {
   source?: string;
 }
 
+/** One known tool: how to recognise it, and what its exit codes and messages mean. */
 export interface ToolEntry {
   /** Basenames of argv[0] that are this tool (`curl`, `/usr/bin/curl`). */
   commands: string[];

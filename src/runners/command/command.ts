@@ -28,6 +28,23 @@ import {
 import { createStdinSource, type StdinMode, type StdinSource } from './stdin-source.js';
 import { openSpoolFile, type SpoolFile } from './stdout-spool.js';
 
+/**
+ * What `createCommandRunner` runs, and how.
+ *
+ * @example
+ * ```ts
+ * import { createCommandRunner, shellCommand, type CommandRunnerOptions } from 'retry-run';
+ *
+ * const options: CommandRunnerOptions = {
+ *   command: shellCommand('npm ci && npm test'),
+ *   killAfterMs: 2000,
+ *   env: { ...process.env, CI: '1' },
+ *   stdin: 'none', // the attempts read nothing
+ *   capture: { stdout: 'final' }, // only the successful attempt's stdout is written
+ * };
+ * const runner = createCommandRunner(options);
+ * ```
+ */
 export interface CommandRunnerOptions {
   /** `argvCommand(['make', 'test'])` or `shellCommand('make test && make lint')`. */
   command: CommandSpec;
@@ -56,8 +73,12 @@ export interface CommandRunnerOptions {
  * Options are checked first: a bad one throws a UsageError naming it.
  *
  * @example
+ * ```ts
+ * import { retry, createCommandRunner, argvCommand } from 'retry-run';
+ *
  * const runner = createCommandRunner({ command: argvCommand(['npm', 'ci']), killAfterMs: 2000 });
  * const result = await retry({ runner, conditions: { retryOn: [/ETIMEDOUT|ECONNRESET/] } });
+ * ```
  */
 export function createCommandRunner(given: CommandRunnerOptions): Runner {
   const options = checkCommandRunnerOptions(given);

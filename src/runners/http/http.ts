@@ -25,6 +25,21 @@ import {
   type HttpRequest,
 } from './http-redirect.js';
 
+/**
+ * What `createHttpRunner` sends, and where the body goes.
+ *
+ * @example
+ * ```ts
+ * import { createHttpRunner, normalizeHttpConfig, type HttpRunnerOptions } from 'retry-run';
+ *
+ * const options: HttpRunnerOptions = {
+ *   http: normalizeHttpConfig({ output: 'health.json' }, 'https://example.com/health'),
+ *   stdout: process.stdout, // where the successful body streams without `output`
+ *   stdin: process.stdin, // read only for a body of '@-'
+ * };
+ * const runner = await createHttpRunner(options);
+ * ```
+ */
 export interface HttpRunnerOptions {
   http: HttpConfig;
   /** Where the successful body goes without `--output`. */

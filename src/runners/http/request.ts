@@ -15,6 +15,7 @@ export interface StatusRange {
 
 export type HeaderList = ReadonlyArray<readonly [string, string]>;
 
+/** One HTTP request, validated (`normalizeHttpConfig`): what the HTTP runner sends each attempt. */
 export interface HttpConfig {
   method: string;
   /** The URL without its `user:pass@` (sent as an Authorization header instead). */
