@@ -26,8 +26,8 @@ export default tseslint.config(
     },
   },
   {
-    // CommonJS: bin/ (bin/package.json, see bin/retry-run.js for why) and vendor entries (.cjs).
-    files: ['bin/**', 'scripts/vendor/**'],
+    // CommonJS: bin/ (bin/package.json, see bin/retry-run.js for why), vendor entries, any .cjs.
+    files: ['bin/**', 'scripts/vendor/**', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', process: 'readonly' },

@@ -65,6 +65,26 @@ const libraryVendorFiles = {
   },
 };
 
+/**
+ * undici loads `node:http2` when it starts, for HTTP/2, which retry-run never asks for (no
+ * `allowH2`); with it come tls and http2's own internals, 12 ms of every HTTP run (README
+ * "Performance"). undici already runs without it (a Node built without http2): its require
+ * is in a try/catch that falls back to no HTTP/2, which this missing module takes.
+ */
+const withoutHttp2 = {
+  name: 'without-http2',
+  setup(builder) {
+    builder.onResolve({ filter: /^(node:)?http2$/ }, () => ({
+      path: 'http2',
+      namespace: 'absent',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'absent' }, () => ({
+      contents: "throw new Error('HTTP/2 is not part of retry-run (scripts/build.js)');",
+      loader: 'js',
+    }));
+  },
+};
+
 await Promise.all([
   build({
     ...common,
@@ -73,6 +93,7 @@ await Promise.all([
     outdir: 'dist/vendor',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    plugins: [withoutHttp2],
   }),
   build({
     ...common,

@@ -9326,6 +9326,13 @@ ${len.toString(16)}\r
   }
 });
 
+// absent:http2
+var require_http2 = __commonJS({
+  "absent:http2"() {
+    throw new Error("HTTP/2 is not part of retry-run (scripts/build.js)");
+  }
+});
+
 // node_modules/undici/lib/dispatcher/client-h2.js
 var require_client_h2 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports2, module2) {
@@ -9376,7 +9383,7 @@ var require_client_h2 = __commonJS({
     var extractBody;
     var http2;
     try {
-      http2 = require("node:http2");
+      http2 = require_http2();
     } catch {
       http2 = { constants: {} };
     }
