@@ -6,18 +6,27 @@
 // run is written once, atomically, to a per-user cache directory. Any problem with the cache
 // only costs the time it was meant to save.
 //
-// V8 checks only the source's *length* before it runs cached code, so a cache is used only
-// when it is named by, and starts with, the SHA-256 of the exact bytes being run, and only from
-// a directory nobody else can write into (whoever can plant a cache file there runs code as
-// the user).
+// V8 checks only the source's *length* before it runs cached code, so an entry is used only
+// for the exact bytes it was made from, and only from a directory nobody else can write into
+// (whoever can plant a cache file there runs code as the user). "The exact bytes" is proven
+// without hashing them on every run: loading node:crypto would cost a fifth of what the cache
+// saves. An entry records the SHA-256 of the bytes it was made for, and the bundle file's
+// identity then (device, inode, size, mtime and ctime, in ns). Every change of a file's
+// contents sets its ctime to the time of the change, and nobody can set it back; so when the
+// file still has that identity, and its ctime was already 2 s old when the entry's bytes were
+// read (a later change cannot share its clock tick), the bytes are the same. Otherwise (a
+// bundle written just before it ran, or a clock set back) the bytes are hashed and compared,
+// as git does with "racily clean" files.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { createHash } = require('node:crypto');
 const { Script } = require('node:vm');
 const nodeModule = require('node:module');
 
+const MAGIC = Buffer.from('retry-run code cache 2\n');
 const HASH_BYTES = 32;
+/** How old a ctime must be, when read, to be sure no later change shares its clock tick. */
+const SETTLED_NS = 2_000_000_000n;
 
 function runWithCodeCache(filename) {
   if (nodeModule.enableCompileCache) {
@@ -42,41 +51,73 @@ function runWithCodeCache(filename) {
 }
 
 function compileAndRun(filename, requireFn) {
-  const bytes = fs.readFileSync(filename);
-  const hash = createHash('sha256').update(bytes).digest();
-  const entry = cacheEntryFor(filename, hash);
-  const cachedData = readCache(entry, hash);
+  const { bytes, identity, readAtNs } = readBundle(filename);
+  const entry = cacheEntryFor(filename, identity);
+  const found = identity && readCache(entry, identity);
+  const cachedData =
+    found && (found.settled || found.hash.equals(sha256(bytes))) ? found.data : undefined;
   const source = bytes.toString('utf8');
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapper, { filename, ...(cachedData ? { cachedData } : {}) });
-  if (!cachedData || script.cachedDataRejected) {
+  // A racily made entry that proved right is made again, settled, so later runs skip the hash.
+  if (identity && (!cachedData || script.cachedDataRejected || !found.settled)) {
     // After the run, so the cache also holds the functions this run compiled.
-    process.once('exit', () => writeCache(entry, hash, script));
+    process.once('exit', () => writeCache(entry, { bytes, identity, readAtNs }, script));
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, requireFn, module, filename, path.dirname(filename));
   return module.exports;
 }
 
-/** One entry per bundle file, content, Node and architecture: `cli.cjs-<sha256>-v20.20.2-x64`. */
-function cacheEntryFor(filename, hash) {
+/**
+ * The bundle's bytes, and its identity when it stayed the same while they were read
+ * (undefined otherwise: then no cache is used or written).
+ */
+function readBundle(filename) {
+  const readAtNs = BigInt(Date.now()) * 1_000_000n;
+  const fd = fs.openSync(filename, 'r');
+  try {
+    const before = identityOf(fs.fstatSync(fd, { bigint: true }));
+    const bytes = fs.readFileSync(fd);
+    const after = fs.fstatSync(fd, { bigint: true });
+    const steady = identityOf(after) === before && BigInt(bytes.length) === after.size;
+    return { bytes, identity: steady ? before : undefined, readAtNs };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function identityOf(stats) {
+  return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
+}
+
+const sha256 = (bytes) => require('node:crypto').createHash('sha256').update(bytes).digest();
+
+/** One entry per bundle file, Node and architecture: `cli.cjs-<dev>.<ino>-v20.20.2-x64.v8cache`. */
+function cacheEntryFor(filename, identity) {
   const home = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   const prefix = `${path.basename(filename)}-`;
-  const name = `${prefix}${hash.toString('hex')}-${process.version}-${process.arch}.v8cache`;
+  const [dev, ino] = (identity ?? '').split(':');
+  const name = `${prefix}${dev}.${ino}-${process.version}-${process.arch}.v8cache`;
   const directory = path.join(home, 'retry-run');
   return { directory, prefix, file: path.join(directory, name) };
 }
 
-/** The cached data, when it was made for exactly these bytes and nobody else could plant it. */
-function readCache(entry, hash) {
+/**
+ * The entry made for a file of this identity, from a directory nobody else could plant it in:
+ * its V8 data, the hash of the bytes it was made for, and whether the identity alone proves
+ * them the same (see the top of this file).
+ */
+function readCache(entry, identity) {
   let fd;
   try {
     if (!isPrivate(fs.lstatSync(entry.directory))) return undefined;
     fd = fs.openSync(entry.file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
     if (!isOwn(fs.fstatSync(fd))) return undefined;
-    const data = fs.readFileSync(fd);
-    const matches = data.length > HASH_BYTES && hash.equals(data.subarray(0, HASH_BYTES));
-    return matches ? data.subarray(HASH_BYTES) : undefined;
+    const header = decodeHeader(fs.readFileSync(fd));
+    if (!header || header.identity !== identity) return undefined;
+    const ctimeNs = BigInt(identity.split(':')[4]);
+    return { ...header, settled: ctimeNs + SETTLED_NS <= header.readAtNs };
   } catch {
     return undefined; // No cache yet (this run writes it), or one that cannot be read.
   } finally {
@@ -84,7 +125,27 @@ function readCache(entry, hash) {
   }
 }
 
-function writeCache(entry, hash, script) {
+/** magic, SHA-256 of the bytes, when they were read (ns), identity length, identity, V8 data. */
+function encodeHeader({ bytes, identity, readAtNs }) {
+  const fixed = Buffer.alloc(HASH_BYTES + 8 + 2);
+  sha256(bytes).copy(fixed);
+  fixed.writeBigUInt64BE(readAtNs, HASH_BYTES);
+  fixed.writeUInt16BE(Buffer.byteLength(identity), HASH_BYTES + 8);
+  return Buffer.concat([MAGIC, fixed, Buffer.from(identity)]);
+}
+
+function decodeHeader(data) {
+  if (!data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  let at = MAGIC.length;
+  const hash = data.subarray(at, (at += HASH_BYTES));
+  const readAtNs = data.readBigUInt64BE(at);
+  const identityLength = data.readUInt16BE((at += 8));
+  const identity = data.subarray((at += 2), (at += identityLength)).toString();
+  const v8Data = data.subarray(at);
+  return v8Data.length > 0 ? { hash, readAtNs, identity, data: v8Data } : undefined;
+}
+
+function writeCache(entry, read, script) {
   try {
     fs.mkdirSync(entry.directory, { recursive: true, mode: 0o700 });
     const status = fs.lstatSync(entry.directory);
@@ -95,7 +156,8 @@ function writeCache(entry, hash, script) {
       removeEntries(entry.directory, () => true);
     }
     const temporary = `${entry.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, Buffer.concat([hash, script.createCachedData()]), { mode: 0o600 });
+    const data = Buffer.concat([encodeHeader(read), script.createCachedData()]);
+    fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, entry.file);
     // The entries of older versions of this file, and a killed writer's temporary files.
     const current = path.basename(entry.file);
@@ -121,4 +183,5 @@ function isOwn(status) {
   return process.getuid === undefined || status.uid === process.getuid();
 }
 
-module.exports = { runWithCodeCache };
+// The rest for the tests of the cache format (test/e2e/code-cache.test.ts).
+module.exports = { runWithCodeCache, readBundle, encodeHeader, decodeHeader };

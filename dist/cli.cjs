@@ -4323,6 +4323,33 @@ var init_breaker = __esm({
   }
 });
 
+// src/shared/random.ts
+function randomHex(bytes) {
+  const buffer = Buffer.alloc(bytes);
+  try {
+    const fd = (0, import_node_fs.openSync)("/dev/urandom", "r");
+    try {
+      for (let filled = 0; filled < bytes; ) {
+        const read = (0, import_node_fs.readSync)(fd, buffer, filled, bytes - filled, null);
+        if (read <= 0) throw new Error("/dev/urandom ended");
+        filled += read;
+      }
+    } finally {
+      (0, import_node_fs.closeSync)(fd);
+    }
+  } catch {
+    return process.getBuiltinModule("node:crypto").randomBytes(bytes).toString("hex");
+  }
+  return buffer.toString("hex");
+}
+var import_node_fs;
+var init_random = __esm({
+  "src/shared/random.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+  }
+});
+
 // src/store/atomic-write.ts
 async function writeFileAtomic(path, text, options = {}) {
   const temporary = temporaryBeside(path);
@@ -4336,14 +4363,14 @@ async function writeFileAtomic(path, text, options = {}) {
   }
 }
 function temporaryBeside(path) {
-  const unique = `${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}`;
+  const unique = `${process.pid}.${randomHex(4)}`;
   return (0, import_node_path.join)((0, import_node_path.dirname)(path), `.${(0, import_node_path.basename)(path)}.${unique}.tmp`);
 }
-var import_node_crypto, import_promises, import_node_path;
+var import_promises, import_node_path;
 var init_atomic_write = __esm({
   "src/store/atomic-write.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    init_random();
     import_promises = require("node:fs/promises");
     import_node_path = require("node:path");
   }
@@ -4388,7 +4415,7 @@ async function writeOutput(target, content, options = {}) {
   }
 }
 async function openThrough(path) {
-  const flags = import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_NONBLOCK | import_node_fs.constants.O_APPEND | import_node_fs.constants.O_NOCTTY;
+  const flags = import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_NONBLOCK | import_node_fs2.constants.O_APPEND | import_node_fs2.constants.O_NOCTTY;
   let fd;
   try {
     fd = await openFd(path, flags);
@@ -4406,9 +4433,9 @@ async function openThrough(path) {
     const stats = await fstatFd(fd);
     if (stats.isFIFO()) return new import_node_net.Socket({ fd, readable: false, writable: true });
     if ((0, import_node_tty.isatty)(fd)) return new import_node_tty.WriteStream(fd);
-    return (0, import_node_fs.createWriteStream)(path, { fd });
+    return (0, import_node_fs2.createWriteStream)(path, { fd });
   } catch (error) {
-    (0, import_node_fs.close)(fd, () => {
+    (0, import_node_fs2.close)(fd, () => {
     });
     throw error;
   }
@@ -4447,11 +4474,11 @@ async function* pieces(content) {
     yield bytes.subarray(start, start + PIECE_BYTES);
   }
 }
-var import_node_fs, import_promises2, import_node_net, import_node_path2, import_node_tty, import_node_util, STANDARD_STREAMS, DESCRIPTOR, MAX_LINKS, OUTPUT_STALL_MS, openFd, fstatFd, PIECE_BYTES;
+var import_node_fs2, import_promises2, import_node_net, import_node_path2, import_node_tty, import_node_util, STANDARD_STREAMS, DESCRIPTOR, MAX_LINKS, OUTPUT_STALL_MS, openFd, fstatFd, PIECE_BYTES;
 var init_output_target = __esm({
   "src/store/output-target.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
+    import_node_fs2 = require("node:fs");
     import_promises2 = require("node:fs/promises");
     import_node_net = require("node:net");
     import_node_path2 = require("node:path");
@@ -4470,8 +4497,8 @@ var init_output_target = __esm({
     DESCRIPTOR = /^\/(dev\/fd|proc\/self\/fd|proc\/thread-self\/fd)\/\d+$/;
     MAX_LINKS = 40;
     OUTPUT_STALL_MS = 1e4;
-    openFd = (0, import_node_util.promisify)(import_node_fs.open);
-    fstatFd = (0, import_node_util.promisify)(import_node_fs.fstat);
+    openFd = (0, import_node_util.promisify)(import_node_fs2.open);
+    fstatFd = (0, import_node_util.promisify)(import_node_fs2.fstat);
     PIECE_BYTES = 64 * 1024;
   }
 });
@@ -4824,7 +4851,7 @@ function accountHome() {
 }
 function existingDirectory(path) {
   try {
-    return (0, import_node_fs2.statSync)(path).isDirectory();
+    return (0, import_node_fs3.statSync)(path).isDirectory();
   } catch {
     return false;
   }
@@ -4846,11 +4873,11 @@ function parseRedisUrl(value) {
     throw fail();
   return { kind: "redis", url: value, display: redactUrl(value) };
 }
-var import_node_fs2, import_node_os3, import_node_path4, REDIS_URL, OTHER_URL;
+var import_node_fs3, import_node_os3, import_node_path4, REDIS_URL, OTHER_URL;
 var init_location = __esm({
   "src/store/location.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
+    import_node_fs3 = require("node:fs");
     import_node_os3 = require("node:os");
     import_node_path4 = require("node:path");
     init_errors();
@@ -4977,7 +5004,7 @@ function parseBody(text, flag) {
 }
 function parseIdempotencyKey(text) {
   if (text === void 0) return void 0;
-  if (text === "auto") return (0, import_node_crypto2.randomUUID)();
+  if (text === "auto") return process.getBuiltinModule("node:crypto").randomUUID();
   if (text.trim() === "" || /[\r\n\0]/.test(text)) {
     throw invalidValue("--idempotency-key", text, "expected a key or 'auto'");
   }
@@ -5000,11 +5027,10 @@ function splitCredentials(text, redact) {
   url.password = "";
   return { url: url.href, basicAuth: `Basic ${Buffer.from(credentials).toString("base64")}` };
 }
-var import_node_crypto2, IDEMPOTENT_METHODS, TOKEN, HEADER2, HTTP_ONLY_FLAGS;
+var IDEMPOTENT_METHODS, TOKEN, HEADER2, HTTP_ONLY_FLAGS;
 var init_http = __esm({
   "src/config/http.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
     init_errors();
     init_redact();
     init_defaults();
@@ -5035,11 +5061,11 @@ var init_http = __esm({
 });
 
 // src/runners/command/stdin-replay.ts
-var import_node_fs3, import_node_os4, import_node_path5, import_node_stream, STDIN_MEMORY_LIMIT, StdinReplay;
+var import_node_fs4, import_node_os4, import_node_path5, import_node_stream, STDIN_MEMORY_LIMIT, StdinReplay;
 var init_stdin_replay = __esm({
   "src/runners/command/stdin-replay.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     import_node_os4 = require("node:os");
     import_node_path5 = require("node:path");
     import_node_stream = require("node:stream");
@@ -5143,7 +5169,7 @@ var init_stdin_replay = __esm({
         this.recordedBytes += chunk.length;
         try {
           if (!this.spool && this.recordedBytes > STDIN_MEMORY_LIMIT) this.moveToSpool();
-          if (this.spool) (0, import_node_fs3.writeSync)(this.spool.fd, chunk);
+          if (this.spool) (0, import_node_fs4.writeSync)(this.spool.fd, chunk);
           else this.memory.push(chunk);
         } catch (error) {
           this.recordingFailure = `its stdin could not be recorded for a replay in ${(0, import_node_os4.tmpdir)()}: ${error.message}`;
@@ -5152,17 +5178,17 @@ var init_stdin_replay = __esm({
         }
       }
       moveToSpool() {
-        const dir = (0, import_node_fs3.mkdtempSync)((0, import_node_path5.join)((0, import_node_os4.tmpdir)(), "retry-run-stdin-"));
+        const dir = (0, import_node_fs4.mkdtempSync)((0, import_node_path5.join)((0, import_node_os4.tmpdir)(), "retry-run-stdin-"));
         const path = (0, import_node_path5.join)(dir, "stdin");
         this.spool = { dir, path, fd: -1 };
         process.once("exit", this.removeSpoolAtExit);
-        this.spool.fd = (0, import_node_fs3.openSync)(path, "w", 384);
-        for (const buffered of this.memory.splice(0)) (0, import_node_fs3.writeSync)(this.spool.fd, buffered);
+        this.spool.fd = (0, import_node_fs4.openSync)(path, "w", 384);
+        for (const buffered of this.memory.splice(0)) (0, import_node_fs4.writeSync)(this.spool.fd, buffered);
       }
       /** The bytes recorded so far, as a stream. */
       recording() {
         if (!this.spool) return import_node_stream.Readable.from(this.memory.slice(), { objectMode: false });
-        return (0, import_node_fs3.createReadStream)(this.spool.path, { start: 0, end: this.recordedBytes - 1 });
+        return (0, import_node_fs4.createReadStream)(this.spool.path, { start: 0, end: this.recordedBytes - 1 });
       }
       removeSpool() {
         if (!this.spool) return;
@@ -5170,10 +5196,10 @@ var init_stdin_replay = __esm({
         this.spool = void 0;
         process.removeListener("exit", this.removeSpoolAtExit);
         try {
-          if (fd >= 0) (0, import_node_fs3.closeSync)(fd);
+          if (fd >= 0) (0, import_node_fs4.closeSync)(fd);
         } catch {
         }
-        (0, import_node_fs3.rmSync)(dir, { recursive: true, force: true });
+        (0, import_node_fs4.rmSync)(dir, { recursive: true, force: true });
       }
     };
   }
@@ -5199,22 +5225,22 @@ function createStdinSource(mode) {
 function isEmptyInput() {
   let stdin;
   try {
-    stdin = (0, import_node_fs4.fstatSync)(0);
+    stdin = (0, import_node_fs5.fstatSync)(0);
   } catch {
     return true;
   }
   if (!stdin.isCharacterDevice()) return false;
   try {
-    return stdin.rdev === (0, import_node_fs4.statSync)("/dev/null").rdev;
+    return stdin.rdev === (0, import_node_fs5.statSync)("/dev/null").rdev;
   } catch {
     return false;
   }
 }
-var import_node_fs4, import_node_tty2, STDIN_MODES, FIXED;
+var import_node_fs5, import_node_tty2, STDIN_MODES, FIXED;
 var init_stdin_source = __esm({
   "src/runners/command/stdin-source.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     import_node_tty2 = require("node:tty");
     init_stdin_replay();
     STDIN_MODES = ["auto", "none"];
@@ -5335,7 +5361,7 @@ function seededRandom(seed) {
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
 }
-var init_random = __esm({
+var init_random2 = __esm({
   "src/backoff/random.ts"() {
     "use strict";
   }
@@ -5385,9 +5411,125 @@ var init_option_values = __esm({
   }
 });
 
+// src/shared/sha256.ts
+function sha256Hex(text) {
+  const bytes = Buffer.from(text, "utf8");
+  const padded = Buffer.alloc(Math.ceil((bytes.length + 9) / 64) * 64);
+  bytes.copy(padded);
+  padded[bytes.length] = 128;
+  const bits = bytes.length * 8;
+  padded.writeUInt32BE(Math.floor(bits / 2 ** 32), padded.length - 8);
+  padded.writeUInt32BE(bits >>> 0, padded.length - 4);
+  const hash = Uint32Array.from(INITIAL);
+  const w = new Uint32Array(64);
+  for (let block = 0; block < padded.length; block += 64) {
+    for (let t = 0; t < 16; t++) w[t] = padded.readUInt32BE(block + t * 4);
+    for (let t = 16; t < 64; t++) {
+      const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ w[t - 15] >>> 3;
+      const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ w[t - 2] >>> 10;
+      w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+    }
+    let [a, b, c, d, e, f, g, h] = [...hash];
+    for (let t = 0; t < 64; t++) {
+      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const choice = e & f ^ ~e & g;
+      const t1 = h + s1 + choice + ROUND[t] + w[t] >>> 0;
+      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const majority = a & b ^ a & c ^ b & c;
+      const t2 = s0 + majority >>> 0;
+      [h, g, f, e, d, c, b, a] = [g, f, e, d + t1 >>> 0, c, b, a, t1 + t2 >>> 0];
+    }
+    [a, b, c, d, e, f, g, h].forEach((value, i) => hash[i] = hash[i] + value);
+  }
+  return Array.from(hash, (word) => word.toString(16).padStart(8, "0")).join("");
+}
+var rotr, INITIAL, ROUND;
+var init_sha256 = __esm({
+  "src/shared/sha256.ts"() {
+    "use strict";
+    rotr = (x, n) => x >>> n | x << 32 - n;
+    INITIAL = [
+      1779033703,
+      3144134277,
+      1013904242,
+      2773480762,
+      1359893119,
+      2600822924,
+      528734635,
+      1541459225
+    ];
+    ROUND = [
+      1116352408,
+      1899447441,
+      3049323471,
+      3921009573,
+      961987163,
+      1508970993,
+      2453635748,
+      2870763221,
+      3624381080,
+      310598401,
+      607225278,
+      1426881987,
+      1925078388,
+      2162078206,
+      2614888103,
+      3248222580,
+      3835390401,
+      4022224774,
+      264347078,
+      604807628,
+      770255983,
+      1249150122,
+      1555081692,
+      1996064986,
+      2554220882,
+      2821834349,
+      2952996808,
+      3210313671,
+      3336571891,
+      3584528711,
+      113926993,
+      338241895,
+      666307205,
+      773529912,
+      1294757372,
+      1396182291,
+      1695183700,
+      1986661051,
+      2177026350,
+      2456956037,
+      2730485921,
+      2820302411,
+      3259730800,
+      3345764771,
+      3516065817,
+      3600352804,
+      4094571909,
+      275423344,
+      430227734,
+      506948616,
+      659060556,
+      883997877,
+      958139571,
+      1322822218,
+      1537002063,
+      1747873779,
+      1955562222,
+      2024104815,
+      2227730452,
+      2361852424,
+      2428436474,
+      2756734187,
+      3204031479,
+      3329325298
+    ];
+  }
+});
+
 // src/report/history-record.ts
 function commandIdOf(description) {
-  return (0, import_node_crypto3.createHash)("sha256").update(description).digest("hex").slice(0, 12);
+  return sha256Hex(description).slice(0, 12);
 }
 function historyRecordOf(events, name, mode) {
   let at;
@@ -5424,11 +5566,11 @@ function isHistoryRecord(value) {
   const r = value;
   return typeof r === "object" && r !== null && typeof r.name === "string" && typeof r.at === "string" && !Number.isNaN(Date.parse(r.at)) && typeof r.outcome === "string" && Number.isFinite(r.attempts) && Number.isFinite(r.waitedMs) && typeof r.failures === "object" && r.failures !== null;
 }
-var import_node_crypto3, HISTORY_COLLECTION;
+var HISTORY_COLLECTION;
 var init_history_record = __esm({
   "src/report/history-record.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
+    init_sha256();
     HISTORY_COLLECTION = "history";
   }
 });
@@ -6491,7 +6633,7 @@ async function acquire(lockPath, options, clock) {
   const info = {
     pid: process.pid,
     host: HOST,
-    token: `${++acquisitions}-${(0, import_node_crypto4.randomBytes)(6).toString("hex")}`
+    token: `${++acquisitions}-${randomHex(6)}`
   };
   const content = JSON.stringify(info);
   const aside = `${lockPath}.${process.pid}.${info.token}.new`;
@@ -6615,11 +6757,11 @@ async function readText(path) {
     return void 0;
   }
 }
-var import_node_crypto4, import_promises3, import_node_os6, import_node_path6, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
+var import_promises3, import_node_os6, import_node_path6, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
 var init_file_lock = __esm({
   "src/store/file-lock.ts"() {
     "use strict";
-    import_node_crypto4 = require("node:crypto");
+    init_random();
     import_promises3 = require("node:fs/promises");
     import_node_os6 = require("node:os");
     import_node_path6 = require("node:path");
@@ -7036,7 +7178,7 @@ function checked(value, store, name) {
 function createSharedBreaker(options) {
   const { name, store, clock } = options;
   const leaseMs = options.leaseMs ?? 15e3;
-  const holder2 = `${(0, import_node_os7.hostname)()}:${process.pid}:${(0, import_node_crypto5.randomUUID)()}`;
+  const holder2 = `${(0, import_node_os7.hostname)()}:${process.pid}:${randomHex(16)}`;
   let broken;
   let probing = false;
   let renewal;
@@ -7158,11 +7300,11 @@ function createSharedBreaker(options) {
     }
   };
 }
-var import_node_crypto5, import_node_os7, BREAKER_COLLECTION;
+var import_node_os7, BREAKER_COLLECTION;
 var init_breaker2 = __esm({
   "src/breaker/breaker.ts"() {
     "use strict";
-    import_node_crypto5 = require("node:crypto");
+    init_random();
     import_node_os7 = require("node:os");
     init_store();
     init_describe();
@@ -7695,7 +7837,7 @@ var init_types = __esm({
 function loadToolsFile(path) {
   let text;
   try {
-    text = (0, import_node_fs6.readFileSync)(path, "utf8");
+    text = (0, import_node_fs7.readFileSync)(path, "utf8");
   } catch (error) {
     throw new UsageError(
       `--tools-file: cannot read '${path}': ${error.message}`,
@@ -7774,11 +7916,11 @@ function isObject(value) {
 function isWord(value) {
   return typeof value === "string" && value.length > 0;
 }
-var import_node_fs6, ENTRY_FIELDS;
+var import_node_fs7, ENTRY_FIELDS;
 var init_tools_file = __esm({
   "src/tools/tools-file.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     init_errors();
     init_compile();
     init_types();
@@ -7822,29 +7964,29 @@ function closedOutput() {
 function readerGone(fd) {
   let stat4;
   try {
-    stat4 = (0, import_node_fs7.fstatSync)(fd);
+    stat4 = (0, import_node_fs8.fstatSync)(fd);
   } catch {
     return false;
   }
   if (!stat4.isFIFO()) return false;
   try {
-    return !hasReader((0, import_node_fs7.readlinkSync)(`/proc/self/fd/${fd}`));
+    return !hasReader((0, import_node_fs8.readlinkSync)(`/proc/self/fd/${fd}`));
   } catch {
     return true;
   }
 }
 function hasReader(pipe) {
-  for (const pid of (0, import_node_fs7.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const pid of (0, import_node_fs8.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
     let fds;
     try {
-      fds = (0, import_node_fs7.readdirSync)(`/proc/${pid}/fd`);
+      fds = (0, import_node_fs8.readdirSync)(`/proc/${pid}/fd`);
     } catch {
       continue;
     }
     for (const fd of fds) {
       try {
-        if ((0, import_node_fs7.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
-        const info = (0, import_node_fs7.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
+        if ((0, import_node_fs8.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
+        const info = (0, import_node_fs8.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
         const flags = Number.parseInt(/^flags:\s*(\d+)/m.exec(info)?.[1] ?? "1", 8);
         if ((flags & ACCESS_MODE) !== WRITE_ONLY) return true;
       } catch {
@@ -7853,11 +7995,11 @@ function hasReader(pipe) {
   }
   return false;
 }
-var import_node_fs7, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
+var import_node_fs8, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
 var init_closed_output = __esm({
   "src/runners/command/closed-output.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     SIGPIPE_EXIT_CODE = 141;
     ACCESS_MODE = 3;
     WRITE_ONLY = 1;
@@ -8113,7 +8255,7 @@ var init_command_facts = __esm({
 
 // src/runners/command/output-fifo.ts
 async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
-  const name = `retry-run-${process.pid}-${(0, import_node_crypto6.randomUUID)()}`;
+  const name = `retry-run-${process.pid}-${randomHex(16)}`;
   const paths = Array.from({ length: count }, (_, i) => (0, import_node_path8.join)(directory, `${name}-${i}`));
   const opened = [];
   try {
@@ -8121,32 +8263,32 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
     const [code] = await (0, import_node_events.once)(mkfifo, "exit");
     if (code !== 0) return void 0;
     return paths.map((path) => {
-      const read = (0, import_node_fs8.openSync)(path, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
+      const read = (0, import_node_fs9.openSync)(path, import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NONBLOCK);
       opened.push(read);
-      const write = (0, import_node_fs8.openSync)(path, import_node_fs8.constants.O_WRONLY);
+      const write = (0, import_node_fs9.openSync)(path, import_node_fs9.constants.O_WRONLY);
       opened.push(write);
       return { read, write };
     });
   } catch {
-    opened.forEach((fd) => (0, import_node_fs8.closeSync)(fd));
+    opened.forEach((fd) => (0, import_node_fs9.closeSync)(fd));
     return void 0;
   } finally {
     for (const path of paths) {
       try {
-        (0, import_node_fs8.unlinkSync)(path);
+        (0, import_node_fs9.unlinkSync)(path);
       } catch {
       }
     }
   }
 }
-var import_node_child_process, import_node_crypto6, import_node_events, import_node_fs8, import_node_os8, import_node_path8;
+var import_node_child_process, import_node_events, import_node_fs9, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
   "src/runners/command/output-fifo.ts"() {
     "use strict";
+    init_random();
     import_node_child_process = require("node:child_process");
-    import_node_crypto6 = require("node:crypto");
     import_node_events = require("node:events");
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_os8 = require("node:os");
     import_node_path8 = require("node:path");
   }
@@ -8337,7 +8479,7 @@ async function prepareOutput(options) {
       return closed;
     },
     attach(child) {
-      pipes?.forEach((ends) => (0, import_node_fs9.closeSync)(ends.write));
+      pipes?.forEach((ends) => (0, import_node_fs10.closeSync)(ends.write));
       streams.forEach(({ name, to, tail }, index) => {
         const onBroken = () => {
           if (to === process[name]) closed ??= name;
@@ -8376,11 +8518,11 @@ function settleTees(tees) {
     void Promise.all(tees.map((t) => t.ended)).then(done);
   });
 }
-var import_node_fs9, QUIET_MS;
+var import_node_fs10, QUIET_MS;
 var init_output_capture = __esm({
   "src/runners/command/output-capture.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     init_output_fifo();
     init_output_tail();
     init_output_tee();
@@ -8550,7 +8692,7 @@ var init_process_group = __esm({
 
 // src/runners/command/stdout-spool.ts
 async function openSpoolFile(directory = (0, import_node_os9.tmpdir)()) {
-  const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${(0, import_node_crypto7.randomUUID)()}`);
+  const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${randomHex(16)}`);
   let handle;
   try {
     handle = await (0, import_promises7.open)(path, "wx+", 384);
@@ -8610,11 +8752,11 @@ function writeChunk(destination, chunk) {
     });
   });
 }
-var import_node_crypto7, import_promises7, import_node_os9, import_node_path9, import_promises8, READ_BYTES2;
+var import_promises7, import_node_os9, import_node_path9, import_promises8, READ_BYTES2;
 var init_stdout_spool = __esm({
   "src/runners/command/stdout-spool.ts"() {
     "use strict";
-    import_node_crypto7 = require("node:crypto");
+    init_random();
     import_promises7 = require("node:fs/promises");
     import_node_os9 = require("node:os");
     import_node_path9 = require("node:path");
@@ -8892,7 +9034,7 @@ function fileSink(target) {
   const temporary = temporaryBeside(regular ? target.path : (0, import_node_path10.join)((0, import_node_os11.tmpdir)(), "retry-run-body"));
   const publish = async () => {
     if (regular) return (0, import_promises9.rename)(temporary, target.path);
-    const held = (0, import_node_fs10.createReadStream)(temporary);
+    const held = (0, import_node_fs11.createReadStream)(temporary);
     try {
       await writeOutput(target, held);
     } finally {
@@ -8904,7 +9046,7 @@ function fileSink(target) {
   let written = 0;
   const open4 = () => {
     const mode = regular ? 438 : 384;
-    file ??= (0, import_node_fs10.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
+    file ??= (0, import_node_fs11.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
     });
     return file;
   };
@@ -8950,12 +9092,12 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs10, import_promises9, import_node_os11, import_node_path10;
+var import_node_events2, import_node_fs11, import_promises9, import_node_os11, import_node_path10;
 var init_http_body = __esm({
   "src/runners/http/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_promises9 = require("node:fs/promises");
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
@@ -9509,17 +9651,17 @@ async function withStateFile(path, flags, use, mode) {
     await file.close();
   }
 }
-var import_node_fs11, import_promises12, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND;
+var import_node_fs12, import_promises12, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     import_promises12 = require("node:fs/promises");
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
-    READ = import_node_fs11.constants.O_RDONLY | import_node_fs11.constants.O_NOFOLLOW | import_node_fs11.constants.O_NONBLOCK;
-    APPEND = import_node_fs11.constants.O_WRONLY | import_node_fs11.constants.O_APPEND | import_node_fs11.constants.O_CREAT | import_node_fs11.constants.O_NOFOLLOW | import_node_fs11.constants.O_NONBLOCK;
+    READ = import_node_fs12.constants.O_RDONLY | import_node_fs12.constants.O_NOFOLLOW | import_node_fs12.constants.O_NONBLOCK;
+    APPEND = import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT | import_node_fs12.constants.O_NOFOLLOW | import_node_fs12.constants.O_NONBLOCK;
   }
 });
 
@@ -10170,7 +10312,7 @@ var DEFAULT_SCHEDULE_SAMPLES, UNBOUNDED_PREVIEW_RETRIES, MAX_SAMPLED_RETRIES;
 var init_schedule = __esm({
   "src/backoff/schedule.ts"() {
     "use strict";
-    init_random();
+    init_random2();
     init_strategies();
     DEFAULT_SCHEDULE_SAMPLES = 1001;
     UNBOUNDED_PREVIEW_RETRIES = 60;
@@ -10587,7 +10729,7 @@ var DEFAULT_MAX_STEPS, EventQueue;
 var init_simulate = __esm({
   "src/explain/simulate.ts"() {
     "use strict";
-    init_random();
+    init_random2();
     init_strategies();
     init_errors();
     init_herd_budget();
@@ -12559,7 +12701,7 @@ function timeLimitFor(remainingMs, timeoutMs) {
 
 // src/engine/retry.ts
 init_strategies();
-init_random();
+init_random2();
 
 // src/engine/options.ts
 init_errors();
@@ -13113,7 +13255,7 @@ async function breakerState(name, store) {
 }
 
 // src/cli/log-sink.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_tty4 = require("node:tty");
 init_errors();
 init_output_target();
@@ -13143,31 +13285,31 @@ async function openLogSink(path, warn2) {
   };
   return {
     sink: { isTTY: sink.isTTY, write: (text) => sink.write(text) },
-    close: () => (0, import_node_fs5.closeSync)(fd)
+    close: () => (0, import_node_fs6.closeSync)(fd)
   };
 }
 function openForAppending(path) {
   let probe;
   try {
-    if (isFifo(path)) probe = (0, import_node_fs5.openSync)(path, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_NONBLOCK);
-    return (0, import_node_fs5.openSync)(path, "a");
+    if (isFifo(path)) probe = (0, import_node_fs6.openSync)(path, import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_NONBLOCK);
+    return (0, import_node_fs6.openSync)(path, "a");
   } catch (error) {
     const why = errorCode(error) === "ENXIO" ? "a FIFO that nobody reads" : describe2(error);
     throw new UsageError(`--log-file: cannot write to '${path}': ${why}`);
   } finally {
-    if (probe !== void 0) (0, import_node_fs5.closeSync)(probe);
+    if (probe !== void 0) (0, import_node_fs6.closeSync)(probe);
   }
 }
 function isFifo(path) {
   try {
-    return (0, import_node_fs5.statSync)(path).isFIFO();
+    return (0, import_node_fs6.statSync)(path).isFIFO();
   } catch {
     return false;
   }
 }
 function writeFully(fd, bytes) {
   for (let offset = 0; offset < bytes.length; ) {
-    offset += (0, import_node_fs5.writeSync)(fd, bytes, offset);
+    offset += (0, import_node_fs6.writeSync)(fd, bytes, offset);
   }
 }
 function errorCode(error) {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomHex } from '../shared/random.js';
 import { hostname } from 'node:os';
 import type { Clock } from '../shared/clock.js';
 import type { AttemptGate, BreakerNotice, GateDecision } from '../engine/gate.js';
@@ -89,7 +89,7 @@ export function checked(value: unknown, store: StateStore, name: string): Breake
 export function createSharedBreaker(options: SharedBreakerOptions): SharedBreaker {
   const { name, store, clock } = options;
   const leaseMs = options.leaseMs ?? 15_000;
-  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+  const holder = `${hostname()}:${process.pid}:${randomHex(16)}`;
   let broken: StoreError | undefined;
   let probing = false;
   let renewal: NodeJS.Timeout | undefined;

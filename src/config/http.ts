@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { invalidValue, UsageError } from '../shared/errors.js';
 import { createRedactor, redactUserinfo, secretsOf, type Redactor } from '../shared/redact.js';
 import { DEFAULTS } from '../shared/defaults.js';
@@ -184,7 +183,7 @@ function parseBody(text: string, flag: string): BodySource {
 
 function parseIdempotencyKey(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (text === 'auto') return randomUUID();
+  if (text === 'auto') return process.getBuiltinModule('node:crypto').randomUUID();
   if (text.trim() === '' || /[\r\n\0]/.test(text)) {
     throw invalidValue('--idempotency-key', text, "expected a key or 'auto'");
   }

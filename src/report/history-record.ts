@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { RetryEvent, RunOutcome } from '../engine/events.js';
 import type { Mode } from '../engine/types.js';
+import { sha256Hex } from '../shared/sha256.js';
 
 /** The state store collection that holds one log of {@link HistoryRecord}s per name. */
 export const HISTORY_COLLECTION = 'history';
@@ -31,7 +31,7 @@ export interface HistoryRecord {
 
 /** The fingerprint of a command's display (see {@link HistoryRecord.commandId}). */
 export function commandIdOf(description: string): string {
-  return createHash('sha256').update(description).digest('hex').slice(0, 12);
+  return sha256Hex(description).slice(0, 12);
 }
 
 /** The record of a finished run, from its events; undefined if the run never ended. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../shared/random.js';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -34,6 +34,6 @@ export async function writeFileAtomic(
 
 /** A hidden, unique name in the same directory as `path` (so a rename stays atomic). */
 export function temporaryBeside(path: string): string {
-  const unique = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const unique = `${process.pid}.${randomHex(4)}`;
   return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
 }

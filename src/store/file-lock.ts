@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../shared/random.js';
 import { link, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -92,7 +92,7 @@ async function acquire(
   const info: LockInfo = {
     pid: process.pid,
     host: HOST,
-    token: `${++acquisitions}-${randomBytes(6).toString('hex')}`,
+    token: `${++acquisitions}-${randomHex(6)}`,
   };
   const content = JSON.stringify(info);
   const aside = `${lockPath}.${process.pid}.${info.token}.new`;

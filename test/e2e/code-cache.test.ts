@@ -1,22 +1,27 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   chmodSync,
   chownSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { FIXTURES, runCli } from '../helpers/cli.js';
 
 // Node >= 22.1 caches compiled code itself; the hand-kept cache is for Node 20.
 const handKept = !('enableCompileCache' in (await import('node:module')).default);
@@ -27,6 +32,23 @@ const ORIGINAL_TEXT = ', waited ';
 const CHANGED_TEXT = ', WAITED ';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest();
+
+interface BundleRead {
+  bytes: Buffer;
+  identity: string;
+  readAtNs: bigint;
+}
+/** The cache format's own code (bin/code-cache.js), so planted entries are built as it reads. */
+const format = createRequire(import.meta.url)(join(ROOT, 'bin', 'code-cache.js')) as {
+  readBundle: (file: string) => BundleRead;
+  encodeHeader: (read: BundleRead) => Buffer;
+  decodeHeader: (entry: Buffer) => { data: Buffer } | undefined;
+};
+/** Waits until a file's last change is 2 s old: then a cache entry made of it is settled. */
+async function settle(file: string): Promise<void> {
+  const age = () => Date.now() - statSync(file).ctimeMs;
+  while (age() < 2100) await new Promise((resolve) => setTimeout(resolve, 2100 - age()));
+}
 
 describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
   const made: string[] = [];
@@ -60,27 +82,31 @@ describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
     return copy;
   };
 
+  /** The V8 data of the entry a run of this CLI writes: the compiled code of its bundle. */
+  async function compiledCodeOf(bin: string): Promise<Buffer> {
+    const home = temporary('cache');
+    await run(home, bin);
+    const [entry] = cacheFiles(home);
+    return format.decodeHeader(readFileSync(join(cacheDir(home), entry!)))!.data;
+  }
+
   /**
    * A cache home whose entry for the real bundle holds the compiled code of a changed bundle,
-   * under every name a cache of it was ever kept (by content hash and, as before, by length),
-   * with the header of the real bundle's hash: only where it lies decides whether it runs.
+   * under every name a cache of it was ever kept (by the bundle file, by content hash, and by
+   * length), with the header of the real bundle: only where it lies decides whether it runs.
    */
   async function plantedCacheHome(): Promise<string> {
-    const changed = sameLengthUpgrade();
-    const changedHome = temporary('cache');
-    await run(changedHome, changed.bin);
-    const [changedEntry] = cacheFiles(changedHome);
-    const entry = readFileSync(join(cacheDir(changedHome), changedEntry!));
-    // V8's data follows the hash of the bytes it was made for (before that, it was all there was).
-    const compiled = entry.subarray(entry.subarray(0, 32).equals(sha256(changed.bundle)) ? 32 : 0);
-    const real = readFileSync(BUNDLE);
+    const compiled = await compiledCodeOf(sameLengthUpgrade().bin);
+    const real = format.readBundle(BUNDLE);
+    const [dev, ino] = real.identity.split(':');
     const tag = `${process.version}-${process.arch}.v8cache`;
     const home = temporary('cache');
     mkdirSync(cacheDir(home), { mode: 0o700 });
     const hash = sha256(BUNDLE);
     const plant = (name: string, data: Buffer) => writeFileSync(join(cacheDir(home), name), data);
+    plant(`cli.cjs-${dev}.${ino}-${tag}`, Buffer.concat([format.encodeHeader(real), compiled]));
     plant(`cli.cjs-${hash.toString('hex')}-${tag}`, Buffer.concat([hash, compiled]));
-    plant(`cli.cjs-${real.toString('utf8').length}-${tag}`, compiled);
+    plant(`cli.cjs-${real.bytes.toString('utf8').length}-${tag}`, compiled);
     return home;
   }
 
@@ -88,7 +114,7 @@ describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
     const home = temporary('cache');
     expect((await run(home)).code).toBe(0);
     const [file] = cacheFiles(home);
-    expect(file).toMatch(/^cli\.cjs-[0-9a-f]{64}-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    expect(file).toMatch(/^cli\.cjs-\d+\.\d+-v\d+\.\d+\.\d+-\w+\.v8cache$/);
     const written = statSync(join(cacheDir(home), file!)).mtimeMs;
     expect((await run(home)).code).toBe(0);
     // Accepted, so not written again.
@@ -157,6 +183,74 @@ describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
     const result = await run(home);
     expect(result.stderr).toContain(ORIGINAL_TEXT);
     expect(result.stderr).not.toContain(CHANGED_TEXT);
+  });
+
+  it('proves the bytes unchanged by the file alone: no hashing, no node:crypto', async () => {
+    const copy = copyOfCli((source) => source);
+    await settle(copy.bundle);
+    const home = temporary('cache');
+    await run(home, copy.bin);
+    const [entry] = cacheFiles(home);
+    const written = statSync(join(cacheDir(home), entry!)).mtimeMs;
+    const modules = join(temporary('modules'), 'loaded.txt');
+    const result = await runCli(['-n', '1', '--', 'true'], {
+      bin: copy.bin,
+      env: {
+        XDG_CACHE_HOME: home,
+        NODE_OPTIONS: `--require ${FIXTURES}report-modules.cjs`,
+        REPORT_MODULES_TO: modules,
+      },
+    });
+    expect(result.code).toBe(0);
+    // Used as it was (not written again), and nothing loaded node:crypto.
+    expect(statSync(join(cacheDir(home), entry!)).mtimeMs).toBe(written);
+    expect(readFileSync(modules, 'utf8').split('\n')).not.toContain('NativeModule crypto');
+  });
+
+  it('runs the new code after the bundle is changed in place, same length, mtime put back', async () => {
+    const copy = copyOfCli((source) => source);
+    await settle(copy.bundle);
+    const home = temporary('cache');
+    expect((await run(home, copy.bin)).stderr).toContain(ORIGINAL_TEXT);
+    const before = statSync(copy.bundle, { bigint: true });
+    const at = readFileSync(copy.bundle).indexOf(ORIGINAL_TEXT);
+    const fd = openSync(copy.bundle, 'r+');
+    writeSync(fd, CHANGED_TEXT, at);
+    closeSync(fd);
+    // To the nanosecond, which utimes() cannot: a copy tool or a careless edit may keep it.
+    const ns = before.mtimeNs;
+    const stamp = `@${ns / 1_000_000_000n}.${String(ns % 1_000_000_000n).padStart(9, '0')}`;
+    execFileSync('touch', ['-m', '-d', stamp, copy.bundle]);
+    expect(statSync(copy.bundle, { bigint: true }).mtimeNs).toBe(ns);
+    const result = await run(home, copy.bin);
+    expect(result.stderr).toContain(CHANGED_TEXT);
+    expect(result.stderr).not.toContain(ORIGINAL_TEXT);
+  });
+
+  it('checks the hash of an entry made while the bundle was new, and refuses other bytes', async () => {
+    const compiled = await compiledCodeOf(sameLengthUpgrade().bin);
+    const real = format.readBundle(BUNDLE);
+    const plantWith = (read: BundleRead) => {
+      const home = temporary('cache');
+      mkdirSync(cacheDir(home), { mode: 0o700 });
+      const [dev, ino] = real.identity.split(':');
+      const name = `cli.cjs-${dev}.${ino}-${process.version}-${process.arch}.v8cache`;
+      writeFileSync(
+        join(cacheDir(home), name),
+        Buffer.concat([format.encodeHeader(read), compiled]),
+      );
+      return home;
+    };
+    // Read in the same clock tick as the bundle's last change: its identity proves nothing.
+    const ctimeNs = BigInt(real.identity.split(':')[4]!);
+    const racy = { ...real, readAtNs: ctimeNs };
+    const otherBytes = {
+      ...racy,
+      bytes: Buffer.from(real.bytes.toString().replace(ORIGINAL_TEXT, CHANGED_TEXT)),
+    };
+    expect((await run(plantWith(otherBytes))).stderr).toContain(ORIGINAL_TEXT);
+    // The same entry with the right hash is used (so the refusal above is the hash's doing).
+    expect((await run(plantWith(racy))).stderr).toContain(CHANGED_TEXT);
   });
 
   it('keeps its directory 0700 and its files 0600', async () => {

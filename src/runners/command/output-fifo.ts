@@ -1,5 +1,5 @@
+import { randomHex } from '../../shared/random.js';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, constants, openSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ export async function openPipes(
   count: number,
   directory = tmpdir(),
 ): Promise<PipeEnds[] | undefined> {
-  const name = `retry-run-${process.pid}-${randomUUID()}`;
+  const name = `retry-run-${process.pid}-${randomHex(16)}`;
   const paths = Array.from({ length: count }, (_, i) => join(directory, `${name}-${i}`));
   const opened: number[] = [];
   try {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomHex } from '../../shared/random.js';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ export interface SpoolFile {
 }
 
 export async function openSpoolFile(directory = tmpdir()): Promise<SpoolFile> {
-  const path = join(directory, `retry-run-stdout-${process.pid}-${randomUUID()}`);
+  const path = join(directory, `retry-run-stdout-${process.pid}-${randomHex(16)}`);
   let handle: FileHandle;
   try {
     handle = await open(path, 'wx+', 0o600);
