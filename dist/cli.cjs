@@ -1216,7 +1216,7 @@ var require_command = __commonJS({
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
     var path = require("node:path");
-    var fs = require("node:fs");
+    var fs2 = require("node:fs");
     var process3 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2210,7 +2210,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs.existsSync(executableFile)) return;
+        if (fs2.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2229,10 +2229,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path.resolve(baseDir, baseName);
-          if (fs.existsSync(localBin)) return localBin;
+          if (fs2.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs.existsSync(`${localBin}${ext}`)
+            (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2244,7 +2244,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -5429,17 +5429,34 @@ function sha256Hex(text) {
       const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ w[t - 2] >>> 10;
       w[t] = w[t - 16] + s0 + w[t - 7] + s1;
     }
-    let [a, b, c, d, e, f, g, h] = [...hash];
+    let a = hash[0];
+    let b = hash[1];
+    let c = hash[2];
+    let d = hash[3];
+    let e = hash[4];
+    let f = hash[5];
+    let g = hash[6];
+    let h = hash[7];
     for (let t = 0; t < 64; t++) {
-      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const choice = e & f ^ ~e & g;
-      const t1 = h + s1 + choice + ROUND[t] + w[t] >>> 0;
-      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const majority = a & b ^ a & c ^ b & c;
-      const t2 = s0 + majority >>> 0;
-      [h, g, f, e, d, c, b, a] = [g, f, e, d + t1 >>> 0, c, b, a, t1 + t2 >>> 0];
+      const t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + ROUND[t] + w[t];
+      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c);
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1 | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 | 0;
     }
-    [a, b, c, d, e, f, g, h].forEach((value, i) => hash[i] = hash[i] + value);
+    hash[0] = hash[0] + a;
+    hash[1] = hash[1] + b;
+    hash[2] = hash[2] + c;
+    hash[3] = hash[3] + d;
+    hash[4] = hash[4] + e;
+    hash[5] = hash[5] + f;
+    hash[6] = hash[6] + g;
+    hash[7] = hash[7] + h;
   }
   return Array.from(hash, (word) => word.toString(16).padStart(8, "0")).join("");
 }
@@ -5566,12 +5583,13 @@ function isHistoryRecord(value) {
   const r = value;
   return typeof r === "object" && r !== null && typeof r.name === "string" && typeof r.at === "string" && !Number.isNaN(Date.parse(r.at)) && typeof r.outcome === "string" && Number.isFinite(r.attempts) && Number.isFinite(r.waitedMs) && typeof r.failures === "object" && r.failures !== null;
 }
-var HISTORY_COLLECTION;
+var HISTORY_COLLECTION, MIN_HISTORY_RECORD_BYTES;
 var init_history_record = __esm({
   "src/report/history-record.ts"() {
     "use strict";
     init_sha256();
     HISTORY_COLLECTION = "history";
+    MIN_HISTORY_RECORD_BYTES = 100;
   }
 });
 
@@ -6616,7 +6634,7 @@ async function withFileLock(lockPath, options, body) {
   } finally {
     released.abort();
     await renewing;
-    if (await readText(lockPath) === content) await (0, import_promises3.unlink)(lockPath).catch(() => {
+    if (await readText(lockPath) === content) await unlink(lockPath).catch(() => {
     });
     await removeLitter(lockPath);
   }
@@ -6637,7 +6655,7 @@ async function acquire(lockPath, options, clock) {
   };
   const content = JSON.stringify(info);
   const aside = `${lockPath}.${process.pid}.${info.token}.new`;
-  await (0, import_promises3.writeFile)(aside, content);
+  await writeFile3(aside, content);
   let asideDated = clock.now();
   await touch(aside, asideDated);
   try {
@@ -6646,14 +6664,14 @@ async function acquire(lockPath, options, clock) {
     for (let round2 = 0; ; round2++) {
       if (clock.now() - asideDated > options.staleMs / 4) {
         asideDated = clock.now();
-        await touch(aside, asideDated).catch(() => (0, import_promises3.writeFile)(aside, content));
+        await touch(aside, asideDated).catch(() => writeFile3(aside, content));
       }
       try {
-        await (0, import_promises3.link)(aside, lockPath);
+        await link(aside, lockPath);
         return content;
       } catch (error) {
         const code = error.code;
-        if (code === "ENOENT") await (0, import_promises3.writeFile)(aside, content);
+        if (code === "ENOENT") await writeFile3(aside, content);
         else if (code !== "EEXIST") throw error;
       }
       let stale;
@@ -6680,7 +6698,7 @@ async function acquire(lockPath, options, clock) {
       await clock.sleep(Math.random() * ceiling);
     }
   } finally {
-    await (0, import_promises3.unlink)(aside).catch(() => {
+    await unlink(aside).catch(() => {
     });
   }
 }
@@ -6697,7 +6715,7 @@ async function staleContent(lockPath, content, staleMs, now) {
   return implausibleAge(await ageOf(lockPath, now), staleMs) ? content : void 0;
 }
 function ageOf(path, now) {
-  return (0, import_promises3.stat)(path).then(
+  return stat2(path).then(
     (s) => now() - s.mtimeMs,
     () => 0
   );
@@ -6707,38 +6725,38 @@ function implausibleAge(ageMs, limitMs) {
 }
 function touch(path, ms) {
   const date = new Date(ms);
-  return (0, import_promises3.utimes)(path, date, date);
+  return utimes(path, date, date);
 }
 async function removeLitter(lockPath) {
   const prefix = `${(0, import_node_path6.basename)(lockPath)}.`;
   const dir = (0, import_node_path6.dirname)(lockPath);
-  const names = await (0, import_promises3.readdir)(dir).catch(() => []);
+  const names = await readdir(dir).catch(() => []);
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(".new")) continue;
     const pid = Number(name.slice(prefix.length).split(".")[0]);
     if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
-    await (0, import_promises3.unlink)((0, import_node_path6.join)(dir, name)).catch(() => {
+    await unlink((0, import_node_path6.join)(dir, name)).catch(() => {
     });
   }
 }
 async function breakStale(lockPath, stale, now) {
   const guard = `${lockPath}.break`;
   try {
-    await (0, import_promises3.writeFile)(guard, String(process.pid), { flag: "wx" });
+    await writeFile3(guard, String(process.pid), { flag: "wx" });
     await touch(guard, now());
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
     if (implausibleAge(await ageOf(guard, now), GUARD_STALE_MS)) {
-      await (0, import_promises3.unlink)(guard).catch(() => {
+      await unlink(guard).catch(() => {
       });
     }
     return;
   }
   try {
-    if (await readText(lockPath) === stale) await (0, import_promises3.unlink)(lockPath).catch(() => {
+    if (await readText(lockPath) === stale) await unlink(lockPath).catch(() => {
     });
   } finally {
-    await (0, import_promises3.unlink)(guard).catch(() => {
+    await unlink(guard).catch(() => {
     });
   }
 }
@@ -6752,21 +6770,28 @@ function processAlive(pid) {
 }
 async function readText(path) {
   try {
-    return await (0, import_promises3.readFile)(path, "utf8");
+    return await readFile(path, "utf8");
   } catch {
     return void 0;
   }
 }
-var import_promises3, import_node_os6, import_node_path6, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
+var fs, import_node_os6, import_node_path6, link, readdir, readFile, stat2, unlink, utimes, writeFile3, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
 var init_file_lock = __esm({
   "src/store/file-lock.ts"() {
     "use strict";
     init_random();
-    import_promises3 = require("node:fs/promises");
+    fs = __toESM(require("node:fs"), 1);
     import_node_os6 = require("node:os");
     import_node_path6 = require("node:path");
     init_clock();
     init_store();
+    link = async (existing, path) => fs.linkSync(existing, path);
+    readdir = async (dir) => fs.readdirSync(dir);
+    readFile = async (path, encoding) => fs.readFileSync(path, encoding);
+    stat2 = async (path) => fs.statSync(path);
+    unlink = async (path) => fs.unlinkSync(path);
+    utimes = async (path, atime, mtime) => fs.utimesSync(path, atime, mtime);
+    writeFile3 = async (path, data, options) => fs.writeFileSync(path, data, options);
     HOST = (0, import_node_os6.hostname)();
     GUARD_STALE_MS = 2e3;
     acquisitions = 0;
@@ -6905,17 +6930,17 @@ async function previousSamples(path) {
 }
 async function readIfPresent(path) {
   try {
-    return await (0, import_promises4.readFile)(path, "utf8");
+    return await (0, import_promises3.readFile)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return "";
     throw error;
   }
 }
-var import_promises4, FAMILIES, BREAKER_STATES, SAMPLE, LOCK;
+var import_promises3, FAMILIES, BREAKER_STATES, SAMPLE, LOCK;
 var init_metrics_file = __esm({
   "src/report/metrics-file.ts"() {
     "use strict";
-    import_promises4 = require("node:fs/promises");
+    import_promises3 = require("node:fs/promises");
     init_file_lock();
     init_output_target();
     init_exposition();
@@ -8545,9 +8570,9 @@ function treeOf(table3, root) {
   return tree;
 }
 async function readProc() {
-  const pids = (await (0, import_promises5.readdir)("/proc")).filter((name) => /^\d+$/.test(name));
+  const pids = (await (0, import_promises4.readdir)("/proc")).filter((name) => /^\d+$/.test(name));
   const rows = await Promise.all(
-    pids.map((pid) => (0, import_promises5.readFile)(`/proc/${pid}/stat`, "utf8").then(parseStat, () => void 0))
+    pids.map((pid) => (0, import_promises4.readFile)(`/proc/${pid}/stat`, "utf8").then(parseStat, () => void 0))
   );
   return rows.filter((row2) => row2 !== void 0);
 }
@@ -8566,12 +8591,12 @@ function readPs() {
     });
   });
 }
-var import_node_child_process3, import_promises5;
+var import_node_child_process3, import_promises4;
 var init_process_table = __esm({
   "src/runners/process-table.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
-    import_promises5 = require("node:fs/promises");
+    import_promises4 = require("node:fs/promises");
   }
 });
 
@@ -8603,7 +8628,7 @@ function trackAttemptProcesses(child, options) {
     let waitMs = FIRST_POLL_MS;
     let killedFor = 0;
     while (await alive() && killedFor < AFTER_KILL_MS) {
-      await (0, import_promises6.setTimeout)(waitMs);
+      await (0, import_promises5.setTimeout)(waitMs);
       if (state === "killed") killedFor += waitMs;
       waitMs = Math.min(waitMs * 2, MAX_POLL_MS);
     }
@@ -8677,11 +8702,11 @@ function createAttemptRegistry() {
     killAll
   };
 }
-var import_promises6, FIRST_POLL_MS, MAX_POLL_MS, AFTER_KILL_MS;
+var import_promises5, FIRST_POLL_MS, MAX_POLL_MS, AFTER_KILL_MS;
 var init_process_group = __esm({
   "src/runners/process-group.ts"() {
     "use strict";
-    import_promises6 = require("node:timers/promises");
+    import_promises5 = require("node:timers/promises");
     init_clock();
     init_process_table();
     FIRST_POLL_MS = 10;
@@ -8695,8 +8720,8 @@ async function openSpoolFile(directory = (0, import_node_os9.tmpdir)()) {
   const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${randomHex(16)}`);
   let handle;
   try {
-    handle = await (0, import_promises7.open)(path, "wx+", 384);
-    await (0, import_promises7.unlink)(path);
+    handle = await (0, import_promises6.open)(path, "wx+", 384);
+    await (0, import_promises6.unlink)(path);
   } catch (error) {
     throw new OutputWriteError(
       `--stdout final: cannot create a temporary file in ${directory}: ${error.message}`,
@@ -8720,7 +8745,7 @@ async function openSpoolFile(directory = (0, import_node_os9.tmpdir)()) {
     },
     endWriting: async () => {
       if (!writable.writableEnded && !writable.destroyed) writable.end();
-      await (0, import_promises8.finished)(writable).catch(() => {
+      await (0, import_promises7.finished)(writable).catch(() => {
       });
     },
     release: async (destination, seen) => {
@@ -8752,15 +8777,15 @@ function writeChunk(destination, chunk) {
     });
   });
 }
-var import_promises7, import_node_os9, import_node_path9, import_promises8, READ_BYTES2;
+var import_promises6, import_node_os9, import_node_path9, import_promises7, READ_BYTES2;
 var init_stdout_spool = __esm({
   "src/runners/command/stdout-spool.ts"() {
     "use strict";
     init_random();
-    import_promises7 = require("node:fs/promises");
+    import_promises6 = require("node:fs/promises");
     import_node_os9 = require("node:os");
     import_node_path9 = require("node:path");
-    import_promises8 = require("node:stream/promises");
+    import_promises7 = require("node:stream/promises");
     init_errors();
     READ_BYTES2 = 1024 * 1024;
   }
@@ -8991,7 +9016,7 @@ async function resolveOutput(path) {
     const target = await resolveOutputTarget(path);
     if (target.kind !== "stdio") {
       where = target.kind === "regular" ? (0, import_node_path10.dirname)(target.path) : target.path;
-      await (0, import_promises9.access)(where, import_promises9.constants.W_OK);
+      await (0, import_promises8.access)(where, import_promises8.constants.W_OK);
     }
     return target;
   } catch (error) {
@@ -9003,7 +9028,7 @@ async function resolveOutput(path) {
 }
 async function readInputFile(path, flag) {
   try {
-    return await (0, import_promises9.readFile)(path);
+    return await (0, import_promises8.readFile)(path);
   } catch (error) {
     throw new RetryRunError(
       `${flag}: cannot read '${path}': ${error.message}`,
@@ -9033,14 +9058,14 @@ function fileSink(target) {
   const regular = target.kind === "regular";
   const temporary = temporaryBeside(regular ? target.path : (0, import_node_path10.join)((0, import_node_os11.tmpdir)(), "retry-run-body"));
   const publish = async () => {
-    if (regular) return (0, import_promises9.rename)(temporary, target.path);
+    if (regular) return (0, import_promises8.rename)(temporary, target.path);
     const held = (0, import_node_fs11.createReadStream)(temporary);
     try {
       await writeOutput(target, held);
     } finally {
       held.destroy();
     }
-    await (0, import_promises9.rm)(temporary, { force: true });
+    await (0, import_promises8.rm)(temporary, { force: true });
   };
   let file;
   let written = 0;
@@ -9073,14 +9098,14 @@ function fileSink(target) {
         await close2();
         await publish();
       } catch (error) {
-        await (0, import_promises9.rm)(temporary, { force: true });
+        await (0, import_promises8.rm)(temporary, { force: true });
         throw error instanceof BodyWriteError ? error : new BodyWriteError(error, target.path);
       }
     },
     discard: async () => {
       await close2().catch(() => {
       });
-      await (0, import_promises9.rm)(temporary, { force: true });
+      await (0, import_promises8.rm)(temporary, { force: true });
     }
   };
 }
@@ -9092,13 +9117,13 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs11, import_promises9, import_node_os11, import_node_path10;
+var import_node_events2, import_node_fs11, import_promises8, import_node_os11, import_node_path10;
 var init_http_body = __esm({
   "src/runners/http/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
     import_node_fs11 = require("node:fs");
-    import_promises9 = require("node:fs/promises");
+    import_promises8 = require("node:fs/promises");
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
     init_errors();
@@ -9527,7 +9552,7 @@ var init_http2 = __esm({
 // src/store/make-directory.ts
 async function makeDirectory(path, mode) {
   try {
-    await (0, import_promises10.mkdir)(path, { mode });
+    await (0, import_promises9.mkdir)(path, { mode });
     return;
   } catch (error) {
     const code = error.code;
@@ -9537,16 +9562,16 @@ async function makeDirectory(path, mode) {
   }
   await makeDirectory((0, import_node_path11.dirname)(path), mode);
   try {
-    await (0, import_promises10.mkdir)(path, { mode });
+    await (0, import_promises9.mkdir)(path, { mode });
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
 }
-var import_promises10, import_node_path11;
+var import_promises9, import_node_path11;
 var init_make_directory = __esm({
   "src/store/make-directory.ts"() {
     "use strict";
-    import_promises10 = require("node:fs/promises");
+    import_promises9 = require("node:fs/promises");
     import_node_path11 = require("node:path");
   }
 });
@@ -9559,7 +9584,7 @@ function createDirGuard(root) {
     let stats;
     try {
       if (create) await makeDirectory(dir, 448);
-      stats = follow ? await (0, import_promises11.stat)(dir) : await (0, import_promises11.lstat)(dir);
+      stats = follow ? await (0, import_promises10.stat)(dir) : await (0, import_promises10.lstat)(dir);
     } catch (error) {
       if (!create && error.code === "ENOENT") return false;
       throw storeErrorFrom(error, `state store ${root}`);
@@ -9594,11 +9619,11 @@ function unsafeBecause(stats) {
   }
   return void 0;
 }
-var import_promises11, import_node_path12;
+var import_promises10, import_node_path12;
 var init_safe_dir = __esm({
   "src/store/safe-dir.ts"() {
     "use strict";
-    import_promises11 = require("node:fs/promises");
+    import_promises10 = require("node:fs/promises");
     import_node_path12 = require("node:path");
     init_make_directory();
     init_store();
@@ -9626,24 +9651,46 @@ async function readLogFile(path) {
     return { text: text.slice(text.indexOf("\n") + 1), cut: true };
   });
 }
+function appendUnlessLonger(path, line, limit) {
+  let fd;
+  try {
+    fd = (0, import_node_fs12.openSync)(path, READ_APPEND, 384);
+  } catch (error) {
+    throw openError(path, error);
+  }
+  try {
+    const stats = (0, import_node_fs12.fstatSync)(fd);
+    if (!stats.isFile()) throw notRegular(path);
+    if (stats.size >= limit) return false;
+    const last = Buffer.alloc(1);
+    if (stats.size > 0) (0, import_node_fs12.readSync)(fd, last, 0, 1, stats.size - 1);
+    const torn = stats.size > 0 && last[0] !== NEWLINE;
+    const bytes = Buffer.from(`${torn ? "\n" : ""}${line}
+`);
+    for (let written = 0; written < bytes.length; ) {
+      written += (0, import_node_fs12.writeSync)(fd, bytes, written, bytes.length - written);
+    }
+    return true;
+  } catch (error) {
+    throw storeErrorFrom(error, `cannot use ${path}`);
+  } finally {
+    (0, import_node_fs12.closeSync)(fd);
+  }
+}
 async function appendLogFile(path, text) {
   await withStateFile(path, APPEND, (file) => file.appendFile(text), 384);
 }
 async function withStateFile(path, flags, use, mode) {
   let file;
   try {
-    file = await (0, import_promises12.open)(path, flags, mode);
+    file = await (0, import_promises11.open)(path, flags, mode);
   } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") return void 0;
-    if (code === "ELOOP") {
-      throw new StoreError("corrupt", `${path} is a symbolic link: refused, never followed`);
-    }
-    throw storeErrorFrom(error, `cannot open ${path}`);
+    if (error.code === "ENOENT") return void 0;
+    throw openError(path, error);
   }
   try {
     const stats = await file.stat();
-    if (!stats.isFile()) throw new StoreError("corrupt", `${path} is not a regular file: refused`);
+    if (!stats.isFile()) throw notRegular(path);
     return await use(file, stats);
   } catch (error) {
     throw storeErrorFrom(error, `cannot use ${path}`);
@@ -9651,17 +9698,28 @@ async function withStateFile(path, flags, use, mode) {
     await file.close();
   }
 }
-var import_node_fs12, import_promises12, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND;
+function openError(path, error) {
+  if (error.code === "ELOOP") {
+    return new StoreError("corrupt", `${path} is a symbolic link: refused, never followed`);
+  }
+  return storeErrorFrom(error, `cannot open ${path}`);
+}
+function notRegular(path) {
+  return new StoreError("corrupt", `${path} is not a regular file: refused`);
+}
+var import_node_fs12, import_promises11, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, NEWLINE;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
     import_node_fs12 = require("node:fs");
-    import_promises12 = require("node:fs/promises");
+    import_promises11 = require("node:fs/promises");
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
     READ = import_node_fs12.constants.O_RDONLY | import_node_fs12.constants.O_NOFOLLOW | import_node_fs12.constants.O_NONBLOCK;
     APPEND = import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT | import_node_fs12.constants.O_NOFOLLOW | import_node_fs12.constants.O_NONBLOCK;
+    READ_APPEND = APPEND & ~import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_RDWR;
+    NEWLINE = 10;
   }
 });
 
@@ -9762,9 +9820,12 @@ function createFileStore(options) {
         if ((await readLease(leaseFile))?.holder === holder2) await removeIfPresent(leaseFile);
       });
     },
-    async append(collection, name, record, { keep }) {
+    async append(collection, name, record, options2) {
+      const { keep, minRecordBytes } = options2;
       const file = path(collection, name, ".jsonl");
       await locked(collection, file, async (stillHeld) => {
+        const roomy = minRecordBytes && logLimit(keep) * minRecordBytes;
+        if (roomy && appendUnlessLonger(file, JSON.stringify(record), roomy)) return;
         const log = await readLogFile(file);
         const text = log?.text ?? "";
         if (!log?.cut && countLines(text) < logLimit(keep)) {
@@ -9791,6 +9852,9 @@ function createFileStore(options) {
       return locked(collection, file, async () => removeIfPresent(file));
     },
     async close() {
+    },
+    async prepare(collection) {
+      await guard.folder(collection, true);
     }
   };
 }
@@ -9811,7 +9875,7 @@ async function readLease(file) {
 async function listNames(folder, suffix) {
   let entries;
   try {
-    entries = await (0, import_promises13.readdir)(folder);
+    entries = await (0, import_promises12.readdir)(folder);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw storeErrorFrom(error, `cannot list ${folder}`);
@@ -9820,7 +9884,7 @@ async function listNames(folder, suffix) {
 }
 async function removeIfPresent(file) {
   try {
-    await (0, import_promises13.unlink)(file);
+    await (0, import_promises12.unlink)(file);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
@@ -9842,11 +9906,11 @@ function countLines(text) {
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
   return count;
 }
-var import_promises13, import_node_path13, DEFAULT_LOCK;
+var import_promises12, import_node_path13, DEFAULT_LOCK;
 var init_file_store = __esm({
   "src/store/file-store.ts"() {
     "use strict";
-    import_promises13 = require("node:fs/promises");
+    import_promises12 = require("node:fs/promises");
     import_node_path13 = require("node:path");
     init_atomic_write();
     init_file_lock();
@@ -13038,12 +13102,20 @@ init_history_record();
 function createHistoryReporter(options) {
   const events = [];
   return {
-    onEvent: (event) => void events.push(event),
+    onEvent: (event) => {
+      events.push(event);
+      if (event.event === "start")
+        void options.store().prepare?.(HISTORY_COLLECTION).catch(() => {
+        });
+    },
     async close() {
       const record = historyRecordOf(events, options.name, options.mode);
       if (!record) return;
       try {
-        await options.store().append(HISTORY_COLLECTION, options.name, record, { keep: options.keep });
+        await options.store().append(HISTORY_COLLECTION, options.name, record, {
+          keep: options.keep,
+          minRecordBytes: MIN_HISTORY_RECORD_BYTES
+        });
       } catch (error) {
         options.warn(`run not recorded in the history: ${error.message}`);
       }

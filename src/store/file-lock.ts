@@ -1,5 +1,5 @@
 import { randomHex } from '../shared/random.js';
-import { link, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { realSleep, type Sleep } from '../shared/clock.js';
@@ -25,6 +25,22 @@ interface LockInfo {
   host: string;
   token: string;
 }
+
+/**
+ * The lock's file operations: synchronous, behind promises. Each is one system call on a
+ * small file, which takes microseconds, while a trip through libuv's thread pool costs about a
+ * millisecond of cross-thread wake-ups on a small VM; and every run takes and lets go of this
+ * lock to record its history (README "Performance"). The promises keep the callers, and how
+ * they handle errors, as they were.
+ */
+const link = async (existing: string, path: string) => fs.linkSync(existing, path);
+const readdir = async (dir: string) => fs.readdirSync(dir);
+const readFile = async (path: string, encoding: 'utf8') => fs.readFileSync(path, encoding);
+const stat = async (path: string) => fs.statSync(path);
+const unlink = async (path: string) => fs.unlinkSync(path);
+const utimes = async (path: string, atime: Date, mtime: Date) => fs.utimesSync(path, atime, mtime);
+const writeFile = async (path: string, data: string, options?: fs.WriteFileOptions) =>
+  fs.writeFileSync(path, data, options);
 
 const HOST = hostname();
 /** Breaking a lock takes microseconds; a guard this old was left by a breaker that died. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
 import { createDirGuard } from './safe-dir.js';
-import { appendLogFile, readDocumentFile, readLogFile } from './state-file.js';
+import { appendLogFile, appendUnlessLonger, readDocumentFile, readLogFile } from './state-file.js';
 import { decodeName, encodeName } from './state-name.js';
 import {
   logLimit,
@@ -125,9 +125,13 @@ export function createFileStore(options: FileStoreOptions): StateStore {
       });
     },
 
-    async append(collection: string, name: string, record: unknown, { keep }: AppendOptions) {
+    async append(collection: string, name: string, record: unknown, options: AppendOptions) {
+      const { keep, minRecordBytes } = options;
       const file = path(collection, name, '.jsonl');
       await locked(collection, file, async (stillHeld) => {
+        // Too short to hold logLimit(keep) records: appended without reading it.
+        const roomy = minRecordBytes && logLimit(keep) * minRecordBytes;
+        if (roomy && appendUnlessLonger(file, JSON.stringify(record), roomy)) return;
         const log = await readLogFile(file);
         const text = log?.text ?? '';
         if (!log?.cut && countLines(text) < logLimit(keep)) {
@@ -158,6 +162,10 @@ export function createFileStore(options: FileStoreOptions): StateStore {
     },
 
     async close() {},
+
+    async prepare(collection: string) {
+      await guard.folder(collection, true);
+    },
   };
 }
 

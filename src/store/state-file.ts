@@ -1,4 +1,12 @@
-import { constants, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { StoreError, storeErrorFrom } from './store.js';
 
@@ -16,6 +24,7 @@ const APPEND =
   constants.O_CREAT |
   constants.O_NOFOLLOW |
   constants.O_NONBLOCK;
+const READ_APPEND = (APPEND & ~constants.O_WRONLY) | constants.O_RDWR;
 
 /** A state document's text, or undefined when there is none; over MAX_DOCUMENT_BYTES is corrupt. */
 export async function readDocumentFile(path: string): Promise<string | undefined> {
@@ -47,6 +56,44 @@ export async function readLogFile(path: string): Promise<LogText | undefined> {
   });
 }
 
+/**
+ * Appends one line to a log (creating it 0600) unless the log is `limit` bytes or longer;
+ * false, and nothing written, when it is. A torn last line (a crash mid-append) is ended
+ * first, so records stay apart: only the log's last byte is read.
+ *
+ * Synchronous on purpose: it ends every run (the history record), under a lock the caller
+ * just took in the same folder, and its five system calls take microseconds, where each trip
+ * through libuv's thread pool costs about a millisecond of cross-thread wake-ups on a small
+ * VM (README "Performance").
+ */
+export function appendUnlessLonger(path: string, line: string, limit: number): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, READ_APPEND, 0o600);
+  } catch (error) {
+    throw openError(path, error);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notRegular(path);
+    if (stats.size >= limit) return false;
+    const last = Buffer.alloc(1);
+    if (stats.size > 0) readSync(fd, last, 0, 1, stats.size - 1);
+    const torn = stats.size > 0 && last[0] !== NEWLINE;
+    const bytes = Buffer.from(`${torn ? '\n' : ''}${line}\n`);
+    for (let written = 0; written < bytes.length;) {
+      written += writeSync(fd, bytes, written, bytes.length - written);
+    }
+    return true;
+  } catch (error) {
+    throw storeErrorFrom(error, `cannot use ${path}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const NEWLINE = 0x0a;
+
 /** Appends to a log, creating it 0600. */
 export async function appendLogFile(path: string, text: string): Promise<void> {
   await withStateFile(path, APPEND, (file) => file.appendFile(text), 0o600);
@@ -67,20 +114,27 @@ async function withStateFile<T>(
   try {
     file = await open(path, flags, mode);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') {
-      throw new StoreError('corrupt', `${path} is a symbolic link: refused, never followed`);
-    }
-    throw storeErrorFrom(error, `cannot open ${path}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw openError(path, error);
   }
   try {
     const stats = await file.stat();
-    if (!stats.isFile()) throw new StoreError('corrupt', `${path} is not a regular file: refused`);
+    if (!stats.isFile()) throw notRegular(path);
     return await use(file, stats);
   } catch (error) {
     throw storeErrorFrom(error, `cannot use ${path}`);
   } finally {
     await file.close();
   }
+}
+
+function openError(path: string, error: unknown): StoreError {
+  if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+    return new StoreError('corrupt', `${path} is a symbolic link: refused, never followed`);
+  }
+  return storeErrorFrom(error, `cannot open ${path}`);
+}
+
+function notRegular(path: string): StoreError {
+  return new StoreError('corrupt', `${path} is not a regular file: refused`);
 }

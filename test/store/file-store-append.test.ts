@@ -1,0 +1,76 @@
+import { chmod, lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFileStore } from '../../src/store/file-store.js';
+
+let root: string;
+let unique = 0;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'retry-run-file-store-append-'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+const freshStore = () => createFileStore({ dir: join(root, `state${++unique}`) });
+const logOf = (dir: string) => join(dir, 'history', 'job.jsonl');
+const lines = async (file: string) => (await readFile(file, 'utf8')).split('\n');
+
+describe('the file store appending to a log that cannot be full yet', () => {
+  // keep 10 → a limit of 13 records; at 10 bytes or more each, a log under 130 bytes is not full.
+  const options = { keep: 10, minRecordBytes: 10 };
+
+  it('appends without reading it, and reads and cuts it back once it reaches the byte bound', async () => {
+    const store = freshStore();
+    await store.prepare!('history');
+    const file = logOf(store.location);
+    // 30 lines where 13 make a full log: read, it would be cut back; it is not read.
+    await writeFile(file, 'x\n'.repeat(30));
+    await store.append('history', 'job', { i: 0 }, options);
+    expect(await lines(file)).toEqual([...Array(30).fill('x'), '{"i":0}', '']);
+    // Records fill it past 130 bytes; from then on each append reads it and cuts it back.
+    for (let i = 1; i <= 10; i++) await store.append('history', 'job', { i, pad: 'y' }, options);
+    const kept = (await lines(file)).filter((line) => line !== '');
+    expect(kept.length).toBeLessThanOrEqual(13);
+    expect(kept.at(-1)).toBe('{"i":10,"pad":"y"}');
+    expect(kept).not.toContain('x');
+  });
+
+  it('ends a torn last line before it appends', async () => {
+    const store = freshStore();
+    await store.prepare!('history');
+    const file = logOf(store.location);
+    await writeFile(file, '{"i":1}\n{"i":2');
+    await store.append('history', 'job', { i: 3 }, options);
+    expect(await lines(file)).toEqual(['{"i":1}', '{"i":2', '{"i":3}', '']);
+    expect(await store.readLog('history', 'job')).toEqual([{ i: 1 }, { i: 3 }]);
+  });
+
+  it('creates the log 0600, and never writes through a symlink planted as the log', async () => {
+    const store = freshStore();
+    await store.append('history', 'job', { i: 1 }, options);
+    expect((await lstat(logOf(store.location))).mode & 0o777).toBe(0o600);
+    const target = join(root, `target${unique}`);
+    await writeFile(target, 'untouched\n');
+    await rm(logOf(store.location));
+    await symlink(target, logOf(store.location));
+    await expect(store.append('history', 'job', { i: 2 }, options)).rejects.toMatchObject({
+      kind: 'corrupt',
+    });
+    expect(await readFile(target, 'utf8')).toBe('untouched\n');
+  });
+});
+
+describe('the file store getting a collection ready', () => {
+  it('creates the state dir and the folder 0700 ahead of the first write', async () => {
+    const store = freshStore();
+    await store.prepare!('history');
+    expect((await lstat(store.location)).mode & 0o777).toBe(0o700);
+    expect((await lstat(join(store.location, 'history'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses a folder others can write to', async () => {
+    const store = freshStore();
+    await mkdir(join(store.location, 'history'), { recursive: true, mode: 0o777 });
+    await chmod(join(store.location, 'history'), 0o777);
+    await expect(store.prepare!('history')).rejects.toMatchObject({ kind: 'unsafe' });
+  });
+});
