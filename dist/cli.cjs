@@ -5118,8 +5118,8 @@ var init_stdin_replay = __esm({
         target.destroy();
       }
       /**
-       * Lets go of our stdin — paused and without our listeners it keeps no process alive, and a
-       * library's host may still read it — and removes the spool file.
+       * Lets go of our stdin (paused and without our listeners it keeps no process alive, and a
+       * library's host may still read it) and removes the spool file.
        */
       close() {
         this.detach();

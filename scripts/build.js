@@ -121,6 +121,17 @@ await Promise.all([
   }),
 ]);
 
+// V8 keeps an all-ASCII source as one byte per character; a single other character (an em
+// dash in a comment esbuild kept) doubles the bundle in memory and the work of loading it.
+// esbuild escapes strings itself; this catches what it keeps verbatim.
+for (const file of ['dist/cli.cjs', ...LAZY_VENDORS.map((name) => `dist/vendor/${name}.cjs`)]) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((text) => /[^\0-\x7f]/.test(text));
+  if (line !== -1) {
+    throw new Error(`${file}:${line + 1} is not ASCII (a comment in src/?): ${lines[line]}`);
+  }
+}
+
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
   stdio: 'inherit',
 });

@@ -61,8 +61,8 @@ export class StdinReplay {
   }
 
   /**
-   * Lets go of our stdin — paused and without our listeners it keeps no process alive, and a
-   * library's host may still read it — and removes the spool file.
+   * Lets go of our stdin (paused and without our listeners it keeps no process alive, and a
+   * library's host may still read it) and removes the spool file.
    */
   close(): void {
     this.detach();
