@@ -4922,8 +4922,8 @@ function normalizeHttpConfig(raw, rawUrl, redact = createRedactor()) {
     // `-o -` is stdout, as curl's.
     ...raw.output === void 0 || raw.output === "-" ? {} : { output: parsePath(raw.output, "--output") },
     ...raw.connectTimeout === void 0 ? {} : { connectTimeoutMs: positiveDuration(raw.connectTimeout, "--connect-timeout") },
-    // 0 turns it off. undici counts these limits in ticks, not with one timer of that length,
-    // so any duration is honoured.
+    // 0 turns it off. Both transports honour any duration (undici counts ticks; Node's checks
+    // the clock when its timer fires).
     idleTimeoutMs: raw.idleTimeout === void 0 ? DEFAULTS.idleTimeoutMs : parseDuration(raw.idleTimeout, "--idle-timeout"),
     insecure: raw.insecure ?? false,
     ...raw.cacert === void 0 ? {} : { cacert: parsePath(raw.cacert, "--cacert") },
