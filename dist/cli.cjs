@@ -4949,8 +4949,8 @@ function normalizeHttpConfig(raw, rawUrl, redact = createRedactor()) {
     // `-o -` is stdout, as curl's.
     ...raw.output === void 0 || raw.output === "-" ? {} : { output: parsePath(raw.output, "--output") },
     ...raw.connectTimeout === void 0 ? {} : { connectTimeoutMs: positiveDuration(raw.connectTimeout, "--connect-timeout") },
-    // 0 turns it off. undici counts these limits in ticks, not with one timer of that length,
-    // so any duration is honoured.
+    // 0 turns it off. Both transports honour any duration (undici counts ticks; Node's checks
+    // the clock when its timer fires).
     idleTimeoutMs: raw.idleTimeout === void 0 ? DEFAULTS.idleTimeoutMs : parseDuration(raw.idleTimeout, "--idle-timeout"),
     insecure: raw.insecure ?? false,
     ...raw.cacert === void 0 ? {} : { cacert: parsePath(raw.cacert, "--cacert") },
@@ -7847,6 +7847,18 @@ var init_recognize = __esm({
   }
 });
 
+// src/runners/http/proxy-env.ts
+function proxyIsSet(env2) {
+  return PROXY_VARIABLES.some((name) => Boolean(env2[name]));
+}
+var PROXY_VARIABLES;
+var init_proxy_env = __esm({
+  "src/runners/http/proxy-env.ts"() {
+    "use strict";
+    PROXY_VARIABLES = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"];
+  }
+});
+
 // src/tools/types.ts
 var TRANSIENT_CLASSES, PERMANENT_CLASSES, TOOL_CLASSES;
 var init_types = __esm({
@@ -9325,6 +9337,293 @@ var init_http_redirect = __esm({
   }
 });
 
+// src/runners/http/request-head.ts
+function requestHead(url, method, given, body) {
+  let host;
+  let declaredLength;
+  const rest = [];
+  for (let i = 0; i < given.length; i += 2) {
+    const name = given[i];
+    const value = given[i + 1];
+    const lower = name.toLowerCase();
+    if (lower === "host") {
+      if (host !== void 0) throw invalid("duplicate host header");
+      host = value;
+    } else if (lower === "content-length") {
+      if (declaredLength !== void 0) throw invalid("duplicate content-length header");
+      if (!/^\d+$/.test(value)) throw invalid("invalid content-length header");
+      declaredLength = value;
+    } else if (lower === "transfer-encoding" || lower === "keep-alive" || lower === "upgrade") {
+      throw invalid(`invalid ${lower} header`);
+    } else if (lower === "expect") {
+      throw codedError("UND_ERR_NOT_SUPPORTED", "expect header not supported");
+    } else {
+      rest.push(name, value);
+    }
+  }
+  const length = body?.length ?? 0;
+  if (declaredLength !== void 0 && Number(declaredLength) !== length) {
+    throw codedError(
+      "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH",
+      "Request body length does not match content-length header"
+    );
+  }
+  const sendsLength = length > 0 || !BODILESS_BY_DEFAULT.has(method);
+  return [
+    "Host",
+    host ?? url.host,
+    ...rest,
+    ...sendsLength ? ["Content-Length", String(length)] : []
+  ];
+}
+function invalid(message2) {
+  return codedError("UND_ERR_INVALID_ARG", message2);
+}
+function codedError(code, message2) {
+  return Object.assign(new Error(message2), { code });
+}
+var BODILESS_BY_DEFAULT;
+var init_request_head = __esm({
+  "src/runners/http/request-head.ts"() {
+    "use strict";
+    BODILESS_BY_DEFAULT = /* @__PURE__ */ new Set(["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"]);
+  }
+});
+
+// src/runners/http/node-transport.ts
+function createNodeTransport(options) {
+  const plain = { agent: new import_node_http2.Agent({ keepAlive: true }), request: import_node_http2.request };
+  let secure;
+  const https = () => secure ??= Promise.resolve().then(() => __toESM(require("node:https"), 1)).then(({ Agent: HttpsAgent, request }) => ({
+    agent: new HttpsAgent({ keepAlive: true, ...options.tls }),
+    request
+  }));
+  const connected = /* @__PURE__ */ new WeakSet();
+  return {
+    async request(request) {
+      const url = new URL(request.origin);
+      const client = url.protocol === "https:" ? await https() : plain;
+      return send(client, url, request, options, connected);
+    },
+    async destroy() {
+      plain.agent.destroy();
+      (await secure)?.agent.destroy();
+    }
+  };
+}
+function send(client, url, request, options, connected) {
+  const { signal } = request;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let headers;
+  try {
+    headers = requestHead(url, request.method, request.headers, request.body);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return new Promise((resolve3, reject) => {
+    const req = client.request({
+      agent: client.agent,
+      host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+      ...url.port ? { port: Number(url.port) } : {},
+      method: request.method,
+      path: request.path,
+      headers
+    });
+    let response;
+    const end = (error) => {
+      if (response) response.destroy(error);
+      req.destroy(error);
+    };
+    const limits = requestLimits(req, url, options, connected, end);
+    const onAbort = () => end(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    const done = () => {
+      limits.stop();
+      signal.removeEventListener("abort", onAbort);
+    };
+    req.on("error", (error) => {
+      done();
+      reject(error);
+    });
+    req.on("response", (res) => {
+      response = res;
+      res.on("error", () => {
+      });
+      res.once("close", done);
+      res.once("end", done);
+      limits.responseHead(res);
+      resolve3(responseOf(res));
+    });
+    req.end(request.body ?? void 0);
+  });
+}
+function requestLimits(req, url, options, connected, end) {
+  const { connectTimeoutMs, idleTimeoutMs } = options;
+  const connect = idleTimer(
+    connectTimeoutMs,
+    () => end(
+      codedError(
+        "UND_ERR_CONNECT_TIMEOUT",
+        `Connect Timeout Error (attempted address: ${url.host}, timeout: ${connectTimeoutMs}ms)`
+      )
+    )
+  );
+  const head = idleTimer(
+    idleTimeoutMs,
+    () => end(codedError("UND_ERR_HEADERS_TIMEOUT", "Headers Timeout Error"))
+  );
+  const body = idleTimer(
+    idleTimeoutMs,
+    () => end(codedError("UND_ERR_BODY_TIMEOUT", "Body Timeout Error"))
+  );
+  let socket;
+  let stopped = false;
+  const ready = () => {
+    connect.stop();
+    connected.add(socket);
+    if (!stopped) head.start();
+  };
+  req.once("socket", (assigned) => {
+    socket = assigned;
+    const made = url.protocol === "http:" && !assigned.connecting;
+    if (connected.has(assigned) || made || stopped) return ready();
+    connect.start();
+    assigned.once(url.protocol === "https:" ? "secureConnect" : "connect", ready);
+  });
+  const onData = () => body.touch();
+  const onPause = () => body.stop();
+  const onResume = () => body.start();
+  return {
+    responseHead(res) {
+      head.stop();
+      if (res.complete || !socket) return;
+      body.start();
+      socket.on("data", onData).on("pause", onPause).on("resume", onResume);
+    },
+    stop() {
+      stopped = true;
+      connect.stop();
+      head.stop();
+      body.stop();
+      socket?.off("data", onData).off("pause", onPause).off("resume", onResume);
+    }
+  };
+}
+function idleTimer(limitMs, expire) {
+  let last = 0;
+  let timer;
+  const arm = (ms) => {
+    timer = setTimeout(check, Math.min(Math.ceil(ms), MAX_TIMER_MS));
+  };
+  const check = () => {
+    const left = limitMs - (monotonicMs() - last);
+    if (left > 0) return arm(left);
+    timer = void 0;
+    expire();
+  };
+  return {
+    start() {
+      if (limitMs === 0) return;
+      last = monotonicMs();
+      if (!timer) arm(limitMs);
+    },
+    touch() {
+      last = monotonicMs();
+    },
+    stop() {
+      clearTimeout(timer);
+      timer = void 0;
+    }
+  };
+}
+function responseOf(res) {
+  const headers = {};
+  const raw = res.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    const seen = headers[name];
+    const value = raw[i + 1];
+    headers[name] = seen === void 0 ? value : [...Array.isArray(seen) ? seen : [seen], value];
+  }
+  const dump = () => new Promise((resolve3) => {
+    if (res.readableEnded || res.destroyed) return resolve3();
+    res.once("end", () => resolve3()).once("close", () => resolve3());
+    const declared = Number(headers["content-length"]);
+    if (declared > DUMP_LIMIT) return void res.destroy();
+    let read = 0;
+    res.on("data", (chunk) => {
+      read += chunk.length;
+      if (read > DUMP_LIMIT) res.destroy();
+    });
+  });
+  return {
+    statusCode: res.statusCode,
+    statusText: res.statusMessage,
+    headers,
+    body: Object.assign(res, { dump })
+  };
+}
+var import_node_http2, DUMP_LIMIT;
+var init_node_transport = __esm({
+  "src/runners/http/node-transport.ts"() {
+    "use strict";
+    import_node_http2 = require("node:http");
+    init_clock();
+    init_monotonic();
+    init_request_head();
+    DUMP_LIMIT = 128 * 1024;
+  }
+});
+
+// src/runners/http/undici-transport.ts
+var undici_transport_exports = {};
+__export(undici_transport_exports, {
+  createUndiciTransport: () => createUndiciTransport
+});
+function createUndiciTransport(options) {
+  const { tls } = options;
+  const agent = new import_undici.EnvHttpProxyAgent({
+    connect: { ...tls, timeout: options.connectTimeoutMs },
+    requestTls: tls,
+    // Like curl: an http:// URL goes to the proxy as a plain request, https:// through CONNECT.
+    proxyTunnel: false,
+    // --idle-timeout (README "Timeouts in HTTP mode"): the whole head must come within it,
+    // so headers trickled a byte at a time cannot hold an attempt; then no pause in the body
+    // may last longer. undici does not count a pause that retry-run's own writing causes.
+    headersTimeout: undiciIdleLimit(options.idleTimeoutMs),
+    bodyTimeout: undiciIdleLimit(options.idleTimeoutMs)
+  });
+  return {
+    request: ({ method, ...rest }) => agent.request({ ...rest, method }),
+    destroy: () => agent.destroy()
+  };
+}
+function undiciIdleLimit(ms) {
+  return ms === 0 ? 0 : ms + UNDICI_TICK_MS;
+}
+var import_undici, UNDICI_TICK_MS;
+var init_undici_transport = __esm({
+  "src/runners/http/undici-transport.ts"() {
+    "use strict";
+    import_undici = require("./vendor/undici.cjs");
+    UNDICI_TICK_MS = 500;
+  }
+});
+
+// src/runners/http/transport.ts
+async function openTransport(options) {
+  if (!proxyIsSet(process.env)) return createNodeTransport(options);
+  const { createUndiciTransport: createUndiciTransport2 } = await Promise.resolve().then(() => (init_undici_transport(), undici_transport_exports));
+  return createUndiciTransport2(options);
+}
+var init_transport = __esm({
+  "src/runners/http/transport.ts"() {
+    "use strict";
+    init_node_transport();
+    init_proxy_env();
+  }
+});
+
 // src/runners/http/http.ts
 var http_exports = {};
 __export(http_exports, {
@@ -9336,25 +9635,19 @@ async function createHttpRunner(options) {
   const ca = http.cacert === void 0 ? void 0 : await readInputFile(http.cacert, "--cacert");
   const output = http.output === void 0 ? void 0 : await resolveOutput(http.output);
   const tls = { rejectUnauthorized: !http.insecure, ...ca ? { ca } : {} };
-  const agent = new import_undici.EnvHttpProxyAgent({
-    // undici holds the connect timeout in one timer: one too long for it is no limit (the
-    // kernel gives up a connect within minutes), never a limit that fires at once.
-    connect: { ...tls, timeout: timerOrNone(http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs) },
-    requestTls: tls,
-    // Like curl: an http:// URL goes to the proxy as a plain request, https:// through CONNECT.
-    proxyTunnel: false,
-    // --idle-timeout (README "Timeouts in HTTP mode"): the whole head must come within it,
-    // so headers trickled a byte at a time cannot hold an attempt; then no pause in the body
-    // may last longer. undici does not count a pause that retry-run's own writing causes.
-    headersTimeout: undiciIdleLimit(http.idleTimeoutMs),
-    bodyTimeout: undiciIdleLimit(http.idleTimeoutMs)
+  const transport = await openTransport({
+    // The connect timeout is one timer: one too long for it is no limit (the kernel gives up a
+    // connect within minutes), never a limit that fires at once.
+    connectTimeoutMs: timerOrNone(http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs),
+    idleTimeoutMs: http.idleTimeoutMs,
+    tls
   });
   const redact = createRedactor().with(http.secrets);
   const stdoutSink = output ? void 0 : streamSink(options.stdout);
   const url = new URL(http.url);
   const attempt = {
     http,
-    dispatcher: agent,
+    transport,
     request: { url, method: http.method, headers: http.headers, body: body ?? null },
     redact,
     now: options.now ?? Date.now,
@@ -9364,11 +9657,8 @@ async function createHttpRunner(options) {
     description: http.description,
     run: (context) => runOnce2(attempt, context),
     // Every request is over by now: end the sockets at once rather than wait out keep-alive.
-    close: () => agent.destroy()
+    close: async () => void await transport.destroy()
   };
-}
-function undiciIdleLimit(ms) {
-  return ms === 0 ? 0 : ms + UNDICI_TICK_MS;
 }
 async function runOnce2(runner, context) {
   const started = monotonicMs();
@@ -9382,7 +9672,7 @@ async function runOnce2(runner, context) {
   let outcome;
   let neverSent = false;
   try {
-    const { response, refused, note } = await send(
+    const { response, refused, note } = await send2(
       runner,
       AbortSignal.any([context.signal, limit.signal])
     );
@@ -9404,11 +9694,11 @@ async function runOnce2(runner, context) {
   if (outcome.message) outcome.message = runner.redact(outcome.message);
   return { ...outcome, durationMs: Math.round(monotonicMs() - started) };
 }
-async function send(runner, signal) {
+async function send2(runner, signal) {
   const chain = startRedirectChain(runner.request, runner.http);
   for (; ; ) {
     const { url, method, headers, body } = chain.current;
-    const response = await runner.dispatcher.request({
+    const response = await runner.transport.request({
       origin: url.origin,
       path: pathOf(url),
       method,
@@ -9528,12 +9818,11 @@ async function readUpTo(body, limit) {
 function timerOrNone(ms) {
   return ms > MAX_TIMER_MS ? 0 : ms;
 }
-var import_undici, SNIPPET_BYTES, MAX_MATCHED_BODY_BYTES, UNDICI_TICK_MS;
+var SNIPPET_BYTES, MAX_MATCHED_BODY_BYTES;
 var init_http2 = __esm({
   "src/runners/http/http.ts"() {
     "use strict";
     init_monotonic();
-    import_undici = require("./vendor/undici.cjs");
     init_clock();
     init_defaults();
     init_duration();
@@ -9543,9 +9832,9 @@ var init_http2 = __esm({
     init_http_body();
     init_http_failure();
     init_http_redirect();
+    init_transport();
     SNIPPET_BYTES = 2048;
     MAX_MATCHED_BODY_BYTES = 16 * 1024 * 1024;
-    UNDICI_TICK_MS = 500;
   }
 });
 
@@ -13397,6 +13686,7 @@ init_errors();
 init_conditions();
 init_active();
 init_recognize();
+init_proxy_env();
 init_tools_file();
 async function createRunner(config, env2) {
   if (config.mode === "command" && config.command) {
@@ -13416,7 +13706,7 @@ async function createRunner(config, env2) {
     });
   }
   if (config.mode === "http" && config.http) {
-    (await Promise.resolve().then(() => __toESM(require("node:v8"), 1))).setFlagsFromString("--liftoff-only");
+    if (proxyIsSet(process.env)) (await Promise.resolve().then(() => __toESM(require("node:v8"), 1))).setFlagsFromString("--liftoff-only");
     const { createHttpRunner: createHttpRunner2 } = await Promise.resolve().then(() => (init_http2(), http_exports));
     return createHttpRunner2({ http: config.http, stdout: stdout(), stdin: process.stdin });
   }

@@ -98,8 +98,8 @@ export {
 export type { HttpRunnerOptions } from './runners/http/http.js';
 
 /**
- * The HTTP runner (README, HTTP mode): one request per attempt. undici is loaded on the first
- * call, not with the library.
+ * The HTTP runner (README, HTTP mode): one request per attempt, through Node's own client, or
+ * undici (loaded on the first call, not with the library) when a proxy variable is set.
  *
  * @example
  * ```ts

@@ -7,6 +7,7 @@ import type { RunConfig } from '../config/run-config.js';
 import { activeTools } from '../tools/active.js';
 import type { CompiledTable } from '../tools/compile.js';
 import { toolByCommand } from '../tools/recognize.js';
+import { proxyIsSet } from '../runners/http/proxy-env.js';
 import { loadToolsFile } from '../tools/tools-file.js';
 
 /** The runner for the config's mode. */
@@ -29,11 +30,12 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
     });
   }
   if (config.mode === 'http' && config.http) {
-    // undici parses HTTP with llhttp compiled to WebAssembly. V8 would optimise that module on
-    // background threads, and Node waits for them at exit: a tenth of a second, for a CLI that
-    // makes a handful of requests. Its baseline compiler alone is plenty here.
-    (await import('node:v8')).setFlagsFromString('--liftoff-only');
-    // undici is loaded only here, so a command run does not pay for it at start-up.
+    // With a proxy, requests go through undici (README, HTTP mode), which parses HTTP with
+    // llhttp compiled to WebAssembly. V8 would optimise that module on background threads, and
+    // Node waits for them at exit: a tenth of a second, for a CLI that makes a handful of
+    // requests. Its baseline compiler alone is plenty here.
+    if (proxyIsSet(process.env)) (await import('node:v8')).setFlagsFromString('--liftoff-only');
+    // Loaded only here, so a command run does not pay for HTTP at start-up.
     const { createHttpRunner } = await import('../runners/http/http.js');
     return createHttpRunner({ http: config.http, stdout: stdout(), stdin: process.stdin });
   }

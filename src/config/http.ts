@@ -110,8 +110,8 @@ export function normalizeHttpConfig(
     ...(raw.connectTimeout === undefined
       ? {}
       : { connectTimeoutMs: positiveDuration(raw.connectTimeout, '--connect-timeout') }),
-    // 0 turns it off. undici counts these limits in ticks, not with one timer of that length,
-    // so any duration is honoured.
+    // 0 turns it off. Both transports honour any duration (undici counts ticks; Node's checks
+    // the clock when its timer fires).
     idleTimeoutMs:
       raw.idleTimeout === undefined
         ? DEFAULTS.idleTimeoutMs

@@ -8,35 +8,41 @@ import { makeCertificate, startServer } from '../helpers/http-server.js';
 const dir = mkdtempSync(join(tmpdir(), 'retry-run-modules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI, and the Node modules it loaded. */
-async function modulesLoadedBy(args: string[]) {
+/** Runs the CLI, and the Node modules, script files and WebAssembly it loaded. */
+async function modulesLoadedBy(args: string[], env: NodeJS.ProcessEnv = {}) {
   const report = join(dir, `modules-${Math.random().toString(36).slice(2)}`);
   const result = await runCli(args, {
     env: {
       NODE_OPTIONS: `--require ${FIXTURES}report-modules.cjs`,
       REPORT_MODULES_TO: report,
+      ...env,
     },
   });
   return { result, modules: readFileSync(report, 'utf8').split('\n') };
 }
 
-// README "Performance": undici's HTTP/2 support (and the tls it loads) is left out of the
-// bundle; retry-run never asks for HTTP/2, and it cost 12 ms of every HTTP run.
+const undiciOf = (modules: string[]) => modules.filter((m) => /undici|WebAssembly/.test(m));
+
+// README "HTTP mode" and "Performance": a request without a proxy goes through Node's own
+// HTTP client; undici (a library to load, and its WebAssembly parser to compile on every run)
+// only when a proxy variable is set. undici's HTTP/2 support, and the tls it loads, never.
 describe('what an HTTP run loads', () => {
-  it('an http:// request loads neither http2 nor tls', async () => {
+  it('an http:// request loads neither undici nor WebAssembly, http2 nor tls', async () => {
     const server = await startServer((_request, response) => response.end('ok'));
     try {
       const { result, modules } = await modulesLoadedBy(['-q', `${server.url}/`]);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe('ok');
-      expect(modules).toContain('NativeModule _http_common');
+      expect(modules).toContain('NativeModule _http_client');
+      expect(modules.some((m) => /^script .*cli\.cjs$/.test(m))).toBe(true);
+      expect(undiciOf(modules)).toEqual([]);
       expect(modules.filter((m) => /\b(http2|tls)\b/.test(m))).toEqual([]);
     } finally {
       await server.close();
     }
   });
 
-  it('an https:// request loads tls when it needs it, and still no http2', async () => {
+  it('an https:// request loads tls when it needs it, and still no undici nor http2', async () => {
     const tls = makeCertificate();
     const server = await startServer((_request, response) => response.end('secure'), tls);
     try {
@@ -49,9 +55,27 @@ describe('what an HTTP run loads', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toBe('secure');
       expect(modules).toContain('NativeModule tls');
+      expect(undiciOf(modules)).toEqual([]);
       expect(modules.filter((m) => /http2/.test(m))).toEqual([]);
     } finally {
       await server.close();
+    }
+  });
+
+  it('with a proxy variable set, the request goes through undici (still no http2)', async () => {
+    const proxy = await startServer((request, response) => response.end(`via ${request.url}`));
+    try {
+      const target = 'http://example.test/';
+      const { result, modules } = await modulesLoadedBy(['-q', target], {
+        HTTP_PROXY: proxy.url,
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(`via ${target}`);
+      expect(modules.some((m) => /^script .*vendor[\\/]undici\.cjs$/.test(m))).toBe(true);
+      expect(modules).toContain('WebAssembly');
+      expect(modules.filter((m) => /http2/.test(m))).toEqual([]);
+    } finally {
+      await proxy.close();
     }
   });
 });

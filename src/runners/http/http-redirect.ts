@@ -135,7 +135,7 @@ export function headersFor(
     const lower = name.toLowerCase();
     if (bodyDropped && lower.startsWith('content-')) return false;
     if (sameOrigin) return true;
-    // Host names the first origin; undici sets the right one.
+    // Host names the first origin; the transport sets the right one.
     if (lower === 'host') return false;
     if (trusted && !downgrade) return true;
     return CROSS_ORIGIN_SAFE.has(lower) && !isSecretHeader(name);

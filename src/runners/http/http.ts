@@ -1,6 +1,5 @@
 import { monotonicMs } from '../monotonic.js';
 import type { Readable, Writable } from 'node:stream';
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { MAX_TIMER_MS, setLongTimeout } from '../../shared/clock.js';
 import type { AttemptContext, AttemptResult, Runner } from '../../engine/types.js';
 import { DEFAULTS } from '../../shared/defaults.js';
@@ -24,6 +23,7 @@ import {
   startRedirectChain,
   type HttpRequest,
 } from './http-redirect.js';
+import { openTransport, type HttpTransport, type TransportResponse } from './transport.js';
 
 /**
  * What `createHttpRunner` sends, and where the body goes.
@@ -58,7 +58,8 @@ const MAX_MATCHED_BODY_BYTES = 16 * 1024 * 1024;
 type Outcome = Omit<AttemptResult, 'durationMs'>;
 
 /**
- * HTTP mode (README, HTTP mode): one request per attempt through undici. Expected failures (a status,
+ * HTTP mode (README, HTTP mode): one request per attempt, through Node's own client, or undici
+ * when a proxy is set (transport.ts). Expected failures (a status,
  * a socket error, a timeout) come back as an AttemptResult; only retry-run's own problems
  * (an unreadable --data file or --cacert) throw, before the first attempt.
  */
@@ -68,25 +69,19 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
   const ca = http.cacert === undefined ? undefined : await readInputFile(http.cacert, '--cacert');
   const output = http.output === undefined ? undefined : await resolveOutput(http.output);
   const tls = { rejectUnauthorized: !http.insecure, ...(ca ? { ca } : {}) };
-  const agent = new EnvHttpProxyAgent({
-    // undici holds the connect timeout in one timer: one too long for it is no limit (the
-    // kernel gives up a connect within minutes), never a limit that fires at once.
-    connect: { ...tls, timeout: timerOrNone(http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs) },
-    requestTls: tls,
-    // Like curl: an http:// URL goes to the proxy as a plain request, https:// through CONNECT.
-    proxyTunnel: false,
-    // --idle-timeout (README "Timeouts in HTTP mode"): the whole head must come within it,
-    // so headers trickled a byte at a time cannot hold an attempt; then no pause in the body
-    // may last longer. undici does not count a pause that retry-run's own writing causes.
-    headersTimeout: undiciIdleLimit(http.idleTimeoutMs),
-    bodyTimeout: undiciIdleLimit(http.idleTimeoutMs),
+  const transport = await openTransport({
+    // The connect timeout is one timer: one too long for it is no limit (the kernel gives up a
+    // connect within minutes), never a limit that fires at once.
+    connectTimeoutMs: timerOrNone(http.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs),
+    idleTimeoutMs: http.idleTimeoutMs,
+    tls,
   });
   const redact = createRedactor().with(http.secrets);
   const stdoutSink = output ? undefined : streamSink(options.stdout);
   const url = new URL(http.url);
   const attempt: AttemptRunner = {
     http,
-    dispatcher: agent,
+    transport,
     request: { url, method: http.method, headers: http.headers, body: body ?? null },
     redact,
     now: options.now ?? Date.now,
@@ -96,23 +91,13 @@ export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runn
     description: http.description,
     run: (context) => runOnce(attempt, context),
     // Every request is over by now: end the sockets at once rather than wait out keep-alive.
-    close: () => agent.destroy(),
+    close: async () => void (await transport.destroy()),
   };
-}
-
-/**
- * undici checks these limits on a tick of about half a second and counts the tick a limit
- * starts in as passed: half a second more, so that it never ends an attempt early.
- */
-const UNDICI_TICK_MS = 500;
-
-function undiciIdleLimit(ms: number): number {
-  return ms === 0 ? 0 : ms + UNDICI_TICK_MS;
 }
 
 interface AttemptRunner {
   http: HttpConfig;
-  dispatcher: Dispatcher;
+  transport: HttpTransport;
   /** The same request on every attempt: built once. */
   request: HttpRequest;
   redact: (text: string) => string;
@@ -164,14 +149,14 @@ async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<
 async function send(
   runner: AttemptRunner,
   signal: AbortSignal,
-): Promise<{ response: Dispatcher.ResponseData; refused?: Outcome; note?: string }> {
+): Promise<{ response: TransportResponse; refused?: Outcome; note?: string }> {
   const chain = startRedirectChain(runner.request, runner.http);
   for (;;) {
     const { url, method, headers, body } = chain.current;
-    const response = await runner.dispatcher.request({
+    const response = await runner.transport.request({
       origin: url.origin,
       path: pathOf(url),
-      method: method as Dispatcher.HttpMethod,
+      method,
       headers: headers.flat(),
       body,
       signal,
@@ -190,14 +175,14 @@ async function send(
   }
 }
 
-function headerOf(response: Dispatcher.ResponseData, name: string): string | undefined {
+function headerOf(response: TransportResponse, name: string): string | undefined {
   const value = response.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
 async function handleResponse(
   runner: AttemptRunner,
-  response: Dispatcher.ResponseData,
+  response: TransportResponse,
   sink: BodySink | undefined,
   note: string | undefined,
 ): Promise<Outcome> {
@@ -293,20 +278,20 @@ function expected(status: number, ranges: readonly StatusRange[]): boolean {
 }
 
 /** The start of a failed body for the `-v` log; the rest is dropped unread. */
-async function readSnippet(body: Dispatcher.ResponseData['body']): Promise<string> {
+async function readSnippet(body: TransportResponse['body']): Promise<string> {
   const { bytes } = await readUpTo(body, SNIPPET_BYTES);
   return bytes.subarray(0, SNIPPET_BYTES).toString('utf8');
 }
 
 /** The whole body for --expect-body, or undefined past the limit that keeps memory bounded. */
-async function readForMatch(body: Dispatcher.ResponseData['body']): Promise<string | undefined> {
+async function readForMatch(body: TransportResponse['body']): Promise<string | undefined> {
   const { bytes, complete } = await readUpTo(body, MAX_MATCHED_BODY_BYTES + 1);
   return complete && bytes.length <= MAX_MATCHED_BODY_BYTES ? bytes.toString('utf8') : undefined;
 }
 
 /** Reads until the body ends or `limit` bytes have come; whether it ended is `complete`. */
 async function readUpTo(
-  body: Dispatcher.ResponseData['body'],
+  body: TransportResponse['body'],
   limit: number,
 ): Promise<{ bytes: Buffer; complete: boolean }> {
   const chunks: Buffer[] = [];
