@@ -4323,6 +4323,76 @@ var init_breaker = __esm({
   }
 });
 
+// lazy-fs-promises:fs/promises
+var require_promises = __commonJS({
+  "lazy-fs-promises:fs/promises"(exports2, module2) {
+    var fs2 = require("node:fs");
+    module2.exports = { get access() {
+      return fs2.promises.access;
+    }, get copyFile() {
+      return fs2.promises.copyFile;
+    }, get cp() {
+      return fs2.promises.cp;
+    }, get open() {
+      return fs2.promises.open;
+    }, get opendir() {
+      return fs2.promises.opendir;
+    }, get rename() {
+      return fs2.promises.rename;
+    }, get truncate() {
+      return fs2.promises.truncate;
+    }, get rm() {
+      return fs2.promises.rm;
+    }, get rmdir() {
+      return fs2.promises.rmdir;
+    }, get mkdir() {
+      return fs2.promises.mkdir;
+    }, get readdir() {
+      return fs2.promises.readdir;
+    }, get readlink() {
+      return fs2.promises.readlink;
+    }, get symlink() {
+      return fs2.promises.symlink;
+    }, get lstat() {
+      return fs2.promises.lstat;
+    }, get stat() {
+      return fs2.promises.stat;
+    }, get statfs() {
+      return fs2.promises.statfs;
+    }, get link() {
+      return fs2.promises.link;
+    }, get unlink() {
+      return fs2.promises.unlink;
+    }, get chmod() {
+      return fs2.promises.chmod;
+    }, get lchmod() {
+      return fs2.promises.lchmod;
+    }, get lchown() {
+      return fs2.promises.lchown;
+    }, get chown() {
+      return fs2.promises.chown;
+    }, get utimes() {
+      return fs2.promises.utimes;
+    }, get lutimes() {
+      return fs2.promises.lutimes;
+    }, get realpath() {
+      return fs2.promises.realpath;
+    }, get mkdtemp() {
+      return fs2.promises.mkdtemp;
+    }, get writeFile() {
+      return fs2.promises.writeFile;
+    }, get appendFile() {
+      return fs2.promises.appendFile;
+    }, get readFile() {
+      return fs2.promises.readFile;
+    }, get watch() {
+      return fs2.promises.watch;
+    }, get constants() {
+      return fs2.promises.constants;
+    } };
+  }
+});
+
 // src/shared/random.ts
 function randomHex(bytes) {
   const buffer = Buffer.alloc(bytes);
@@ -4371,7 +4441,7 @@ var init_atomic_write = __esm({
   "src/store/atomic-write.ts"() {
     "use strict";
     init_random();
-    import_promises = require("node:fs/promises");
+    import_promises = __toESM(require_promises(), 1);
     import_node_path = require("node:path");
   }
 });
@@ -4479,7 +4549,7 @@ var init_output_target = __esm({
   "src/store/output-target.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs");
-    import_promises2 = require("node:fs/promises");
+    import_promises2 = __toESM(require_promises(), 1);
     import_node_net = require("node:net");
     import_node_path2 = require("node:path");
     import_node_tty = require("node:tty");
@@ -5583,13 +5653,12 @@ function isHistoryRecord(value) {
   const r = value;
   return typeof r === "object" && r !== null && typeof r.name === "string" && typeof r.at === "string" && !Number.isNaN(Date.parse(r.at)) && typeof r.outcome === "string" && Number.isFinite(r.attempts) && Number.isFinite(r.waitedMs) && typeof r.failures === "object" && r.failures !== null;
 }
-var HISTORY_COLLECTION, MIN_HISTORY_RECORD_BYTES;
+var HISTORY_COLLECTION;
 var init_history_record = __esm({
   "src/report/history-record.ts"() {
     "use strict";
     init_sha256();
     HISTORY_COLLECTION = "history";
-    MIN_HISTORY_RECORD_BYTES = 100;
   }
 });
 
@@ -6940,7 +7009,7 @@ var import_promises3, FAMILIES, BREAKER_STATES, SAMPLE, LOCK;
 var init_metrics_file = __esm({
   "src/report/metrics-file.ts"() {
     "use strict";
-    import_promises3 = require("node:fs/promises");
+    import_promises3 = __toESM(require_promises(), 1);
     init_file_lock();
     init_output_target();
     init_exposition();
@@ -7999,13 +8068,13 @@ function closedOutput() {
   return void 0;
 }
 function readerGone(fd) {
-  let stat4;
+  let stat3;
   try {
-    stat4 = (0, import_node_fs8.fstatSync)(fd);
+    stat3 = (0, import_node_fs8.fstatSync)(fd);
   } catch {
     return false;
   }
-  if (!stat4.isFIFO()) return false;
+  if (!stat3.isFIFO()) return false;
   try {
     return !hasReader((0, import_node_fs8.readlinkSync)(`/proc/self/fd/${fd}`));
   } catch {
@@ -8588,9 +8657,9 @@ async function readProc() {
   );
   return rows.filter((row2) => row2 !== void 0);
 }
-function parseStat(stat4) {
-  const fields = stat4.slice(stat4.lastIndexOf(")") + 2).split(" ");
-  const pid = Number.parseInt(stat4, 10);
+function parseStat(stat3) {
+  const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+  const pid = Number.parseInt(stat3, 10);
   if (fields[0] === "Z") return void 0;
   return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]) };
 }
@@ -8608,7 +8677,7 @@ var init_process_table = __esm({
   "src/runners/process-table.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
-    import_promises4 = require("node:fs/promises");
+    import_promises4 = __toESM(require_promises(), 1);
   }
 });
 
@@ -8794,7 +8863,7 @@ var init_stdout_spool = __esm({
   "src/runners/command/stdout-spool.ts"() {
     "use strict";
     init_random();
-    import_promises6 = require("node:fs/promises");
+    import_promises6 = __toESM(require_promises(), 1);
     import_node_os9 = require("node:os");
     import_node_path9 = require("node:path");
     import_promises7 = require("node:stream/promises");
@@ -9135,7 +9204,7 @@ var init_http_body = __esm({
     "use strict";
     import_node_events2 = require("node:events");
     import_node_fs11 = require("node:fs");
-    import_promises8 = require("node:fs/promises");
+    import_promises8 = __toESM(require_promises(), 1);
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
     init_errors();
@@ -9841,7 +9910,7 @@ var init_http2 = __esm({
 // src/store/make-directory.ts
 async function makeDirectory(path, mode) {
   try {
-    await (0, import_promises9.mkdir)(path, { mode });
+    (0, import_node_fs12.mkdirSync)(path, { mode });
     return;
   } catch (error) {
     const code = error.code;
@@ -9851,16 +9920,16 @@ async function makeDirectory(path, mode) {
   }
   await makeDirectory((0, import_node_path11.dirname)(path), mode);
   try {
-    await (0, import_promises9.mkdir)(path, { mode });
+    (0, import_node_fs12.mkdirSync)(path, { mode });
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
 }
-var import_promises9, import_node_path11;
+var import_node_fs12, import_node_path11;
 var init_make_directory = __esm({
   "src/store/make-directory.ts"() {
     "use strict";
-    import_promises9 = require("node:fs/promises");
+    import_node_fs12 = require("node:fs");
     import_node_path11 = require("node:path");
   }
 });
@@ -9873,7 +9942,7 @@ function createDirGuard(root) {
     let stats;
     try {
       if (create) await makeDirectory(dir, 448);
-      stats = follow ? await (0, import_promises10.stat)(dir) : await (0, import_promises10.lstat)(dir);
+      stats = follow ? (0, import_node_fs13.statSync)(dir) : (0, import_node_fs13.lstatSync)(dir);
     } catch (error) {
       if (!create && error.code === "ENOENT") return false;
       throw storeErrorFrom(error, `state store ${root}`);
@@ -9908,11 +9977,11 @@ function unsafeBecause(stats) {
   }
   return void 0;
 }
-var import_promises10, import_node_path12;
+var import_node_fs13, import_node_path12;
 var init_safe_dir = __esm({
   "src/store/safe-dir.ts"() {
     "use strict";
-    import_promises10 = require("node:fs/promises");
+    import_node_fs13 = require("node:fs");
     import_node_path12 = require("node:path");
     init_make_directory();
     init_store();
@@ -9940,39 +10009,46 @@ async function readLogFile(path) {
     return { text: text.slice(text.indexOf("\n") + 1), cut: true };
   });
 }
-function appendUnlessLonger(path, line, limit) {
+function appendIfRoom(path, line, limit) {
   let fd;
   try {
-    fd = (0, import_node_fs12.openSync)(path, READ_APPEND, 384);
+    fd = (0, import_node_fs14.openSync)(path, READ_APPEND, 384);
   } catch (error) {
     throw openError(path, error);
   }
   try {
-    const stats = (0, import_node_fs12.fstatSync)(fd);
+    const stats = (0, import_node_fs14.fstatSync)(fd);
     if (!stats.isFile()) throw notRegular(path);
-    if (stats.size >= limit) return false;
-    const last = Buffer.alloc(1);
-    if (stats.size > 0) (0, import_node_fs12.readSync)(fd, last, 0, 1, stats.size - 1);
-    const torn = stats.size > 0 && last[0] !== NEWLINE;
+    if (stats.size > MAX_LOG_BYTES) return false;
+    const log = Buffer.alloc(stats.size);
+    for (let read = 0; read < log.length; ) {
+      const got = (0, import_node_fs14.readSync)(fd, log, read, log.length - read, read);
+      if (got === 0) break;
+      read += got;
+    }
+    if (countNewlines(log) >= limit) return false;
+    const torn = log.length > 0 && log[log.length - 1] !== NEWLINE;
     const bytes = Buffer.from(`${torn ? "\n" : ""}${line}
 `);
     for (let written = 0; written < bytes.length; ) {
-      written += (0, import_node_fs12.writeSync)(fd, bytes, written, bytes.length - written);
+      written += (0, import_node_fs14.writeSync)(fd, bytes, written, bytes.length - written);
     }
     return true;
   } catch (error) {
     throw storeErrorFrom(error, `cannot use ${path}`);
   } finally {
-    (0, import_node_fs12.closeSync)(fd);
+    (0, import_node_fs14.closeSync)(fd);
   }
 }
-async function appendLogFile(path, text) {
-  await withStateFile(path, APPEND, (file) => file.appendFile(text), 384);
+function countNewlines(bytes) {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) count++;
+  return count;
 }
 async function withStateFile(path, flags, use, mode) {
   let file;
   try {
-    file = await (0, import_promises11.open)(path, flags, mode);
+    file = await (0, import_promises9.open)(path, flags, mode);
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw openError(path, error);
@@ -9996,18 +10072,18 @@ function openError(path, error) {
 function notRegular(path) {
   return new StoreError("corrupt", `${path} is not a regular file: refused`);
 }
-var import_node_fs12, import_promises11, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, NEWLINE;
+var import_node_fs14, import_promises9, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, NEWLINE;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_promises11 = require("node:fs/promises");
+    import_node_fs14 = require("node:fs");
+    import_promises9 = __toESM(require_promises(), 1);
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
-    READ = import_node_fs12.constants.O_RDONLY | import_node_fs12.constants.O_NOFOLLOW | import_node_fs12.constants.O_NONBLOCK;
-    APPEND = import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT | import_node_fs12.constants.O_NOFOLLOW | import_node_fs12.constants.O_NONBLOCK;
-    READ_APPEND = APPEND & ~import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_RDWR;
+    READ = import_node_fs14.constants.O_RDONLY | import_node_fs14.constants.O_NOFOLLOW | import_node_fs14.constants.O_NONBLOCK;
+    APPEND = import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_APPEND | import_node_fs14.constants.O_CREAT | import_node_fs14.constants.O_NOFOLLOW | import_node_fs14.constants.O_NONBLOCK;
+    READ_APPEND = APPEND & ~import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_RDWR;
     NEWLINE = 10;
   }
 });
@@ -10109,19 +10185,11 @@ function createFileStore(options) {
         if ((await readLease(leaseFile))?.holder === holder2) await removeIfPresent(leaseFile);
       });
     },
-    async append(collection, name, record, options2) {
-      const { keep, minRecordBytes } = options2;
+    async append(collection, name, record, { keep }) {
       const file = path(collection, name, ".jsonl");
       await locked(collection, file, async (stillHeld) => {
-        const roomy = minRecordBytes && logLimit(keep) * minRecordBytes;
-        if (roomy && appendUnlessLonger(file, JSON.stringify(record), roomy)) return;
-        const log = await readLogFile(file);
-        const text = log?.text ?? "";
-        if (!log?.cut && countLines(text) < logLimit(keep)) {
-          const torn = text !== "" && !text.endsWith("\n");
-          return appendLogFile(file, `${torn ? "\n" : ""}${JSON.stringify(record)}
-`);
-        }
+        if (appendIfRoom(file, JSON.stringify(record), logLimit(keep))) return;
+        const text = (await readLogFile(file))?.text ?? "";
         const lines = [...text.split("\n").filter((l) => l !== ""), JSON.stringify(record)];
         await writeAtomic(file, `${lines.slice(-keep).join("\n")}
 `, stillHeld);
@@ -10141,9 +10209,6 @@ function createFileStore(options) {
       return locked(collection, file, async () => removeIfPresent(file));
     },
     async close() {
-    },
-    async prepare(collection) {
-      await guard.folder(collection, true);
     }
   };
 }
@@ -10164,7 +10229,7 @@ async function readLease(file) {
 async function listNames(folder, suffix) {
   let entries;
   try {
-    entries = await (0, import_promises12.readdir)(folder);
+    entries = await (0, import_promises10.readdir)(folder);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw storeErrorFrom(error, `cannot list ${folder}`);
@@ -10173,7 +10238,7 @@ async function listNames(folder, suffix) {
 }
 async function removeIfPresent(file) {
   try {
-    await (0, import_promises12.unlink)(file);
+    await (0, import_promises10.unlink)(file);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
@@ -10190,16 +10255,11 @@ function writeAtomic(file, text, stillHeld) {
     }
   });
 }
-function countLines(text) {
-  let count = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
-  return count;
-}
-var import_promises12, import_node_path13, DEFAULT_LOCK;
+var import_promises10, import_node_path13, DEFAULT_LOCK;
 var init_file_store = __esm({
   "src/store/file-store.ts"() {
     "use strict";
-    import_promises12 = require("node:fs/promises");
+    import_promises10 = __toESM(require_promises(), 1);
     import_node_path13 = require("node:path");
     init_atomic_write();
     init_file_lock();
@@ -13391,20 +13451,12 @@ init_history_record();
 function createHistoryReporter(options) {
   const events = [];
   return {
-    onEvent: (event) => {
-      events.push(event);
-      if (event.event === "start")
-        void options.store().prepare?.(HISTORY_COLLECTION).catch(() => {
-        });
-    },
+    onEvent: (event) => void events.push(event),
     async close() {
       const record = historyRecordOf(events, options.name, options.mode);
       if (!record) return;
       try {
-        await options.store().append(HISTORY_COLLECTION, options.name, record, {
-          keep: options.keep,
-          minRecordBytes: MIN_HISTORY_RECORD_BYTES
-        });
+        await options.store().append(HISTORY_COLLECTION, options.name, record, { keep: options.keep });
       } catch (error) {
         options.warn(`run not recorded in the history: ${error.message}`);
       }

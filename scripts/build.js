@@ -85,6 +85,32 @@ const withoutHttp2 = {
   },
 };
 
+/**
+ * node:fs/promises takes 1.7 ms to load, and the modules that import it are initialised at
+ * start-up, while a plain run may never call it (the history append is synchronous). In the
+ * CLI bundle it loads on first use instead: each of its functions is a getter that reads
+ * Node's own lazy `fs.promises`, and esbuild reads an imported binding at each use.
+ */
+const lazyFsPromises = {
+  name: 'lazy-fs-promises',
+  setup(builder) {
+    builder.onResolve({ filter: /^(node:)?fs\/promises$/ }, () => ({
+      path: 'fs/promises',
+      namespace: 'lazy-fs-promises',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-fs-promises' }, async () => {
+      const { promises } = await import('node:fs');
+      const getters = Object.keys(promises).map(
+        (name) => `get ${name}() { return fs.promises.${name}; }`,
+      );
+      return {
+        contents: `const fs = require('node:fs');\nmodule.exports = { ${getters.join(', ')} };`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 await Promise.all([
   build({
     ...common,
@@ -104,7 +130,7 @@ await Promise.all([
     // import() becomes require(): the bundle runs under vm.Script with a code cache
     // (bin/code-cache.js), where a real import() would need a loader callback.
     supported: { 'dynamic-import': false },
-    plugins: [vendorFiles],
+    plugins: [vendorFiles, lazyFsPromises],
   }),
   build({
     ...common,

@@ -29,12 +29,6 @@ export interface HistoryRecord {
   commandId?: string;
 }
 
-/**
- * No record is shorter than this as a log line: its fixed fields alone take more. The file
- * store appends to a log that cannot be full yet without reading it (README, History).
- */
-export const MIN_HISTORY_RECORD_BYTES = 100;
-
 /** The fingerprint of a command's display (see {@link HistoryRecord.commandId}). */
 export function commandIdOf(description: string): string {
   return sha256Hex(description).slice(0, 12);

@@ -1,6 +1,6 @@
 import type { RetryEvent } from '../engine/events.js';
 import type { Mode } from '../engine/types.js';
-import { HISTORY_COLLECTION, historyRecordOf, MIN_HISTORY_RECORD_BYTES } from './history-record.js';
+import { HISTORY_COLLECTION, historyRecordOf } from './history-record.js';
 import type { StateStore } from '../store/store.js';
 import type { Reporter } from './reporter.js';
 
@@ -21,23 +21,14 @@ export interface HistoryReporterOptions {
 export function createHistoryReporter(options: HistoryReporterOptions): Reporter {
   const events: RetryEvent[] = [];
   return {
-    onEvent: (event) => {
-      events.push(event);
-      // The history folder is checked while the command runs, not after it.
-      if (event.event === 'start')
-        void options
-          .store()
-          .prepare?.(HISTORY_COLLECTION)
-          .catch(() => {});
-    },
+    onEvent: (event) => void events.push(event),
     async close() {
       const record = historyRecordOf(events, options.name, options.mode);
       if (!record) return;
       try {
-        await options.store().append(HISTORY_COLLECTION, options.name, record, {
-          keep: options.keep,
-          minRecordBytes: MIN_HISTORY_RECORD_BYTES,
-        });
+        await options
+          .store()
+          .append(HISTORY_COLLECTION, options.name, record, { keep: options.keep });
       } catch (error) {
         options.warn(`run not recorded in the history: ${(error as Error).message}`);
       }

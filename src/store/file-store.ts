@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
 import { createDirGuard } from './safe-dir.js';
-import { appendLogFile, appendUnlessLonger, readDocumentFile, readLogFile } from './state-file.js';
+import { appendIfRoom, readDocumentFile, readLogFile } from './state-file.js';
 import { decodeName, encodeName } from './state-name.js';
 import {
   logLimit,
@@ -125,21 +125,12 @@ export function createFileStore(options: FileStoreOptions): StateStore {
       });
     },
 
-    async append(collection: string, name: string, record: unknown, options: AppendOptions) {
-      const { keep, minRecordBytes } = options;
+    async append(collection: string, name: string, record: unknown, { keep }: AppendOptions) {
       const file = path(collection, name, '.jsonl');
       await locked(collection, file, async (stillHeld) => {
-        // Too short to hold logLimit(keep) records: appended without reading it.
-        const roomy = minRecordBytes && logLimit(keep) * minRecordBytes;
-        if (roomy && appendUnlessLonger(file, JSON.stringify(record), roomy)) return;
-        const log = await readLogFile(file);
-        const text = log?.text ?? '';
-        if (!log?.cut && countLines(text) < logLimit(keep)) {
-          // First end a torn last line (a crash mid-append), so records stay apart.
-          const torn = text !== '' && !text.endsWith('\n');
-          return appendLogFile(file, `${torn ? '\n' : ''}${JSON.stringify(record)}\n`);
-        }
+        if (appendIfRoom(file, JSON.stringify(record), logLimit(keep))) return;
         // Full (or too long to read whole): cut back to the newest records in one rewrite.
+        const text = (await readLogFile(file))?.text ?? '';
         const lines = [...text.split('\n').filter((l) => l !== ''), JSON.stringify(record)];
         await writeAtomic(file, `${lines.slice(-keep).join('\n')}\n`, stillHeld);
       });
@@ -162,10 +153,6 @@ export function createFileStore(options: FileStoreOptions): StateStore {
     },
 
     async close() {},
-
-    async prepare(collection: string) {
-      await guard.folder(collection, true);
-    },
   };
 }
 
@@ -220,10 +207,4 @@ function writeAtomic(file: string, text: string, stillHeld: () => Promise<boolea
       }
     },
   });
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }

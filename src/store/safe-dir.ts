@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { lstat, stat } from 'node:fs/promises';
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDirectory } from './make-directory.js';
 import { StoreError, storeErrorFrom } from './store.js';
@@ -20,7 +20,8 @@ export function createDirGuard(root: string) {
     let stats: Stats;
     try {
       if (create) await makeDirectory(dir, 0o700);
-      stats = follow ? await stat(dir) : await lstat(dir);
+      // Synchronous, like makeDirectory: microseconds, where the thread pool costs a millisecond.
+      stats = follow ? statSync(dir) : lstatSync(dir);
     } catch (error) {
       if (!create && (error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw storeErrorFrom(error, `state store ${root}`);

@@ -47,24 +47,12 @@ export interface StateStore {
   listLogs(collection: string): Promise<string[]>;
   deleteLog(collection: string, name: string): Promise<boolean>;
   close(): Promise<void>;
-  /**
-   * Gets a collection ready ahead of its first use, so that use does not wait for it: the
-   * file store checks (or creates) its folder. Optional, and only a head start: a problem
-   * shows up again at the first real operation, where callers handle it.
-   */
-  prepare?(collection: string): Promise<void>;
 }
 
 /** How long a log may grow. */
 export interface AppendOptions {
   /** How many of the newest records the log must keep at least (≥ 1). */
   keep: number;
-  /**
-   * The shortest line any record of this log can be, newline included. A log shorter than
-   * that many bytes times the log limit cannot be full: the file store then appends without
-   * reading it. Without it, every append reads the whole log to count its records.
-   */
-  minRecordBytes?: number;
 }
 
 // The store's error is one of retry-run's own (README, Errors), shared by every layer.

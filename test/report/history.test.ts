@@ -1,14 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RetryEvent } from '../../src/engine/events.js';
 import { createHistoryReporter } from '../../src/report/history.js';
 import {
   commandIdOf,
   HISTORY_COLLECTION,
-  MIN_HISTORY_RECORD_BYTES,
   type HistoryRecord,
 } from '../../src/report/history-record.js';
 import { createFileStore } from '../../src/store/file-store.js';
@@ -107,35 +105,5 @@ describe('the history reporter', () => {
       .forEach((event) => reporter.onEvent(event));
     await reporter.close!();
     expect(await store.listLogs(HISTORY_COLLECTION)).toEqual([]);
-  });
-
-  it('gets the history folder ready when the run starts, while the command runs', async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), 'retry-run-hist-')), 'state');
-    const reporter = createHistoryReporter({
-      name: 'job',
-      mode: 'command',
-      store: () => createFileStore({ dir }),
-      keep: 10,
-      warn: (message) => expect.fail(message),
-    });
-    reporter.onEvent(runEvents(0)[0]!);
-    await vi.waitFor(() => expect(existsSync(join(dir, HISTORY_COLLECTION))).toBe(true));
-  });
-
-  it('writes no record shorter than the bound the file store relies on', () => {
-    // Every field at its shortest: the fixed fields alone make a record longer than the bound.
-    const shortest: HistoryRecord = {
-      v: 1,
-      name: '',
-      at: new Date(0).toISOString(),
-      mode: 'http',
-      outcome: 'stopped',
-      attempts: 0,
-      elapsedMs: 0,
-      waitedMs: 0,
-      exitCode: 0,
-      failures: {},
-    };
-    expect(`${JSON.stringify(shortest)}\n`.length).toBeGreaterThanOrEqual(MIN_HISTORY_RECORD_BYTES);
   });
 });

@@ -94,19 +94,6 @@ function contract(
       expect(await store.deleteLog('log', 'other')).toBe(true);
       expect(await store.listLogs('log')).toEqual(['h']);
     });
-
-    it('keeps the log bounded to the newest when told how short a record can be', async () => {
-      // {"i":0} and a newline: no record of this log is shorter than 8 bytes.
-      for (let i = 0; i < 60; i++) {
-        await store.append('short', 'h', { i }, { keep: 10, minRecordBytes: 8 });
-      }
-      const records = await store.readLog<{ i: number }>('short', 'h');
-      expect(records.length).toBeGreaterThanOrEqual(10);
-      expect(records.length).toBeLessThanOrEqual(13);
-      expect(records.map((r) => r.i)).toEqual(
-        Array.from(records, (_, k) => 60 - records.length + k),
-      );
-    });
   });
 }
 

@@ -14,29 +14,25 @@ const freshStore = () => createFileStore({ dir: join(root, `state${++unique}`) }
 const logOf = (dir: string) => join(dir, 'history', 'job.jsonl');
 const lines = async (file: string) => (await readFile(file, 'utf8')).split('\n');
 
-describe('the file store appending to a log that cannot be full yet', () => {
-  // keep 10 → a limit of 13 records; at 10 bytes or more each, a log under 130 bytes is not full.
-  const options = { keep: 10, minRecordBytes: 10 };
+describe('the file store appending to a log', () => {
+  // keep 10: a log is full at 13 records, and is then cut back to the newest 10.
+  const options = { keep: 10 };
 
-  it('appends without reading it, and reads and cuts it back once it reaches the byte bound', async () => {
+  it('appends while the log has room, and cuts it back to the newest once it is full', async () => {
     const store = freshStore();
-    await store.prepare!('history');
+    await mkdir(join(store.location, 'history'), { recursive: true, mode: 0o700 });
     const file = logOf(store.location);
-    // 30 lines where 13 make a full log: read, it would be cut back; it is not read.
-    await writeFile(file, 'x\n'.repeat(30));
+    await writeFile(file, 'x\n'.repeat(12));
     await store.append('history', 'job', { i: 0 }, options);
-    expect(await lines(file)).toEqual([...Array(30).fill('x'), '{"i":0}', '']);
-    // Records fill it past 130 bytes; from then on each append reads it and cuts it back.
-    for (let i = 1; i <= 10; i++) await store.append('history', 'job', { i, pad: 'y' }, options);
-    const kept = (await lines(file)).filter((line) => line !== '');
-    expect(kept.length).toBeLessThanOrEqual(13);
-    expect(kept.at(-1)).toBe('{"i":10,"pad":"y"}');
-    expect(kept).not.toContain('x');
+    expect(await lines(file)).toEqual([...Array(12).fill('x'), '{"i":0}', '']);
+    // 13 lines: full. The next record goes in as the log is cut back to the newest 10.
+    await store.append('history', 'job', { i: 1 }, options);
+    expect(await lines(file)).toEqual([...Array(8).fill('x'), '{"i":0}', '{"i":1}', '']);
   });
 
   it('ends a torn last line before it appends', async () => {
     const store = freshStore();
-    await store.prepare!('history');
+    await mkdir(join(store.location, 'history'), { recursive: true, mode: 0o700 });
     const file = logOf(store.location);
     await writeFile(file, '{"i":1}\n{"i":2');
     await store.append('history', 'job', { i: 3 }, options);
@@ -59,18 +55,20 @@ describe('the file store appending to a log that cannot be full yet', () => {
   });
 });
 
-describe('the file store getting a collection ready', () => {
-  it('creates the state dir and the folder 0700 ahead of the first write', async () => {
+describe('the file store checking its folders', () => {
+  it('creates the state dir and the folder 0700 at the first write', async () => {
     const store = freshStore();
-    await store.prepare!('history');
+    await store.append('history', 'job', { i: 1 }, { keep: 10 });
     expect((await lstat(store.location)).mode & 0o777).toBe(0o700);
     expect((await lstat(join(store.location, 'history'))).mode & 0o777).toBe(0o700);
   });
 
   it('refuses a folder others can write to', async () => {
     const store = freshStore();
-    await mkdir(join(store.location, 'history'), { recursive: true, mode: 0o777 });
+    await mkdir(join(store.location, 'history'), { recursive: true, mode: 0o700 });
     await chmod(join(store.location, 'history'), 0o777);
-    await expect(store.prepare!('history')).rejects.toMatchObject({ kind: 'unsafe' });
+    await expect(store.append('history', 'job', { i: 1 }, { keep: 10 })).rejects.toMatchObject({
+      kind: 'unsafe',
+    });
   });
 });
