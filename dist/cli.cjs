@@ -574,7 +574,7 @@ var require_help = __commonJS({
        */
       formatHelp(cmd, helper) {
         const termWidth = helper.padWidth(cmd, helper);
-        const helpWidth = helper.helpWidth ?? 80;
+        const helpWidth2 = helper.helpWidth ?? 80;
         function callFormatItem(term, description) {
           return helper.formatItem(term, termWidth, description, helper);
         }
@@ -587,7 +587,7 @@ var require_help = __commonJS({
           output = output.concat([
             helper.boxWrap(
               helper.styleCommandDescription(commandDescription),
-              helpWidth
+              helpWidth2
             ),
             ""
           ]);
@@ -755,8 +755,8 @@ var require_help = __commonJS({
           termWidth + term.length - helper.displayWidth(term)
         );
         const spacerWidth = 2;
-        const helpWidth = this.helpWidth ?? 80;
-        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
+        const helpWidth2 = this.helpWidth ?? 80;
+        const remainingWidth = helpWidth2 - termWidth - spacerWidth - itemIndent;
         let formattedDescription;
         if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
           formattedDescription = description;
@@ -3237,21 +3237,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const error = !!contextOptions.error;
         let baseWrite;
         let hasColors;
-        let helpWidth;
+        let helpWidth2;
         if (error) {
           baseWrite = (str) => this._outputConfiguration.writeErr(str);
           hasColors = this._outputConfiguration.getErrHasColors();
-          helpWidth = this._outputConfiguration.getErrHelpWidth();
+          helpWidth2 = this._outputConfiguration.getErrHelpWidth();
         } else {
           baseWrite = (str) => this._outputConfiguration.writeOut(str);
           hasColors = this._outputConfiguration.getOutHasColors();
-          helpWidth = this._outputConfiguration.getOutHelpWidth();
+          helpWidth2 = this._outputConfiguration.getOutHelpWidth();
         }
         const write = (str) => {
           if (!hasColors) str = this._outputConfiguration.stripColor(str);
           return baseWrite(str);
         };
-        return { error, write, hasColors, helpWidth };
+        return { error, write, hasColors, helpWidth: helpWidth2 };
       }
       /**
        * Output help information for this command.
@@ -13950,9 +13950,10 @@ async function main(argv) {
   let result;
   const program2 = buildProgram(afterDoubleDash, (r) => result = r);
   for (const command of [program2, ...program2.commands]) {
-    const helpWidth = Math.min(HELP_COLUMNS, process.stdout.columns || HELP_COLUMNS);
-    command.configureHelp({ ...command.configureHelp(), helpWidth });
     command.exitOverride().configureOutput({
+      // Asked only when help is shown: a run never creates process.stdout just for this.
+      getOutHelpWidth: helpWidth,
+      getErrHelpWidth: helpWidth,
       writeOut: (text) => stdout().write(text),
       writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `${OWN_NAME}: ${text}` : text),
       outputError: (text, write) => write(redact(text.replace(/^error: /, `${OWN_NAME}: `)))
@@ -13998,6 +13999,9 @@ function showDoubleDash(line, redact) {
     process.stderr.write(redact(`retry-run: to run a command, put -- before it: ${line}
 `));
   return line !== void 0;
+}
+function helpWidth() {
+  return Math.min(HELP_COLUMNS, process.stdout.columns || HELP_COLUMNS);
 }
 function redactValuesIn(argv) {
   const values = argv.flatMap(

@@ -26,10 +26,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Subcommands made with `new Command` inherit none of this: each needs it, or a bad option
   // to `explain` would exit 1 instead of 125.
   for (const command of [program, ...program.commands]) {
-    // Help fits 80 columns, or a narrower terminal (README "Usage").
-    const helpWidth = Math.min(HELP_COLUMNS, process.stdout.columns || HELP_COLUMNS);
-    command.configureHelp({ ...command.configureHelp(), helpWidth });
     command.exitOverride().configureOutput({
+      // Asked only when help is shown: a run never creates process.stdout just for this.
+      getOutHelpWidth: helpWidth,
+      getErrHelpWidth: helpWidth,
       writeOut: (text) => stdout().write(text),
       writeErr: (text) =>
         process.stderr.write(text.startsWith('error:') ? `${OWN_NAME}: ${text}` : text),
@@ -86,6 +86,11 @@ function showDoubleDash(line: string | undefined, redact: (text: string) => stri
   if (line)
     process.stderr.write(redact(`retry-run: to run a command, put -- before it: ${line}\n`));
   return line !== undefined;
+}
+
+/** Help fits 80 columns, or a narrower terminal (README "Usage"). */
+function helpWidth(): number {
+  return Math.min(HELP_COLUMNS, process.stdout.columns || HELP_COLUMNS);
 }
 
 /** `--redact` values in retry-run's own argv and RETRY_RUN_REDACT, before they are parsed. */
