@@ -9088,7 +9088,7 @@ async function loadRequestBody(source, stdin) {
   if (source.kind === "text") return Buffer.from(source.text);
   if (source.kind === "file") return readInputFile(source.path, source.flag);
   const chunks2 = [];
-  for await (const chunk of stdin) chunks2.push(Buffer.from(chunk));
+  for await (const chunk of stdin()) chunks2.push(Buffer.from(chunk));
   return Buffer.concat(chunks2);
 }
 async function resolveOutput(path) {
@@ -9700,7 +9700,7 @@ __export(http_exports, {
 });
 async function createHttpRunner(options) {
   const { http } = options;
-  const body = await loadRequestBody(http.body, options.stdin);
+  const body = await loadRequestBody(http.body, () => options.stdin);
   const ca = http.cacert === void 0 ? void 0 : await readInputFile(http.cacert, "--cacert");
   const output = http.output === void 0 ? void 0 : await resolveOutput(http.output);
   const tls = { rejectUnauthorized: !http.insecure, ...ca ? { ca } : {} };
@@ -13760,7 +13760,14 @@ async function createRunner(config, env2) {
   if (config.mode === "http" && config.http) {
     if (proxyIsSet(process.env)) (await Promise.resolve().then(() => __toESM(require("node:v8"), 1))).setFlagsFromString("--liftoff-only");
     const { createHttpRunner: createHttpRunner2 } = await Promise.resolve().then(() => (init_http2(), http_exports));
-    return createHttpRunner2({ http: config.http, stdout: stdout(), stdin: process.stdin });
+    return createHttpRunner2({
+      http: config.http,
+      stdout: stdout(),
+      // A getter: process.stdin is created (milliseconds) only for a body of `-d @-`.
+      get stdin() {
+        return process.stdin;
+      }
+    });
   }
   throw new UsageError("nothing to run");
 }

@@ -37,7 +37,14 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
     if (proxyIsSet(process.env)) (await import('node:v8')).setFlagsFromString('--liftoff-only');
     // Loaded only here, so a command run does not pay for HTTP at start-up.
     const { createHttpRunner } = await import('../runners/http/http.js');
-    return createHttpRunner({ http: config.http, stdout: stdout(), stdin: process.stdin });
+    return createHttpRunner({
+      http: config.http,
+      stdout: stdout(),
+      // A getter: process.stdin is created (milliseconds) only for a body of `-d @-`.
+      get stdin() {
+        return process.stdin;
+      },
+    });
   }
   throw new UsageError('nothing to run');
 }

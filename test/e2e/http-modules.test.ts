@@ -37,6 +37,27 @@ describe('what an HTTP run loads', () => {
       expect(modules.some((m) => /^script .*cli\.cjs$/.test(m))).toBe(true);
       expect(undiciOf(modules)).toEqual([]);
       expect(modules.filter((m) => /\b(http2|tls)\b/.test(m))).toEqual([]);
+      // Read only for a body of `-d @-`.
+      expect(modules).not.toContain('created process.stdin');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads stdin for a body of -d @-, and only then', async () => {
+    const server = await startServer((_request, response) => response.end('ok'));
+    try {
+      const report = join(dir, 'modules-stdin');
+      const result = await runCli(['-q', '-X', 'POST', '-d', '@-', `${server.url}/`], {
+        input: 'from stdin',
+        env: {
+          NODE_OPTIONS: `--require ${FIXTURES}report-modules.cjs`,
+          REPORT_MODULES_TO: report,
+        },
+      });
+      expect(result.code).toBe(0);
+      expect(server.requests.map((request) => request.body)).toEqual(['from stdin']);
+      expect(readFileSync(report, 'utf8').split('\n')).toContain('created process.stdin');
     } finally {
       await server.close();
     }
@@ -77,5 +98,15 @@ describe('what an HTTP run loads', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+// README "Performance": a plain run makes neither stream; its command inherits the descriptors.
+describe('what a plain command run creates', () => {
+  it('neither process.stdin nor process.stdout', async () => {
+    const { result, modules } = await modulesLoadedBy(['-q', '--', 'true']);
+    expect(result.code).toBe(0);
+    expect(modules).not.toContain('created process.stdin');
+    expect(modules).not.toContain('created process.stdout');
   });
 });

@@ -12,13 +12,13 @@ import type { BodySource } from './request.js';
 /** The request body, read once before the first attempt and sent again on every attempt. */
 export async function loadRequestBody(
   source: BodySource | undefined,
-  stdin: Readable,
+  stdin: () => Readable,
 ): Promise<Buffer | undefined> {
   if (!source) return undefined;
   if (source.kind === 'text') return Buffer.from(source.text);
   if (source.kind === 'file') return readInputFile(source.path, source.flag);
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
+  for await (const chunk of stdin()) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);
 }
 

@@ -65,7 +65,8 @@ type Outcome = Omit<AttemptResult, 'durationMs'>;
  */
 export async function createHttpRunner(options: HttpRunnerOptions): Promise<Runner> {
   const { http } = options;
-  const body = await loadRequestBody(http.body, options.stdin);
+  // Read only for `-d @-`: creating process.stdin alone costs a run milliseconds.
+  const body = await loadRequestBody(http.body, () => options.stdin);
   const ca = http.cacert === undefined ? undefined : await readInputFile(http.cacert, '--cacert');
   const output = http.output === undefined ? undefined : await resolveOutput(http.output);
   const tls = { rejectUnauthorized: !http.insecure, ...(ca ? { ca } : {}) };
