@@ -5484,19 +5484,22 @@ var init_option_values = __esm({
 // src/shared/sha256.ts
 function sha256Hex(text) {
   const bytes = Buffer.from(text, "utf8");
-  const padded = Buffer.alloc(Math.ceil((bytes.length + 9) / 64) * 64);
-  bytes.copy(padded);
+  const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
+  padded.set(bytes);
   padded[bytes.length] = 128;
+  const view = new DataView(padded.buffer);
   const bits = bytes.length * 8;
-  padded.writeUInt32BE(Math.floor(bits / 2 ** 32), padded.length - 8);
-  padded.writeUInt32BE(bits >>> 0, padded.length - 4);
+  view.setUint32(padded.length - 8, Math.floor(bits / 2 ** 32));
+  view.setUint32(padded.length - 4, bits >>> 0);
   const hash = Uint32Array.from(INITIAL);
   const w = new Uint32Array(64);
   for (let block = 0; block < padded.length; block += 64) {
-    for (let t = 0; t < 16; t++) w[t] = padded.readUInt32BE(block + t * 4);
+    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
     for (let t = 16; t < 64; t++) {
-      const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ w[t - 15] >>> 3;
-      const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ w[t - 2] >>> 10;
+      const x = w[t - 15];
+      const y = w[t - 2];
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
       w[t] = w[t - 16] + s0 + w[t - 7] + s1;
     }
     let a = hash[0];
@@ -5508,8 +5511,10 @@ function sha256Hex(text) {
     let g = hash[6];
     let h = hash[7];
     for (let t = 0; t < 64; t++) {
-      const t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + ROUND[t] + w[t];
-      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c);
+      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const t1 = h + s1 + (e & f ^ ~e & g) + ROUND[t] + w[t] | 0;
+      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
       h = g;
       g = f;
       f = e;
@@ -5528,13 +5533,14 @@ function sha256Hex(text) {
     hash[6] = hash[6] + g;
     hash[7] = hash[7] + h;
   }
-  return Array.from(hash, (word) => word.toString(16).padStart(8, "0")).join("");
+  let hex = "";
+  for (const word of hash) hex += word.toString(16).padStart(8, "0");
+  return hex;
 }
-var rotr, INITIAL, ROUND;
+var INITIAL, ROUND;
 var init_sha256 = __esm({
   "src/shared/sha256.ts"() {
     "use strict";
-    rotr = (x, n) => x >>> n | x << 32 - n;
     INITIAL = [
       1779033703,
       3144134277,
@@ -7799,18 +7805,25 @@ function compileTable(table3) {
   return Object.entries(table3).map(([name, entry]) => compileTool(name, entry));
 }
 function compileTool(name, entry) {
+  let exitLine;
+  let messages;
   return {
     name,
     commands: new Set(entry.commands),
     scriptPrefixes: entry.scriptPrefixes ?? [],
-    ...entry.exitLine ? { exitLine: new RegExp(entry.exitLine, "gm") } : {},
+    get exitLine() {
+      if (entry.exitLine === void 0) return void 0;
+      return exitLine ??= new RegExp(entry.exitLine, "gm");
+    },
     exits: new Map(Object.entries(entry.exits ?? {}).map(([code, exit2]) => [Number(code), exit2])),
-    messages: (entry.messages ?? []).map((message2) => ({
-      pattern: new RegExp(message2.match, "gm"),
-      class: message2.class,
-      ...message2.status === void 0 ? {} : { status: message2.status },
-      ...message2.says === void 0 ? {} : { says: message2.says }
-    })),
+    get messages() {
+      return messages ??= (entry.messages ?? []).map((message2) => ({
+        pattern: new RegExp(message2.match, "gm"),
+        class: message2.class,
+        ...message2.status === void 0 ? {} : { status: message2.status },
+        ...message2.says === void 0 ? {} : { says: message2.says }
+      }));
+    },
     readsRetryAfter: entry.readsRetryAfter === true
   };
 }

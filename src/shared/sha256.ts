@@ -11,23 +11,26 @@
 export function sha256Hex(text: string): string {
   const bytes = Buffer.from(text, 'utf8');
   // The message, a 1 bit, zeros, and its length in bits: a whole number of 64-byte blocks.
-  const padded = Buffer.alloc(Math.ceil((bytes.length + 9) / 64) * 64);
-  bytes.copy(padded);
+  const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
+  padded.set(bytes);
   padded[bytes.length] = 0x80;
+  const view = new DataView(padded.buffer);
   const bits = bytes.length * 8;
-  padded.writeUInt32BE(Math.floor(bits / 2 ** 32), padded.length - 8);
-  padded.writeUInt32BE(bits >>> 0, padded.length - 4);
+  view.setUint32(padded.length - 8, Math.floor(bits / 2 ** 32));
+  view.setUint32(padded.length - 4, bits >>> 0);
 
   const hash = Uint32Array.from(INITIAL);
   const w = new Uint32Array(64);
+  // Plain variables and no calls in the rounds: this runs once per run, in V8's interpreter.
   for (let block = 0; block < padded.length; block += 64) {
-    for (let t = 0; t < 16; t++) w[t] = padded.readUInt32BE(block + t * 4);
+    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
     for (let t = 16; t < 64; t++) {
-      const s0 = rotr(w[t - 15]!, 7) ^ rotr(w[t - 15]!, 18) ^ (w[t - 15]! >>> 3);
-      const s1 = rotr(w[t - 2]!, 17) ^ rotr(w[t - 2]!, 19) ^ (w[t - 2]! >>> 10);
+      const x = w[t - 15]!;
+      const y = w[t - 2]!;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       w[t] = w[t - 16]! + s0 + w[t - 7]! + s1;
     }
-    // Plain variables, not arrays: this runs once per run, in V8's interpreter.
     let a = hash[0]!;
     let b = hash[1]!;
     let c = hash[2]!;
@@ -37,9 +40,10 @@ export function sha256Hex(text: string): string {
     let g = hash[6]!;
     let h = hash[7]!;
     for (let t = 0; t < 64; t++) {
-      const t1 =
-        h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + ROUND[t]! + w[t]!;
-      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+      const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const t1 = (h + s1 + ((e & f) ^ (~e & g)) + ROUND[t]! + w[t]!) | 0;
+      const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       h = g;
       g = f;
       f = e;
@@ -58,10 +62,10 @@ export function sha256Hex(text: string): string {
     hash[6] = hash[6]! + g;
     hash[7] = hash[7]! + h;
   }
-  return Array.from(hash, (word) => word.toString(16).padStart(8, '0')).join('');
+  let hex = '';
+  for (const word of hash) hex += word.toString(16).padStart(8, '0');
+  return hex;
 }
-
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 /** The first 32 bits of the fractional parts of the square roots of the first 8 primes. */
 const INITIAL = [

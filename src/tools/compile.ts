@@ -41,18 +41,27 @@ export function compileTable(table: Readonly<ToolTable>): CompiledTable {
 }
 
 function compileTool(name: string, entry: ToolEntry): CompiledTool {
+  // Patterns are compiled when first matched: a run reads only its own tool's, and compiling
+  // the whole table took a millisecond of every run's start (README "Performance").
+  let exitLine: RegExp | undefined;
+  let messages: CompiledMessage[] | undefined;
   return {
     name,
     commands: new Set(entry.commands),
     scriptPrefixes: entry.scriptPrefixes ?? [],
-    ...(entry.exitLine ? { exitLine: new RegExp(entry.exitLine, 'gm') } : {}),
+    get exitLine() {
+      if (entry.exitLine === undefined) return undefined;
+      return (exitLine ??= new RegExp(entry.exitLine, 'gm'));
+    },
     exits: new Map(Object.entries(entry.exits ?? {}).map(([code, exit]) => [Number(code), exit])),
-    messages: (entry.messages ?? []).map((message) => ({
-      pattern: new RegExp(message.match, 'gm'),
-      class: message.class,
-      ...(message.status === undefined ? {} : { status: message.status }),
-      ...(message.says === undefined ? {} : { says: message.says }),
-    })),
+    get messages() {
+      return (messages ??= (entry.messages ?? []).map((message) => ({
+        pattern: new RegExp(message.match, 'gm'),
+        class: message.class,
+        ...(message.status === undefined ? {} : { status: message.status }),
+        ...(message.says === undefined ? {} : { says: message.says }),
+      })));
+    },
     readsRetryAfter: entry.readsRetryAfter === true,
   };
 }
