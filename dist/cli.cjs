@@ -14030,9 +14030,11 @@ function redactValuesIn(argv) {
   return redactValues([...values, process.env.RETRY_RUN_REDACT ?? ""]);
 }
 ignoreClosedPipes(process.stderr);
-void main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2)).then(exitWhenDone);
+function exitWhenDone(code) {
   process.exitCode = code;
-});
+  if (process.getActiveResourcesInfo().every((resource) => resource === "CloseReq")) process.exit();
+}
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   main
