@@ -93,14 +93,38 @@ function identityOf(stats) {
 
 const sha256 = (bytes) => require('node:crypto').createHash('sha256').update(bytes).digest();
 
-/** One entry per bundle file, Node and architecture: `cli.cjs-<dev>.<ino>-v20.20.2-x64.v8cache`. */
+/**
+ * One entry per bundle file, kind of run, Node and architecture:
+ * `cli.cjs-<dev>.<ino>-command-v20.20.2-x64.v8cache`. `own` starts the names of this file's
+ * entries; `prefix`, those of any version of it.
+ */
 function cacheEntryFor(filename, identity) {
   const home = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   const prefix = `${path.basename(filename)}-`;
   const [dev, ino] = (identity ?? '').split(':');
-  const name = `${prefix}${dev}.${ino}-${process.version}-${process.arch}.v8cache`;
+  const own = `${prefix}${dev}.${ino}-`;
+  const name = `${own}${runKind(process.argv.slice(2))}-${process.version}-${process.arch}.v8cache`;
   const directory = path.join(home, 'retry-run');
-  return { directory, prefix, file: path.join(directory, name) };
+  return { directory, prefix, own, file: path.join(directory, name) };
+}
+
+/** retry-run's subcommands (src/cli/program.ts); a name missing here only costs cache hits. */
+const SUBCOMMANDS = new Set(['explain', 'stats', 'breaker', 'budget', 'completion']);
+
+/**
+ * The kind of run, roughly, from the command line: `command`, `http`, a subcommand, or
+ * `other` (help, the version, a usage error). Each kind keeps its own cache entry: an entry
+ * holds the code of the run that wrote it (V8 caches the functions that run compiled), so one
+ * written by `retry-run --version` would leave every later command run compiling its code
+ * anew, run after run. A wrong guess only costs that.
+ */
+function runKind(args) {
+  const split = args.indexOf('--');
+  if (split !== -1) return 'command';
+  const subcommand = args.find((arg) => SUBCOMMANDS.has(arg));
+  if (subcommand) return subcommand;
+  if (args.some((arg) => /^https?:\/\//i.test(arg))) return 'http';
+  return args.includes('-S') || args.includes('--script') ? 'command' : 'other';
 }
 
 /**
@@ -159,9 +183,16 @@ function writeCache(entry, read, script) {
     const data = Buffer.concat([encodeHeader(read), script.createCachedData()]);
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, entry.file);
-    // The entries of older versions of this file, and a killed writer's temporary files.
+    // The entries of older versions of this file (other kinds of run of this one stay), and
+    // a killed writer's temporary files.
     const current = path.basename(entry.file);
-    removeEntries(entry.directory, (name) => name.startsWith(entry.prefix) && name !== current);
+    removeEntries(
+      entry.directory,
+      (name) =>
+        name.startsWith(entry.prefix) &&
+        name !== current &&
+        (!name.startsWith(entry.own) || name.endsWith('.tmp')),
+    );
   } catch {
     // A read-only home: run without a cache.
   }

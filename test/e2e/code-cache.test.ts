@@ -104,7 +104,10 @@ describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
     mkdirSync(cacheDir(home), { mode: 0o700 });
     const hash = sha256(BUNDLE);
     const plant = (name: string, data: Buffer) => writeFileSync(join(cacheDir(home), name), data);
-    plant(`cli.cjs-${dev}.${ino}-${tag}`, Buffer.concat([format.encodeHeader(real), compiled]));
+    plant(
+      `cli.cjs-${dev}.${ino}-command-${tag}`,
+      Buffer.concat([format.encodeHeader(real), compiled]),
+    );
     plant(`cli.cjs-${hash.toString('hex')}-${tag}`, Buffer.concat([hash, compiled]));
     plant(`cli.cjs-${real.bytes.toString('utf8').length}-${tag}`, compiled);
     return home;
@@ -114,7 +117,7 @@ describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
     const home = temporary('cache');
     expect((await run(home)).code).toBe(0);
     const [file] = cacheFiles(home);
-    expect(file).toMatch(/^cli\.cjs-\d+\.\d+-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    expect(file).toMatch(/^cli\.cjs-\d+\.\d+-command-v\d+\.\d+\.\d+-\w+\.v8cache$/);
     const written = statSync(join(cacheDir(home), file!)).mtimeMs;
     expect((await run(home)).code).toBe(0);
     // Accepted, so not written again.
@@ -234,7 +237,7 @@ describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
       const home = temporary('cache');
       mkdirSync(cacheDir(home), { mode: 0o700 });
       const [dev, ino] = real.identity.split(':');
-      const name = `cli.cjs-${dev}.${ino}-${process.version}-${process.arch}.v8cache`;
+      const name = `cli.cjs-${dev}.${ino}-command-${process.version}-${process.arch}.v8cache`;
       writeFileSync(
         join(cacheDir(home), name),
         Buffer.concat([format.encodeHeader(read), compiled]),
@@ -251,6 +254,20 @@ describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
     expect((await run(plantWith(otherBytes))).stderr).toContain(ORIGINAL_TEXT);
     // The same entry with the right hash is used (so the refusal above is the hash's doing).
     expect((await run(plantWith(racy))).stderr).toContain(CHANGED_TEXT);
+  });
+
+  it('keeps one entry per kind of run, so a --version run leaves a command run its own', async () => {
+    const home = temporary('cache');
+    expect((await runCli(['--version'], { env: { XDG_CACHE_HOME: home } })).code).toBe(0);
+    expect(cacheFiles(home)).toEqual([expect.stringMatching(/-other-v/)]);
+    await run(home);
+    const files = cacheFiles(home).sort();
+    expect(files).toEqual([expect.stringMatching(/-command-v/), expect.stringMatching(/-other-v/)]);
+    // The command run's entry is used as it is from then on, the other kept beside it.
+    const written = statSync(join(cacheDir(home), files[0]!)).mtimeMs;
+    await run(home);
+    expect(statSync(join(cacheDir(home), files[0]!)).mtimeMs).toBe(written);
+    expect(cacheFiles(home).sort()).toEqual(files);
   });
 
   it('keeps its directory 0700 and its files 0600', async () => {
