@@ -19,7 +19,7 @@ const compareRef = args.includes('--compare') ? args[args.indexOf('--compare') +
 const work = mkdtempSync(join(tmpdir(), 'retry-run-bench-'));
 const figures = [];
 /** The builds measured: this checkout, and with `--compare` the other commit's after it. */
-const builds = [{ label: 'this checkout', root }];
+const builds = [{ label: 'this checkout', root, cacheHome: join(work, 'cache-this') }];
 
 /**
  * Runs each command `runs` times, interleaved in a fresh random order every round, and returns
@@ -30,10 +30,20 @@ const builds = [{ label: 'this checkout', root }];
 function interleaved(commands, runs, { shell = false } = {}) {
   const rounds = quick ? Math.max(shell ? 3 : 5, Math.ceil(runs / 5)) : runs;
   const argvs = commands.map((command) => (shell ? ['sh', '-c', command] : command.split(' ')));
+  // Leading `NAME=value` words of a plain command are its environment, as in a shell.
+  const envs = argvs.map((argv) => {
+    const env = { ...process.env };
+    while (!shell && /^\w+=/.test(argv[0])) {
+      const [name, ...value] = argv.shift().split('=');
+      env[name] = value.join('=');
+    }
+    return env;
+  });
   const times = argvs.map(() => []);
   const once = (argv) => {
     const started = process.hrtime.bigint();
-    const result = spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
+    const env = envs[argvs.indexOf(argv)];
+    const result = spawnSync(argv[0], argv.slice(1), { stdio: 'ignore', env });
     if (result.error) throw result.error;
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
@@ -49,7 +59,13 @@ function interleaved(commands, runs, { shell = false } = {}) {
 }
 
 const q = (s) => `'${s}'`;
-const cli = (build, args) => `${node} ${join(build.root, 'bin/retry-run.js')} ${args}`;
+/**
+ * A build's command line. Each build keeps its code cache in a home of its own: builds whose
+ * cache entries differ would otherwise remove each other's entries in the same home at every
+ * run, and both would be measured compiling from scratch.
+ */
+const cli = (build, args) =>
+  `XDG_CACHE_HOME=${build.cacheHome} ${node} ${join(build.root, 'bin/retry-run.js')} ${args}`;
 
 /** One figure: `values` holds one per build, in the order of `builds`. */
 function record(name, values, unit, baselineValue, target, passes) {
@@ -183,7 +199,8 @@ function throughputFigures() {
 
 /** Peak RSS of retry-run itself: `exec` makes it the process GNU time measures. */
 function peakRssMb(command) {
-  const { stderr } = spawnSync('/usr/bin/time', ['-v', 'sh', '-c', `exec ${command}`], {
+  const execd = command.replace(/^((?:\w+=\S*\s+)*)/, '$1exec ');
+  const { stderr } = spawnSync('/usr/bin/time', ['-v', 'sh', '-c', execd], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -255,7 +272,12 @@ function checkOut(ref) {
     remove();
     throw error;
   }
-  return { label: `${ref} (${commit})`, root: directory, remove };
+  return {
+    label: `${ref} (${commit})`,
+    root: directory,
+    cacheHome: join(work, 'cache-ref'),
+    remove,
+  };
 }
 
 function printTable(machine) {
