@@ -6845,7 +6845,7 @@ function processAlive(pid) {
 }
 async function readText(path) {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch {
     return void 0;
   }
@@ -6862,7 +6862,15 @@ var init_file_lock = __esm({
     init_store();
     link = async (existing, path) => fs.linkSync(existing, path);
     readdir = async (dir) => fs.readdirSync(dir);
-    readFile = async (path, encoding) => fs.readFileSync(path, encoding);
+    readFile = async (path) => {
+      const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+      try {
+        if (!fs.fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`);
+        return fs.readFileSync(fd, "utf8");
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
     stat2 = async (path) => fs.statSync(path);
     unlink = async (path) => fs.unlinkSync(path);
     utimes = async (path, atime, mtime) => fs.utimesSync(path, atime, mtime);

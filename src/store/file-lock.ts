@@ -35,7 +35,19 @@ interface LockInfo {
  */
 const link = async (existing: string, path: string) => fs.linkSync(existing, path);
 const readdir = async (dir: string) => fs.readdirSync(dir);
-const readFile = async (path: string, encoding: 'utf8') => fs.readFileSync(path, encoding);
+/**
+ * A lock's text. Non-blocking and regular files only: a FIFO planted as a lock must not hold
+ * the process in a read that, being synchronous, not even SIGTERM would end.
+ */
+const readFile = async (path: string) => {
+  const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`);
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+};
 const stat = async (path: string) => fs.statSync(path);
 const unlink = async (path: string) => fs.unlinkSync(path);
 const utimes = async (path: string, atime: Date, mtime: Date) => fs.utimesSync(path, atime, mtime);
@@ -262,7 +274,7 @@ function processAlive(pid: number): boolean {
 
 async function readText(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +162,15 @@ describe('withFileLock', () => {
     await utimes(lock, future, future);
     const taken = withFileLock(lock, { ...options, timeoutMs: 1000 }, async () => 'taken');
     expect(await outcomeOf(taken)).toBe('resolved');
+  });
+
+  it('gives up on a FIFO planted as the lock instead of blocking in a read of it', async () => {
+    const lock = join(dir, 'x.lock');
+    execFileSync('mkfifo', [lock]);
+    const taken = withFileLock(lock, { ...options, timeoutMs: 1000 }, async () => 'taken');
+    const outcome = await outcomeOf(taken);
+    expect(outcome).toBeInstanceOf(StoreError);
+    expect(outcome).toMatchObject({ kind: 'busy' });
   });
 
   it("removes the '.new' files a killed acquirer left, and keeps a live waiter's", async () => {
