@@ -15,13 +15,16 @@ describe('retry-run --max inf', () => {
     ]);
     expect(past.code).toBe(0);
     expect(past.stdout).toBe('max=inf\n'.repeat(8));
+    // Attempts at about 0, 400 and 800 ms; the wait after the third would pass the deadline.
+    // Short waits made the deadline land inside an attempt whenever spawning was slow (exit
+    // 124, also right, but not this case).
     const ended = await runCli([
       '-n',
       'inf',
       '-s',
       'fixed',
       '-b',
-      '10ms',
+      '400ms',
       '--deadline',
       '1s',
       '--log-format',
