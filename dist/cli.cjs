@@ -1216,7 +1216,7 @@ var require_command = __commonJS({
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
     var path = require("node:path");
-    var fs2 = require("node:fs");
+    var fs = require("node:fs");
     var process3 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2210,7 +2210,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs2.existsSync(executableFile)) return;
+        if (fs.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2229,10 +2229,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path.resolve(baseDir, baseName);
-          if (fs2.existsSync(localBin)) return localBin;
+          if (fs.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs2.existsSync(`${localBin}${ext}`)
+            (ext) => fs.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2244,7 +2244,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -4326,69 +4326,69 @@ var init_breaker = __esm({
 // lazy-fs-promises:fs/promises
 var require_promises = __commonJS({
   "lazy-fs-promises:fs/promises"(exports2, module2) {
-    var fs2 = require("node:fs");
+    var fs = require("node:fs");
     module2.exports = { get access() {
-      return fs2.promises.access;
+      return fs.promises.access;
     }, get copyFile() {
-      return fs2.promises.copyFile;
+      return fs.promises.copyFile;
     }, get cp() {
-      return fs2.promises.cp;
+      return fs.promises.cp;
     }, get open() {
-      return fs2.promises.open;
+      return fs.promises.open;
     }, get opendir() {
-      return fs2.promises.opendir;
+      return fs.promises.opendir;
     }, get rename() {
-      return fs2.promises.rename;
+      return fs.promises.rename;
     }, get truncate() {
-      return fs2.promises.truncate;
+      return fs.promises.truncate;
     }, get rm() {
-      return fs2.promises.rm;
+      return fs.promises.rm;
     }, get rmdir() {
-      return fs2.promises.rmdir;
+      return fs.promises.rmdir;
     }, get mkdir() {
-      return fs2.promises.mkdir;
+      return fs.promises.mkdir;
     }, get readdir() {
-      return fs2.promises.readdir;
+      return fs.promises.readdir;
     }, get readlink() {
-      return fs2.promises.readlink;
+      return fs.promises.readlink;
     }, get symlink() {
-      return fs2.promises.symlink;
+      return fs.promises.symlink;
     }, get lstat() {
-      return fs2.promises.lstat;
+      return fs.promises.lstat;
     }, get stat() {
-      return fs2.promises.stat;
+      return fs.promises.stat;
     }, get statfs() {
-      return fs2.promises.statfs;
+      return fs.promises.statfs;
     }, get link() {
-      return fs2.promises.link;
+      return fs.promises.link;
     }, get unlink() {
-      return fs2.promises.unlink;
+      return fs.promises.unlink;
     }, get chmod() {
-      return fs2.promises.chmod;
+      return fs.promises.chmod;
     }, get lchmod() {
-      return fs2.promises.lchmod;
+      return fs.promises.lchmod;
     }, get lchown() {
-      return fs2.promises.lchown;
+      return fs.promises.lchown;
     }, get chown() {
-      return fs2.promises.chown;
+      return fs.promises.chown;
     }, get utimes() {
-      return fs2.promises.utimes;
+      return fs.promises.utimes;
     }, get lutimes() {
-      return fs2.promises.lutimes;
+      return fs.promises.lutimes;
     }, get realpath() {
-      return fs2.promises.realpath;
+      return fs.promises.realpath;
     }, get mkdtemp() {
-      return fs2.promises.mkdtemp;
+      return fs.promises.mkdtemp;
     }, get writeFile() {
-      return fs2.promises.writeFile;
+      return fs.promises.writeFile;
     }, get appendFile() {
-      return fs2.promises.appendFile;
+      return fs.promises.appendFile;
     }, get readFile() {
-      return fs2.promises.readFile;
+      return fs.promises.readFile;
     }, get watch() {
-      return fs2.promises.watch;
+      return fs.promises.watch;
     }, get constants() {
-      return fs2.promises.constants;
+      return fs.promises.constants;
     } };
   }
 });
@@ -6707,7 +6707,7 @@ async function withFileLock(lockPath, options, body) {
   try {
     return await body(async () => await readText(lockPath) === content);
   } finally {
-    released.abort();
+    released.abort("released");
     await renewing;
     if (await readText(lockPath) === content) await unlink(lockPath).catch(() => {
     });
@@ -6850,31 +6850,31 @@ async function readText(path) {
     return void 0;
   }
 }
-var fs, import_node_os6, import_node_path6, link, readdir, readFile, stat2, unlink, utimes, writeFile3, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
+var import_node_fs6, import_node_os6, import_node_path6, link, readdir, readFile, stat2, unlink, utimes, writeFile3, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
 var init_file_lock = __esm({
   "src/store/file-lock.ts"() {
     "use strict";
     init_random();
-    fs = __toESM(require("node:fs"), 1);
+    import_node_fs6 = require("node:fs");
     import_node_os6 = require("node:os");
     import_node_path6 = require("node:path");
     init_clock();
     init_store();
-    link = async (existing, path) => fs.linkSync(existing, path);
-    readdir = async (dir) => fs.readdirSync(dir);
+    link = async (existing, path) => (0, import_node_fs6.linkSync)(existing, path);
+    readdir = async (dir) => (0, import_node_fs6.readdirSync)(dir);
     readFile = async (path) => {
-      const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs6.openSync)(path, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NONBLOCK);
       try {
-        if (!fs.fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`);
-        return fs.readFileSync(fd, "utf8");
+        if (!(0, import_node_fs6.fstatSync)(fd).isFile()) throw new Error(`${path} is not a regular file`);
+        return (0, import_node_fs6.readFileSync)(fd, "utf8");
       } finally {
-        fs.closeSync(fd);
+        (0, import_node_fs6.closeSync)(fd);
       }
     };
-    stat2 = async (path) => fs.statSync(path);
-    unlink = async (path) => fs.unlinkSync(path);
-    utimes = async (path, atime, mtime) => fs.utimesSync(path, atime, mtime);
-    writeFile3 = async (path, data, options) => fs.writeFileSync(path, data, options);
+    stat2 = async (path) => (0, import_node_fs6.statSync)(path);
+    unlink = async (path) => (0, import_node_fs6.unlinkSync)(path);
+    utimes = async (path, atime, mtime) => (0, import_node_fs6.utimesSync)(path, atime, mtime);
+    writeFile3 = async (path, data, options) => (0, import_node_fs6.writeFileSync)(path, data, options);
     HOST = (0, import_node_os6.hostname)();
     GUARD_STALE_MS = 2e3;
     acquisitions = 0;
@@ -7964,7 +7964,7 @@ var init_types = __esm({
 function loadToolsFile(path) {
   let text;
   try {
-    text = (0, import_node_fs7.readFileSync)(path, "utf8");
+    text = (0, import_node_fs8.readFileSync)(path, "utf8");
   } catch (error) {
     throw new UsageError(
       `--tools-file: cannot read '${path}': ${error.message}`,
@@ -8043,11 +8043,11 @@ function isObject(value) {
 function isWord(value) {
   return typeof value === "string" && value.length > 0;
 }
-var import_node_fs7, ENTRY_FIELDS;
+var import_node_fs8, ENTRY_FIELDS;
 var init_tools_file = __esm({
   "src/tools/tools-file.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     init_errors();
     init_compile();
     init_types();
@@ -8091,29 +8091,29 @@ function closedOutput() {
 function readerGone(fd) {
   let stat3;
   try {
-    stat3 = (0, import_node_fs8.fstatSync)(fd);
+    stat3 = (0, import_node_fs9.fstatSync)(fd);
   } catch {
     return false;
   }
   if (!stat3.isFIFO()) return false;
   try {
-    return !hasReader((0, import_node_fs8.readlinkSync)(`/proc/self/fd/${fd}`));
+    return !hasReader((0, import_node_fs9.readlinkSync)(`/proc/self/fd/${fd}`));
   } catch {
     return true;
   }
 }
 function hasReader(pipe) {
-  for (const pid of (0, import_node_fs8.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const pid of (0, import_node_fs9.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
     let fds;
     try {
-      fds = (0, import_node_fs8.readdirSync)(`/proc/${pid}/fd`);
+      fds = (0, import_node_fs9.readdirSync)(`/proc/${pid}/fd`);
     } catch {
       continue;
     }
     for (const fd of fds) {
       try {
-        if ((0, import_node_fs8.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
-        const info = (0, import_node_fs8.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
+        if ((0, import_node_fs9.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
+        const info = (0, import_node_fs9.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
         const flags = Number.parseInt(/^flags:\s*(\d+)/m.exec(info)?.[1] ?? "1", 8);
         if ((flags & ACCESS_MODE) !== WRITE_ONLY) return true;
       } catch {
@@ -8122,11 +8122,11 @@ function hasReader(pipe) {
   }
   return false;
 }
-var import_node_fs8, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
+var import_node_fs9, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
 var init_closed_output = __esm({
   "src/runners/command/closed-output.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     SIGPIPE_EXIT_CODE = 141;
     ACCESS_MODE = 3;
     WRITE_ONLY = 1;
@@ -8390,32 +8390,32 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
     const [code] = await (0, import_node_events.once)(mkfifo, "exit");
     if (code !== 0) return void 0;
     return paths.map((path) => {
-      const read = (0, import_node_fs9.openSync)(path, import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NONBLOCK);
+      const read = (0, import_node_fs10.openSync)(path, import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NONBLOCK);
       opened.push(read);
-      const write = (0, import_node_fs9.openSync)(path, import_node_fs9.constants.O_WRONLY);
+      const write = (0, import_node_fs10.openSync)(path, import_node_fs10.constants.O_WRONLY);
       opened.push(write);
       return { read, write };
     });
   } catch {
-    opened.forEach((fd) => (0, import_node_fs9.closeSync)(fd));
+    opened.forEach((fd) => (0, import_node_fs10.closeSync)(fd));
     return void 0;
   } finally {
     for (const path of paths) {
       try {
-        (0, import_node_fs9.unlinkSync)(path);
+        (0, import_node_fs10.unlinkSync)(path);
       } catch {
       }
     }
   }
 }
-var import_node_child_process, import_node_events, import_node_fs9, import_node_os8, import_node_path8;
+var import_node_child_process, import_node_events, import_node_fs10, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
   "src/runners/command/output-fifo.ts"() {
     "use strict";
     init_random();
     import_node_child_process = require("node:child_process");
     import_node_events = require("node:events");
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_node_os8 = require("node:os");
     import_node_path8 = require("node:path");
   }
@@ -8606,7 +8606,7 @@ async function prepareOutput(options) {
       return closed;
     },
     attach(child) {
-      pipes?.forEach((ends) => (0, import_node_fs10.closeSync)(ends.write));
+      pipes?.forEach((ends) => (0, import_node_fs11.closeSync)(ends.write));
       streams.forEach(({ name, to, tail }, index) => {
         const onBroken = () => {
           if (to === process[name]) closed ??= name;
@@ -8645,11 +8645,11 @@ function settleTees(tees) {
     void Promise.all(tees.map((t) => t.ended)).then(done);
   });
 }
-var import_node_fs10, QUIET_MS;
+var import_node_fs11, QUIET_MS;
 var init_output_capture = __esm({
   "src/runners/command/output-capture.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     init_output_fifo();
     init_output_tail();
     init_output_tee();
@@ -9161,7 +9161,7 @@ function fileSink(target) {
   const temporary = temporaryBeside(regular ? target.path : (0, import_node_path10.join)((0, import_node_os11.tmpdir)(), "retry-run-body"));
   const publish = async () => {
     if (regular) return (0, import_promises8.rename)(temporary, target.path);
-    const held = (0, import_node_fs11.createReadStream)(temporary);
+    const held = (0, import_node_fs12.createReadStream)(temporary);
     try {
       await writeOutput(target, held);
     } finally {
@@ -9173,7 +9173,7 @@ function fileSink(target) {
   let written = 0;
   const open4 = () => {
     const mode = regular ? 438 : 384;
-    file ??= (0, import_node_fs11.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
+    file ??= (0, import_node_fs12.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
     });
     return file;
   };
@@ -9219,12 +9219,12 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs11, import_promises8, import_node_os11, import_node_path10;
+var import_node_events2, import_node_fs12, import_promises8, import_node_os11, import_node_path10;
 var init_http_body = __esm({
   "src/runners/http/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     import_promises8 = __toESM(require_promises(), 1);
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
@@ -9931,7 +9931,7 @@ var init_http2 = __esm({
 // src/store/make-directory.ts
 async function makeDirectory(path, mode) {
   try {
-    (0, import_node_fs12.mkdirSync)(path, { mode });
+    (0, import_node_fs13.mkdirSync)(path, { mode });
     return;
   } catch (error) {
     const code = error.code;
@@ -9941,16 +9941,16 @@ async function makeDirectory(path, mode) {
   }
   await makeDirectory((0, import_node_path11.dirname)(path), mode);
   try {
-    (0, import_node_fs12.mkdirSync)(path, { mode });
+    (0, import_node_fs13.mkdirSync)(path, { mode });
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
 }
-var import_node_fs12, import_node_path11;
+var import_node_fs13, import_node_path11;
 var init_make_directory = __esm({
   "src/store/make-directory.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     import_node_path11 = require("node:path");
   }
 });
@@ -9960,13 +9960,21 @@ function createDirGuard(root) {
   const safe = /* @__PURE__ */ new Set();
   const check = async (dir, create, follow) => {
     if (safe.has(dir)) return true;
+    const look = () => follow ? (0, import_node_fs14.statSync)(dir) : (0, import_node_fs14.lstatSync)(dir);
     let stats;
     try {
-      if (create) await makeDirectory(dir, 448);
-      stats = follow ? (0, import_node_fs13.statSync)(dir) : (0, import_node_fs13.lstatSync)(dir);
+      stats = look();
     } catch (error) {
-      if (!create && error.code === "ENOENT") return false;
-      throw storeErrorFrom(error, `state store ${root}`);
+      if (error.code !== "ENOENT") {
+        throw storeErrorFrom(error, `state store ${root}`);
+      }
+      if (!create) return false;
+      try {
+        await makeDirectory(dir, 448);
+        stats = look();
+      } catch (made) {
+        throw storeErrorFrom(made, `state store ${root}`);
+      }
     }
     const problem = unsafeBecause(stats);
     if (problem) throw new StoreError("unsafe", `state dir ${dir} ${problem}: refused`);
@@ -9998,11 +10006,11 @@ function unsafeBecause(stats) {
   }
   return void 0;
 }
-var import_node_fs13, import_node_path12;
+var import_node_fs14, import_node_path12;
 var init_safe_dir = __esm({
   "src/store/safe-dir.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     import_node_path12 = require("node:path");
     init_make_directory();
     init_store();
@@ -10033,38 +10041,42 @@ async function readLogFile(path) {
 function appendIfRoom(path, line, limit) {
   let fd;
   try {
-    fd = (0, import_node_fs14.openSync)(path, READ_APPEND, 384);
+    fd = (0, import_node_fs15.openSync)(path, READ_APPEND, 384);
   } catch (error) {
     throw openError(path, error);
   }
   try {
-    const stats = (0, import_node_fs14.fstatSync)(fd);
+    const stats = (0, import_node_fs15.fstatSync)(fd);
     if (!stats.isFile()) throw notRegular(path);
     if (stats.size > MAX_LOG_BYTES) return false;
-    const log = Buffer.alloc(stats.size);
-    for (let read = 0; read < log.length; ) {
-      const got = (0, import_node_fs14.readSync)(fd, log, read, log.length - read, read);
-      if (got === 0) break;
-      read += got;
-    }
-    if (countNewlines(log) >= limit) return false;
-    const torn = log.length > 0 && log[log.length - 1] !== NEWLINE;
+    const { lines, endsLine } = countLines(fd, stats.size, limit);
+    if (lines >= limit) return false;
+    const torn = !endsLine;
     const bytes = Buffer.from(`${torn ? "\n" : ""}${line}
 `);
     for (let written = 0; written < bytes.length; ) {
-      written += (0, import_node_fs14.writeSync)(fd, bytes, written, bytes.length - written);
+      written += (0, import_node_fs15.writeSync)(fd, bytes, written, bytes.length - written);
     }
     return true;
   } catch (error) {
     throw storeErrorFrom(error, `cannot use ${path}`);
   } finally {
-    (0, import_node_fs14.closeSync)(fd);
+    (0, import_node_fs15.closeSync)(fd);
   }
 }
-function countNewlines(bytes) {
-  let count = 0;
-  for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) count++;
-  return count;
+function countLines(fd, size, limit) {
+  const chunk = Buffer.allocUnsafe(Math.min(size, COUNT_CHUNK_BYTES));
+  let lines = 0;
+  let last = NEWLINE;
+  for (let at = 0; at < size && lines < limit; ) {
+    const got = (0, import_node_fs15.readSync)(fd, chunk, 0, Math.min(chunk.length, size - at), at);
+    if (got === 0) break;
+    const read = chunk.subarray(0, got);
+    for (let i = read.indexOf(NEWLINE); i !== -1; i = read.indexOf(NEWLINE, i + 1)) lines++;
+    last = read[got - 1];
+    at += got;
+  }
+  return { lines, endsLine: last === NEWLINE };
 }
 async function withStateFile(path, flags, use, mode) {
   let file;
@@ -10093,18 +10105,19 @@ function openError(path, error) {
 function notRegular(path) {
   return new StoreError("corrupt", `${path} is not a regular file: refused`);
 }
-var import_node_fs14, import_promises9, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, NEWLINE;
+var import_node_fs15, import_promises9, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, COUNT_CHUNK_BYTES, NEWLINE;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     import_promises9 = __toESM(require_promises(), 1);
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
-    READ = import_node_fs14.constants.O_RDONLY | import_node_fs14.constants.O_NOFOLLOW | import_node_fs14.constants.O_NONBLOCK;
-    APPEND = import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_APPEND | import_node_fs14.constants.O_CREAT | import_node_fs14.constants.O_NOFOLLOW | import_node_fs14.constants.O_NONBLOCK;
-    READ_APPEND = APPEND & ~import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_RDWR;
+    READ = import_node_fs15.constants.O_RDONLY | import_node_fs15.constants.O_NOFOLLOW | import_node_fs15.constants.O_NONBLOCK;
+    APPEND = import_node_fs15.constants.O_WRONLY | import_node_fs15.constants.O_APPEND | import_node_fs15.constants.O_CREAT | import_node_fs15.constants.O_NOFOLLOW | import_node_fs15.constants.O_NONBLOCK;
+    READ_APPEND = APPEND & ~import_node_fs15.constants.O_WRONLY | import_node_fs15.constants.O_RDWR;
+    COUNT_CHUNK_BYTES = 64 * 1024;
     NEWLINE = 10;
   }
 });
@@ -13689,7 +13702,7 @@ async function breakerState(name, store) {
 }
 
 // src/cli/log-sink.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_tty4 = require("node:tty");
 init_errors();
 init_output_target();
@@ -13719,31 +13732,31 @@ async function openLogSink(path, warn2) {
   };
   return {
     sink: { isTTY: sink.isTTY, write: (text) => sink.write(text) },
-    close: () => (0, import_node_fs6.closeSync)(fd)
+    close: () => (0, import_node_fs7.closeSync)(fd)
   };
 }
 function openForAppending(path) {
   let probe;
   try {
-    if (isFifo(path)) probe = (0, import_node_fs6.openSync)(path, import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_NONBLOCK);
-    return (0, import_node_fs6.openSync)(path, "a");
+    if (isFifo(path)) probe = (0, import_node_fs7.openSync)(path, import_node_fs7.constants.O_WRONLY | import_node_fs7.constants.O_NONBLOCK);
+    return (0, import_node_fs7.openSync)(path, "a");
   } catch (error) {
     const why = errorCode(error) === "ENXIO" ? "a FIFO that nobody reads" : describe2(error);
     throw new UsageError(`--log-file: cannot write to '${path}': ${why}`);
   } finally {
-    if (probe !== void 0) (0, import_node_fs6.closeSync)(probe);
+    if (probe !== void 0) (0, import_node_fs7.closeSync)(probe);
   }
 }
 function isFifo(path) {
   try {
-    return (0, import_node_fs6.statSync)(path).isFIFO();
+    return (0, import_node_fs7.statSync)(path).isFIFO();
   } catch {
     return false;
   }
 }
 function writeFully(fd, bytes) {
   for (let offset = 0; offset < bytes.length; ) {
-    offset += (0, import_node_fs6.writeSync)(fd, bytes, offset);
+    offset += (0, import_node_fs7.writeSync)(fd, bytes, offset);
   }
 }
 function errorCode(error) {

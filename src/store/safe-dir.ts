@@ -17,14 +17,23 @@ export function createDirGuard(root: string) {
   /** True when `dir` exists (after creating it, if asked) and is safe; throws if unsafe. */
   const check = async (dir: string, create: boolean, follow: boolean): Promise<boolean> => {
     if (safe.has(dir)) return true;
+    // Synchronous, like makeDirectory: microseconds, where the thread pool costs a millisecond.
+    // Looked at before it is made: it almost always exists, and a refused mkdir costs an error.
+    const look = () => (follow ? statSync(dir) : lstatSync(dir));
     let stats: Stats;
     try {
-      if (create) await makeDirectory(dir, 0o700);
-      // Synchronous, like makeDirectory: microseconds, where the thread pool costs a millisecond.
-      stats = follow ? statSync(dir) : lstatSync(dir);
+      stats = look();
     } catch (error) {
-      if (!create && (error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw storeErrorFrom(error, `state store ${root}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw storeErrorFrom(error, `state store ${root}`);
+      }
+      if (!create) return false;
+      try {
+        await makeDirectory(dir, 0o700);
+        stats = look();
+      } catch (made) {
+        throw storeErrorFrom(made, `state store ${root}`);
+      }
     }
     const problem = unsafeBecause(stats);
     if (problem) throw new StoreError('unsafe', `state dir ${dir} ${problem}: refused`);

@@ -30,6 +30,25 @@ describe('the file store appending to a log', () => {
     expect(await lines(file)).toEqual([...Array(8).fill('x'), '{"i":0}', '{"i":1}', '']);
   });
 
+  it('counts the lines of a log longer than one read, lines crossing the reads', async () => {
+    const store = freshStore();
+    await mkdir(join(store.location, 'history'), { recursive: true, mode: 0o700 });
+    const file = logOf(store.location);
+    // keep 1000: full at 1250 records. 1249 records of 99 bytes (~121 KiB, read in 64 KiB
+    // pieces that end mid-line), and the last one torn: room for exactly one more.
+    const record = `${'r'.repeat(98)}\n`;
+    await writeFile(file, `${record.repeat(1248)}${'t'.repeat(50)}`);
+    await store.append('history', 'job', { i: 1 }, { keep: 1000 });
+    const after = await lines(file);
+    expect(after).toHaveLength(1251);
+    expect(after.slice(-3)).toEqual(['t'.repeat(50), '{"i":1}', '']);
+    // Now 1250 lines: full, so the next append cuts it back to the newest 1000.
+    await store.append('history', 'job', { i: 2 }, { keep: 1000 });
+    const cut = await lines(file);
+    expect(cut).toHaveLength(1001);
+    expect(cut.slice(-3)).toEqual(['{"i":1}', '{"i":2}', '']);
+  });
+
   it('ends a torn last line before it appends', async () => {
     const store = freshStore();
     await mkdir(join(store.location, 'history'), { recursive: true, mode: 0o700 });
