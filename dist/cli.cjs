@@ -7433,6 +7433,21 @@ function ignoreClosedPipes(stream) {
 function stdout() {
   return ignoreClosedPipes(process.stdout);
 }
+function guardStderrWhenUsed() {
+  const nodes = Object.getOwnPropertyDescriptor(process, "stderr");
+  if (!nodes?.get || !nodes.configurable) {
+    ignoreClosedPipes(process.stderr);
+    return;
+  }
+  Object.defineProperty(process, "stderr", {
+    configurable: true,
+    enumerable: nodes.enumerable ?? true,
+    get() {
+      Object.defineProperty(process, "stderr", nodes);
+      return ignoreClosedPipes(process.stderr);
+    }
+  });
+}
 var guarded;
 var init_streams = __esm({
   "src/cli/streams.ts"() {
@@ -14050,7 +14065,7 @@ function redactValuesIn(argv) {
   );
   return redactValues([...values, process.env.RETRY_RUN_REDACT ?? ""]);
 }
-ignoreClosedPipes(process.stderr);
+guardStderrWhenUsed();
 void main(process.argv.slice(2)).then(exitWhenDone);
 function exitWhenDone(code) {
   process.exitCode = code;

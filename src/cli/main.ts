@@ -7,7 +7,7 @@ import { createRedactor } from '../shared/redact.js';
 import { withForgottenDoubleDash } from './double-dash.js';
 import { nameEnvironmentSources, turnOffSwitchesSetOff } from './options/env-values.js';
 import { buildProgram, type ActionResult } from './program.js';
-import { ignoreClosedPipes, stdout } from './streams.js';
+import { guardStderrWhenUsed, stdout } from './streams.js';
 
 const HELP_COLUMNS = 80;
 
@@ -101,7 +101,7 @@ function redactValuesIn(argv: readonly string[]): string[] {
   return redactValues([...values, process.env.RETRY_RUN_REDACT ?? '']);
 }
 
-ignoreClosedPipes(process.stderr);
+guardStderrWhenUsed();
 void main(process.argv.slice(2)).then(exitWhenDone);
 
 /**

@@ -22,3 +22,25 @@ const guarded = new WeakSet<NodeJS.WriteStream>();
 export function stdout(): NodeJS.WriteStream {
   return ignoreClosedPipes(process.stdout);
 }
+
+/**
+ * Guards process.stderr (ignoreClosedPipes) from the moment it is first used, without making
+ * it now: Node creates the stream on first use, about a millisecond that a quiet run which
+ * succeeds never needs (README "Performance"). Its own getter is wrapped once, and put back
+ * as soon as the stream exists.
+ */
+export function guardStderrWhenUsed(): void {
+  const nodes = Object.getOwnPropertyDescriptor(process, 'stderr');
+  if (!nodes?.get || !nodes.configurable) {
+    ignoreClosedPipes(process.stderr);
+    return;
+  }
+  Object.defineProperty(process, 'stderr', {
+    configurable: true,
+    enumerable: nodes.enumerable ?? true,
+    get() {
+      Object.defineProperty(process, 'stderr', nodes);
+      return ignoreClosedPipes(process.stderr);
+    },
+  });
+}

@@ -268,6 +268,15 @@ describe('output conditions', () => {
     expect(logged.stdout).toContain('killed by SIGPIPE');
     expect(logged.stdout).not.toContain('internal error');
   });
+
+  it('does not crash when its own stderr closes early: the run ends as it would have', async () => {
+    // `true` has gone long before retry-run writes its first line: every write meets EPIPE.
+    const result = await runPipeline(
+      'exec 3>&1; { $RR -n 3 -b 10ms -- sh -c "exit 3" 2>&1 >/dev/null; echo "exit $?" >&3; } | true',
+    );
+    expect(result.stdout).toBe('exit 3\n');
+    expect(result.stderr).toBe('');
+  });
 });
 
 describe('Retry-After in the output', () => {
