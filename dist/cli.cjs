@@ -8500,12 +8500,129 @@ var init_pipe_size = __esm({
   }
 });
 
+// src/runners/command/splice-helper.ts
+function spliceHelperFor(outFd) {
+  if (process.platform !== "linux") return void 0;
+  const numbers = SYSCALLS[process.arch];
+  if (!numbers) return void 0;
+  try {
+    return (0, import_node_fs11.fstatSync)(outFd).isFIFO() ? numbers : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function startSpliceHelper(inFd, outFd, numbers) {
+  try {
+    const helper = (0, import_node_child_process3.spawn)("perl", ["-e", HELPER, String(numbers.splice), String(numbers.tee)], {
+      stdio: [inFd, outFd, "ignore", "pipe"]
+    });
+    if (helper.pid === void 0) {
+      helper.on("error", () => void 0);
+      return void 0;
+    }
+    return helper;
+  } catch {
+    return void 0;
+  }
+}
+var import_node_child_process3, import_node_fs11, SYSCALLS, HELPER_OUTPUT_CLOSED, HELPER;
+var init_splice_helper = __esm({
+  "src/runners/command/splice-helper.ts"() {
+    "use strict";
+    import_node_child_process3 = require("node:child_process");
+    import_node_fs11 = require("node:fs");
+    SYSCALLS = {
+      x64: { splice: 275, tee: 276 },
+      arm64: { splice: 76, tee: 77 }
+    };
+    HELPER_OUTPUT_CLOSED = 3;
+    HELPER = String.raw`
+use strict; use warnings;
+use POSIX qw(EAGAIN EINTR EPIPE);
+use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
+my ($SPLICE, $TEE) = @ARGV;
+my ($NONBLOCK, $SETPIPE, $KEEP, $QUIET) = (2, 1031, 65536, 0.5);
+$SIG{$_} = 'IGNORE' for qw(PIPE INT TERM HUP QUIT);
+my $exited = 0;
+POSIX::sigaction(POSIX::SIGUSR1(), POSIX::SigAction->new(sub { $exited = 1 }));
+fcntl(STDIN, $SETPIPE, 1 << 20);
+pipe(my $tr, my $tw) or die;
+fcntl($tw, $SETPIPE, 1 << 20);
+fcntl($_, F_SETFL, fcntl($_, F_GETFL, 0) | O_NONBLOCK) for $tr, $tw, \*STDIN;
+open(my $null, '>', '/dev/null') or die;
+my ($r, $w, $nul) = (fileno($tr), fileno($tw), fileno($null));
+my ($old, $piped, $status) = ('', 0, 0);
+sub drain { my $b; while (1) { my $n = sysread($tr, $b, 1 << 16); last unless $n; $old .= $b } $piped = 0 }
+sub trim {
+  my $over = length($old) + $piped - $KEEP;
+  return if $over <= $KEEP;
+  my $cut = $over < length($old) ? $over : length($old);
+  substr($old, 0, $cut, ''); $over -= $cut;
+  while ($over > 0) { my $n = syscall($SPLICE, $r, 0, $nul, 0, $over, $NONBLOCK); if ($n <= 0) { drain(); return trim() } $over -= $n; $piped -= $n }
+}
+sub keep {
+  my ($left) = @_;
+  while ($left > 0) {
+    my $n = syscall($SPLICE, 0, 0, $w, 0, $left, $NONBLOCK);
+    if ($n > 0) { $left -= $n; $piped += $n; trim(); next }
+    return 0 unless $n < 0 && ($! == EAGAIN || $! == EINTR);
+    drain() if $! == EAGAIN;
+  }
+  return 1;
+}
+sub writable { my $v = ''; vec($v, 1, 1) = 1; return select(undef, $v, undef, 0) != 0 }
+sub wait_for { my ($fd, $out, $limit) = @_; my $v = ''; vec($v, $fd, 1) = 1; return $out ? select(undef, $v, undef, $limit) : select($v, undef, undef, $limit) }
+sub tail_out { my $n = length($old) > $KEEP ? length($old) - $KEEP : 0; return substr($old, $n) }
+sub copy_rest {
+  my $b;
+  while (1) {
+    my $n = sysread(STDIN, $b, 1 << 17);
+    if (!defined $n) { return 0 unless $! == EAGAIN || $! == EINTR; if (wait_for(0, 0, $exited ? $QUIET : undef) == 0) { return 0 } next }
+    return 0 if $n == 0;
+    $old .= $b; substr($old, 0, length($old) - $KEEP, '') if length($old) > 2 * $KEEP;
+    for (my $at = 0; $at < $n;) {
+      my $m = syswrite(STDOUT, $b, $n - $at, $at);
+      if (defined $m) { $at += $m; next }
+      return $HELPER_CLOSED if $! == EPIPE;
+      return 4 unless $! == EAGAIN || $! == EINTR;
+      wait_for(1, 1, undef);
+    }
+  }
+}
+while (1) {
+  my $n = syscall($TEE, 0, 1, 1 << 20, $NONBLOCK);
+  if ($n > 0) { keep($n) or do { drain(); $status = copy_rest(); last }; next }
+  last if $n == 0;
+  next if $! == EINTR;
+  if ($! == EPIPE) { $status = $HELPER_CLOSED; last }
+  if ($! != EAGAIN) { drain(); $status = copy_rest(); last }
+  if (!writable()) { wait_for(1, 1, undef); next }
+  last if wait_for(0, 0, $exited ? $QUIET : undef) == 0;
+}
+drain();
+open(my $res, '>&=', 3) or exit 4;
+binmode $res; print $res tail_out(); close $res;
+exit $status;
+`.replace(/\$HELPER_CLOSED/g, String(HELPER_OUTPUT_CLOSED));
+  }
+});
+
 // src/runners/command/output-tee.ts
-function pipeTee(fd, to, tail, onBroken, seen) {
-  const state = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
+function pipeTee(fd, to, tail, onBroken, seen, outFd) {
+  const state = {
+    chunks: 0,
+    waitingForDrain: false,
+    ended: Promise.resolve(),
+    detach,
+    commandExited
+  };
   let isBroken = false;
   let bytes = 0;
-  let enlarged = false;
+  let busy = false;
+  let handOverWhenWritten = false;
+  let helper;
+  let finish = () => {
+  };
   const broken = () => {
     if (isBroken) return;
     isBroken = true;
@@ -8516,6 +8633,7 @@ function pipeTee(fd, to, tail, onBroken, seen) {
   const written = (error) => {
     if (error) return broken();
     if (!state.waitingForDrain) return;
+    if (handOverWhenWritten) return handOver();
     state.waitingForDrain = false;
     from.resume();
   };
@@ -8528,9 +8646,11 @@ function pipeTee(fd, to, tail, onBroken, seen) {
       callback: (length, buffer) => {
         state.chunks++;
         bytes += length;
-        if (bytes >= BUSY_AFTER_BYTES && !enlarged) {
-          enlarged = true;
-          enlargePipe(fd);
+        if (bytes >= BUSY_AFTER_BYTES && !busy) {
+          busy = true;
+          const numbers = outFd === void 0 || seen ? void 0 : spliceHelperFor(outFd);
+          if (numbers) handOverWhenWritten = true;
+          else enlargePipe(fd);
         }
         const chunk = buffer.subarray(0, length);
         tail?.push(chunk);
@@ -8540,25 +8660,63 @@ function pipeTee(fd, to, tail, onBroken, seen) {
           return false;
         }
         to.write(chunk, written);
-        if (to.writableLength === 0) return true;
         state.waitingForDrain = true;
-        return false;
+        if (to.writableLength > 0) return false;
+        if (handOverWhenWritten) {
+          queueMicrotask(() => handOverWhenWritten && handOver());
+          return false;
+        }
+        state.waitingForDrain = false;
+        return true;
       }
     }
   };
   const from = new import_node_net2.Socket(options);
   from.on("error", () => void 0);
   to.on("error", broken);
-  state.ended = new Promise((resolve3) => from.once("close", resolve3)).then(() => {
+  state.ended = new Promise((resolve3) => finish = resolve3).then(() => {
     to.off("error", broken);
   });
+  from.once("close", () => finish());
+  function handOver() {
+    handOverWhenWritten = false;
+    const started = startSpliceHelper(fd, outFd, spliceHelperFor(outFd));
+    if (!started) return readOn();
+    helper = started;
+    const kept = [];
+    helper.stdio[3].on("data", (chunk) => kept.push(chunk));
+    helper.stdio[3].on("error", () => void 0);
+    helper.once("close", (code) => {
+      helper = void 0;
+      if (code !== 0 && code !== HELPER_OUTPUT_CLOSED) return readOn();
+      tail?.push(Buffer.concat(kept));
+      state.chunks++;
+      if (code === HELPER_OUTPUT_CLOSED) broken();
+      from.destroy();
+    });
+  }
+  function readOn() {
+    enlargePipe(fd);
+    state.waitingForDrain = false;
+    from.resume();
+  }
   function detach() {
     from.unref();
+  }
+  function commandExited() {
+    helper?.kill("SIGUSR1");
   }
   return state;
 }
 function streamTee(from, to, tail, onBroken, seen) {
-  const state = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
+  const state = {
+    chunks: 0,
+    waitingForDrain: false,
+    ended: Promise.resolve(),
+    detach,
+    commandExited: () => {
+    }
+  };
   const resume = () => {
     state.waitingForDrain = false;
     from.resume();
@@ -8595,6 +8753,7 @@ var init_output_tee = __esm({
     "use strict";
     import_node_net2 = require("node:net");
     init_pipe_size();
+    init_splice_helper();
     READ_BYTES = 128 * 1024;
     BUSY_AFTER_BYTES = 4 * 1024 * 1024;
   }
@@ -8621,14 +8780,17 @@ async function prepareOutput(options) {
       return closed;
     },
     attach(child) {
-      pipes?.forEach((ends) => (0, import_node_fs11.closeSync)(ends.write));
+      pipes?.forEach((ends) => (0, import_node_fs12.closeSync)(ends.write));
       streams.forEach(({ name, to, tail }, index) => {
         const onBroken = () => {
           if (to === process[name]) closed ??= name;
           child?.kill("SIGPIPE");
         };
         const seen = name === "stderr" ? options.onStderr : void 0;
-        if (pipes) return tees.push(pipeTee(pipes[index].read, to, tail, onBroken, seen));
+        const outFd = to === process[name] ? name === "stdout" ? 1 : 2 : void 0;
+        if (pipes) {
+          return tees.push(pipeTee(pipes[index].read, to, tail, onBroken, seen, outFd));
+        }
         const from = child?.[name];
         if (from) tees.push(streamTee(from, to, tail, onBroken, seen));
       });
@@ -8643,6 +8805,7 @@ async function prepareOutput(options) {
 }
 function settleTees(tees) {
   if (tees.length === 0) return Promise.resolve();
+  tees.forEach((t) => t.commandExited());
   return new Promise((resolve3) => {
     let seen = -1;
     const timer = setInterval(() => {
@@ -8660,11 +8823,11 @@ function settleTees(tees) {
     void Promise.all(tees.map((t) => t.ended)).then(done);
   });
 }
-var import_node_fs11, QUIET_MS;
+var import_node_fs12, QUIET_MS;
 var init_output_capture = __esm({
   "src/runners/command/output-capture.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     init_output_fifo();
     init_output_tail();
     init_output_tee();
@@ -8701,18 +8864,18 @@ function parseStat(stat3) {
 }
 function readPs() {
   return new Promise((resolve3, reject) => {
-    (0, import_node_child_process3.execFile)("ps", ["-A", "-o", "pid=,ppid=,pgid=,stat="], (error, stdout2) => {
+    (0, import_node_child_process4.execFile)("ps", ["-A", "-o", "pid=,ppid=,pgid=,stat="], (error, stdout2) => {
       if (error) return reject(error);
       const rows = stdout2.split("\n").map((line) => line.trim().split(/\s+/)).filter((fields) => fields.length >= 4 && !fields[3].startsWith("Z")).map(([pid, ppid, pgid]) => ({ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid) }));
       resolve3(rows);
     });
   });
 }
-var import_node_child_process3, import_promises4;
+var import_node_child_process4, import_promises4;
 var init_process_table = __esm({
   "src/runners/process-table.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
+    import_node_child_process4 = require("node:child_process");
     import_promises4 = __toESM(require_promises(), 1);
   }
 });
@@ -9000,7 +9163,7 @@ async function runOnce(options, { stdin, attempts, spool }, context, started) {
   const ownGroup = !stdin.terminal;
   let child;
   try {
-    child = (0, import_node_child_process4.spawn)(options.command.file, options.command.args, {
+    child = (0, import_node_child_process5.spawn)(options.command.file, options.command.args, {
       stdio: [stdin.stdioFor(context), ...output.stdio],
       detached: ownGroup,
       env: {
@@ -9096,11 +9259,11 @@ function interruptReason(reason) {
   const escalate = given?.escalate instanceof AbortSignal ? given.escalate : void 0;
   return { signal, ...escalate ? { escalate } : {} };
 }
-var import_node_child_process4, import_node_os10;
+var import_node_child_process5, import_node_os10;
 var init_command = __esm({
   "src/runners/command/command.ts"() {
     "use strict";
-    import_node_child_process4 = require("node:child_process");
+    import_node_child_process5 = require("node:child_process");
     import_node_os10 = require("node:os");
     init_attempts_env();
     init_monotonic();
@@ -9176,7 +9339,7 @@ function fileSink(target) {
   const temporary = temporaryBeside(regular ? target.path : (0, import_node_path10.join)((0, import_node_os11.tmpdir)(), "retry-run-body"));
   const publish = async () => {
     if (regular) return (0, import_promises8.rename)(temporary, target.path);
-    const held = (0, import_node_fs12.createReadStream)(temporary);
+    const held = (0, import_node_fs13.createReadStream)(temporary);
     try {
       await writeOutput(target, held);
     } finally {
@@ -9188,7 +9351,7 @@ function fileSink(target) {
   let written = 0;
   const open4 = () => {
     const mode = regular ? 438 : 384;
-    file ??= (0, import_node_fs12.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
+    file ??= (0, import_node_fs13.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
     });
     return file;
   };
@@ -9234,12 +9397,12 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs12, import_promises8, import_node_os11, import_node_path10;
+var import_node_events2, import_node_fs13, import_promises8, import_node_os11, import_node_path10;
 var init_http_body = __esm({
   "src/runners/http/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     import_promises8 = __toESM(require_promises(), 1);
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
@@ -9946,7 +10109,7 @@ var init_http2 = __esm({
 // src/store/make-directory.ts
 async function makeDirectory(path, mode) {
   try {
-    (0, import_node_fs13.mkdirSync)(path, { mode });
+    (0, import_node_fs14.mkdirSync)(path, { mode });
     return;
   } catch (error) {
     const code = error.code;
@@ -9956,16 +10119,16 @@ async function makeDirectory(path, mode) {
   }
   await makeDirectory((0, import_node_path11.dirname)(path), mode);
   try {
-    (0, import_node_fs13.mkdirSync)(path, { mode });
+    (0, import_node_fs14.mkdirSync)(path, { mode });
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
 }
-var import_node_fs13, import_node_path11;
+var import_node_fs14, import_node_path11;
 var init_make_directory = __esm({
   "src/store/make-directory.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     import_node_path11 = require("node:path");
   }
 });
@@ -9975,7 +10138,7 @@ function createDirGuard(root) {
   const safe = /* @__PURE__ */ new Set();
   const check = async (dir, create, follow) => {
     if (safe.has(dir)) return true;
-    const look = () => follow ? (0, import_node_fs14.statSync)(dir) : (0, import_node_fs14.lstatSync)(dir);
+    const look = () => follow ? (0, import_node_fs15.statSync)(dir) : (0, import_node_fs15.lstatSync)(dir);
     let stats;
     try {
       stats = look();
@@ -10021,11 +10184,11 @@ function unsafeBecause(stats) {
   }
   return void 0;
 }
-var import_node_fs14, import_node_path12;
+var import_node_fs15, import_node_path12;
 var init_safe_dir = __esm({
   "src/store/safe-dir.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     import_node_path12 = require("node:path");
     init_make_directory();
     init_store();
@@ -10056,12 +10219,12 @@ async function readLogFile(path) {
 function appendIfRoom(path, line, limit) {
   let fd;
   try {
-    fd = (0, import_node_fs15.openSync)(path, READ_APPEND, 384);
+    fd = (0, import_node_fs16.openSync)(path, READ_APPEND, 384);
   } catch (error) {
     throw openError(path, error);
   }
   try {
-    const stats = (0, import_node_fs15.fstatSync)(fd);
+    const stats = (0, import_node_fs16.fstatSync)(fd);
     if (!stats.isFile()) throw notRegular(path);
     if (stats.size > MAX_LOG_BYTES) return false;
     const { lines, endsLine } = countLines(fd, stats.size, limit);
@@ -10070,13 +10233,13 @@ function appendIfRoom(path, line, limit) {
     const bytes = Buffer.from(`${torn ? "\n" : ""}${line}
 `);
     for (let written = 0; written < bytes.length; ) {
-      written += (0, import_node_fs15.writeSync)(fd, bytes, written, bytes.length - written);
+      written += (0, import_node_fs16.writeSync)(fd, bytes, written, bytes.length - written);
     }
     return true;
   } catch (error) {
     throw storeErrorFrom(error, `cannot use ${path}`);
   } finally {
-    (0, import_node_fs15.closeSync)(fd);
+    (0, import_node_fs16.closeSync)(fd);
   }
 }
 function countLines(fd, size, limit) {
@@ -10084,7 +10247,7 @@ function countLines(fd, size, limit) {
   let lines = 0;
   let last = NEWLINE;
   for (let at = 0; at < size && lines < limit; ) {
-    const got = (0, import_node_fs15.readSync)(fd, chunk, 0, Math.min(chunk.length, size - at), at);
+    const got = (0, import_node_fs16.readSync)(fd, chunk, 0, Math.min(chunk.length, size - at), at);
     if (got === 0) break;
     const read = chunk.subarray(0, got);
     for (let i = read.indexOf(NEWLINE); i !== -1; i = read.indexOf(NEWLINE, i + 1)) lines++;
@@ -10120,18 +10283,18 @@ function openError(path, error) {
 function notRegular(path) {
   return new StoreError("corrupt", `${path} is not a regular file: refused`);
 }
-var import_node_fs15, import_promises9, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, COUNT_CHUNK_BYTES, NEWLINE;
+var import_node_fs16, import_promises9, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, COUNT_CHUNK_BYTES, NEWLINE;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     import_promises9 = __toESM(require_promises(), 1);
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
-    READ = import_node_fs15.constants.O_RDONLY | import_node_fs15.constants.O_NOFOLLOW | import_node_fs15.constants.O_NONBLOCK;
-    APPEND = import_node_fs15.constants.O_WRONLY | import_node_fs15.constants.O_APPEND | import_node_fs15.constants.O_CREAT | import_node_fs15.constants.O_NOFOLLOW | import_node_fs15.constants.O_NONBLOCK;
-    READ_APPEND = APPEND & ~import_node_fs15.constants.O_WRONLY | import_node_fs15.constants.O_RDWR;
+    READ = import_node_fs16.constants.O_RDONLY | import_node_fs16.constants.O_NOFOLLOW | import_node_fs16.constants.O_NONBLOCK;
+    APPEND = import_node_fs16.constants.O_WRONLY | import_node_fs16.constants.O_APPEND | import_node_fs16.constants.O_CREAT | import_node_fs16.constants.O_NOFOLLOW | import_node_fs16.constants.O_NONBLOCK;
+    READ_APPEND = APPEND & ~import_node_fs16.constants.O_WRONLY | import_node_fs16.constants.O_RDWR;
     COUNT_CHUNK_BYTES = 64 * 1024;
     NEWLINE = 10;
   }
@@ -10826,7 +10989,7 @@ function createShellHook(options) {
     run: (context) => new Promise((resolve3) => {
       const started = monotonicMs();
       const took = () => Math.round(monotonicMs() - started);
-      const child = (0, import_node_child_process5.spawn)("/bin/sh", ["-c", options.script], {
+      const child = (0, import_node_child_process6.spawn)("/bin/sh", ["-c", options.script], {
         stdio: ["ignore", 2, 2],
         detached: true,
         env: { ...options.env ?? process.env, ...hookEnv(context) }
@@ -10878,11 +11041,11 @@ function abortSignalName(reason) {
   const name = reason?.signal;
   return typeof name === "string" && name in import_node_os12.constants.signals ? name : "SIGTERM";
 }
-var import_node_child_process5, import_node_os12;
+var import_node_child_process6, import_node_os12;
 var init_retry_hook = __esm({
   "src/runners/retry-hook.ts"() {
     "use strict";
-    import_node_child_process5 = require("node:child_process");
+    import_node_child_process6 = require("node:child_process");
     import_node_os12 = require("node:os");
     init_exit_codes();
     init_attempts_env();

@@ -86,7 +86,11 @@ export async function prepareOutput(options: {
           child?.kill('SIGPIPE');
         };
         const seen = name === 'stderr' ? options.onStderr : undefined;
-        if (pipes) return tees.push(pipeTee(pipes[index]!.read, to, tail, onBroken, seen));
+        // Our own stdout or stderr itself (not a held spool): a busy stream may be spliced.
+        const outFd = to === process[name] ? (name === 'stdout' ? 1 : 2) : undefined;
+        if (pipes) {
+          return tees.push(pipeTee(pipes[index]!.read, to, tail, onBroken, seen, outFd));
+        }
         const from = child?.[name];
         if (from) tees.push(streamTee(from, to, tail, onBroken, seen));
       });
@@ -103,6 +107,7 @@ export async function prepareOutput(options: {
 /** Waits for every tee to end, or for all to be quiet (no data, no backpressure) for QUIET_MS. */
 function settleTees(tees: readonly Tee[]): Promise<void> {
   if (tees.length === 0) return Promise.resolve();
+  tees.forEach((t) => t.commandExited());
   return new Promise((resolve) => {
     let seen = -1;
     const timer = setInterval(() => {

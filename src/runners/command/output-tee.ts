@@ -1,7 +1,9 @@
 import { Socket, type OnReadOpts, type SocketConstructorOpts } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
+import type { ChildProcess } from 'node:child_process';
 import type { OutputTail } from './output-tail.js';
 import { enlargePipe } from './pipe-size.js';
+import { HELPER_OUTPUT_CLOSED, spliceHelperFor, startSpliceHelper } from './splice-helper.js';
 
 /** One of the child's output streams being copied to its destination. */
 export interface Tee {
@@ -12,6 +14,8 @@ export interface Tee {
   ended: Promise<void>;
   /** Stops the pipe from keeping retry-run alive (a background process still holds it). */
   detach(): void;
+  /** The command has exited: a splice helper then ends the copy once the pipe is quiet. */
+  commandExited(): void;
 }
 
 /**
@@ -48,11 +52,23 @@ export function pipeTee(
   tail: OutputTail | undefined,
   onBroken: () => void,
   seen?: (chunk: Uint8Array) => void,
+  /** `to` is our own stdout or stderr, this descriptor: a busy stream may go to a helper. */
+  outFd?: number,
 ): Tee {
-  const state: Tee = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
+  const state: Tee = {
+    chunks: 0,
+    waitingForDrain: false,
+    ended: Promise.resolve(),
+    detach,
+    commandExited,
+  };
   let isBroken = false;
   let bytes = 0;
-  let enlarged = false;
+  let busy = false;
+  /** Set once the stream is busy and `to` has taken every byte so far: time to hand over. */
+  let handOverWhenWritten = false;
+  let helper: ChildProcess | undefined;
+  let finish = () => {};
   const broken = () => {
     if (isBroken) return;
     isBroken = true;
@@ -63,6 +79,7 @@ export function pipeTee(
   const written = (error?: Error | null) => {
     if (error) return broken();
     if (!state.waitingForDrain) return;
+    if (handOverWhenWritten) return handOver();
     state.waitingForDrain = false;
     from.resume();
   };
@@ -76,9 +93,11 @@ export function pipeTee(
       callback: (length: number, buffer: Uint8Array) => {
         state.chunks++;
         bytes += length;
-        if (bytes >= BUSY_AFTER_BYTES && !enlarged) {
-          enlarged = true;
-          enlargePipe(fd);
+        if (bytes >= BUSY_AFTER_BYTES && !busy) {
+          busy = true;
+          const numbers = outFd === undefined || seen ? undefined : spliceHelperFor(outFd);
+          if (numbers) handOverWhenWritten = true;
+          else enlargePipe(fd);
         }
         const chunk = buffer.subarray(0, length);
         tail?.push(chunk);
@@ -88,21 +107,59 @@ export function pipeTee(
           return false;
         }
         to.write(chunk, written);
-        if (to.writableLength === 0) return true;
         // `to` still holds the chunk, which lives in our buffer: no read until it is written.
         state.waitingForDrain = true;
-        return false;
+        if (to.writableLength > 0) return false;
+        if (handOverWhenWritten) {
+          // Unless `written`, called first (process.nextTick), has handed over already.
+          queueMicrotask(() => handOverWhenWritten && handOver());
+          return false;
+        }
+        state.waitingForDrain = false;
+        return true;
       },
     },
   };
   const from = new Socket(options);
   from.on('error', () => undefined); // A read error ends the pipe like its end does.
   to.on('error', broken);
-  state.ended = new Promise((resolve) => from.once('close', resolve)).then(() => {
+  state.ended = new Promise<void>((resolve) => (finish = resolve)).then(() => {
     to.off('error', broken);
   });
+  from.once('close', () => finish());
+
+  /**
+   * From here the helper copies the stream (splice-helper.ts), our reading paused with the
+   * pipe still open. It ends with the stream, or once quiet after the command exited; should
+   * it fail (no perl, a perl without POSIX), we read on where it stopped.
+   */
+  function handOver() {
+    handOverWhenWritten = false;
+    const started = startSpliceHelper(fd, outFd!, spliceHelperFor(outFd!)!);
+    if (!started) return readOn();
+    helper = started;
+    const kept: Buffer[] = [];
+    helper.stdio[3]!.on('data', (chunk: Buffer) => kept.push(chunk));
+    helper.stdio[3]!.on('error', () => undefined);
+    helper.once('close', (code) => {
+      helper = undefined;
+      if (code !== 0 && code !== HELPER_OUTPUT_CLOSED) return readOn();
+      tail?.push(Buffer.concat(kept));
+      state.chunks++;
+      if (code === HELPER_OUTPUT_CLOSED) broken();
+      from.destroy();
+    });
+  }
+  function readOn() {
+    enlargePipe(fd);
+    state.waitingForDrain = false;
+    from.resume();
+  }
   function detach() {
     from.unref();
+  }
+  function commandExited() {
+    helper?.kill('SIGUSR1');
   }
   return state;
 }
@@ -118,7 +175,13 @@ export function streamTee(
   onBroken: () => void,
   seen?: (chunk: Uint8Array) => void,
 ): Tee {
-  const state: Tee = { chunks: 0, waitingForDrain: false, ended: Promise.resolve(), detach };
+  const state: Tee = {
+    chunks: 0,
+    waitingForDrain: false,
+    ended: Promise.resolve(),
+    detach,
+    commandExited: () => {},
+  };
   const resume = () => {
     state.waitingForDrain = false;
     from.resume();

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fstatSync } from 'node:fs';
+
+/**
+ * splice(2) and tee(2) by architecture (Linux's unistd tables): perl's `syscall` needs the
+ * numbers, and only these two tables are known here. Elsewhere the helper is not used.
+ */
+const SYSCALLS: Partial<Record<NodeJS.Architecture, { splice: number; tee: number }>> = {
+  x64: { splice: 275, tee: 276 },
+  arm64: { splice: 76, tee: 77 },
+};
+
+/** Exit statuses of the helper, besides 0 (the stream ended, or went quiet). */
+export const HELPER_OUTPUT_CLOSED = 3;
+
+/**
+ * The helper (run as `perl -e`): moves a busy stream from the child's pipe (its stdin) to
+ * retry-run's own stdout or stderr (its stdout, a pipe) with tee(2), which shares the pages
+ * between the two pipes instead of copying them, then splice(2)s the same bytes into a pipe
+ * of its own that holds the newest 64 KiB (older ones spliced to /dev/null): no byte is ever
+ * copied to user space. At the end it writes that tail to fd 3 and exits.
+ *
+ * - Non-blocking calls (SPLICE_F_NONBLOCK; our stdout's own flags are left alone, other
+ *   processes may share them), with select(2) waiting for whichever side holds it up: our
+ *   output's reader (backpressure, never "quiet") or the child (no data).
+ * - SIGUSR1 says the command has exited: from then on, 500 ms without data (and not held up
+ *   by our reader) ends it, as retry-run's own tee does when a background process keeps the
+ *   pipe open.
+ * - A pipe holds 256 buffers whatever their size: when a child writes in tiny pieces the tail
+ *   pipe runs out of them before it holds 64 KiB; its bytes are then read out into a string.
+ * - Our output closed (EPIPE): exit 3. Any other error of splice or tee: it copies the rest
+ *   with read and write instead.
+ * - SIGINT, SIGTERM, SIGHUP and SIGQUIT are ignored: the command decides what to do with a
+ *   Ctrl-C, and its last words still need copying. The helper ends with the stream.
+ */
+const HELPER = String.raw`
+use strict; use warnings;
+use POSIX qw(EAGAIN EINTR EPIPE);
+use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
+my ($SPLICE, $TEE) = @ARGV;
+my ($NONBLOCK, $SETPIPE, $KEEP, $QUIET) = (2, 1031, 65536, 0.5);
+$SIG{$_} = 'IGNORE' for qw(PIPE INT TERM HUP QUIT);
+my $exited = 0;
+POSIX::sigaction(POSIX::SIGUSR1(), POSIX::SigAction->new(sub { $exited = 1 }));
+fcntl(STDIN, $SETPIPE, 1 << 20);
+pipe(my $tr, my $tw) or die;
+fcntl($tw, $SETPIPE, 1 << 20);
+fcntl($_, F_SETFL, fcntl($_, F_GETFL, 0) | O_NONBLOCK) for $tr, $tw, \*STDIN;
+open(my $null, '>', '/dev/null') or die;
+my ($r, $w, $nul) = (fileno($tr), fileno($tw), fileno($null));
+my ($old, $piped, $status) = ('', 0, 0);
+sub drain { my $b; while (1) { my $n = sysread($tr, $b, 1 << 16); last unless $n; $old .= $b } $piped = 0 }
+sub trim {
+  my $over = length($old) + $piped - $KEEP;
+  return if $over <= $KEEP;
+  my $cut = $over < length($old) ? $over : length($old);
+  substr($old, 0, $cut, ''); $over -= $cut;
+  while ($over > 0) { my $n = syscall($SPLICE, $r, 0, $nul, 0, $over, $NONBLOCK); if ($n <= 0) { drain(); return trim() } $over -= $n; $piped -= $n }
+}
+sub keep {
+  my ($left) = @_;
+  while ($left > 0) {
+    my $n = syscall($SPLICE, 0, 0, $w, 0, $left, $NONBLOCK);
+    if ($n > 0) { $left -= $n; $piped += $n; trim(); next }
+    return 0 unless $n < 0 && ($! == EAGAIN || $! == EINTR);
+    drain() if $! == EAGAIN;
+  }
+  return 1;
+}
+sub writable { my $v = ''; vec($v, 1, 1) = 1; return select(undef, $v, undef, 0) != 0 }
+sub wait_for { my ($fd, $out, $limit) = @_; my $v = ''; vec($v, $fd, 1) = 1; return $out ? select(undef, $v, undef, $limit) : select($v, undef, undef, $limit) }
+sub tail_out { my $n = length($old) > $KEEP ? length($old) - $KEEP : 0; return substr($old, $n) }
+sub copy_rest {
+  my $b;
+  while (1) {
+    my $n = sysread(STDIN, $b, 1 << 17);
+    if (!defined $n) { return 0 unless $! == EAGAIN || $! == EINTR; if (wait_for(0, 0, $exited ? $QUIET : undef) == 0) { return 0 } next }
+    return 0 if $n == 0;
+    $old .= $b; substr($old, 0, length($old) - $KEEP, '') if length($old) > 2 * $KEEP;
+    for (my $at = 0; $at < $n;) {
+      my $m = syswrite(STDOUT, $b, $n - $at, $at);
+      if (defined $m) { $at += $m; next }
+      return $HELPER_CLOSED if $! == EPIPE;
+      return 4 unless $! == EAGAIN || $! == EINTR;
+      wait_for(1, 1, undef);
+    }
+  }
+}
+while (1) {
+  my $n = syscall($TEE, 0, 1, 1 << 20, $NONBLOCK);
+  if ($n > 0) { keep($n) or do { drain(); $status = copy_rest(); last }; next }
+  last if $n == 0;
+  next if $! == EINTR;
+  if ($! == EPIPE) { $status = $HELPER_CLOSED; last }
+  if ($! != EAGAIN) { drain(); $status = copy_rest(); last }
+  if (!writable()) { wait_for(1, 1, undef); next }
+  last if wait_for(0, 0, $exited ? $QUIET : undef) == 0;
+}
+drain();
+open(my $res, '>&=', 3) or exit 4;
+binmode $res; print $res tail_out(); close $res;
+exit $status;
+`.replace(/\$HELPER_CLOSED/g, String(HELPER_OUTPUT_CLOSED));
+
+/**
+ * The numbers the helper needs, when it can run here: Linux on a known architecture, and our
+ * output (`outFd`) a pipe, which tee(2) requires. Into a file, retry-run's own tee stays.
+ */
+export function spliceHelperFor(outFd: number): { splice: number; tee: number } | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const numbers = SYSCALLS[process.arch];
+  if (!numbers) return undefined;
+  try {
+    return fstatSync(outFd).isFIFO() ? numbers : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the helper on the pipe `inFd` (read end) and our own `outFd`; undefined when perl
+ * cannot be started (the caller keeps teeing itself). Its fd 3 carries the tail at the end.
+ */
+export function startSpliceHelper(
+  inFd: number,
+  outFd: number,
+  numbers: { splice: number; tee: number },
+): ChildProcess | undefined {
+  try {
+    const helper = spawn('perl', ['-e', HELPER, String(numbers.splice), String(numbers.tee)], {
+      stdio: [inFd, outFd, 'ignore', 'pipe'],
+    });
+    if (helper.pid === undefined) {
+      helper.on('error', () => undefined);
+      return undefined;
+    }
+    return helper;
+  } catch {
+    return undefined;
+  }
+}

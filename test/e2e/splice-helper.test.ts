@@ -1,0 +1,205 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  unlinkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, FIXTURES } from '../helpers/cli.js';
+
+// A busy output (over 4 MiB) that a condition reads, with retry-run's own stdout a pipe (as
+// execa and CI logs give it): retry-run hands the copy to a perl helper that splices it
+// (README "Performance"). These tests hold it to what retry-run's own tee guarantees.
+
+const work = mkdtempSync(join(tmpdir(), 'retry-run-splice-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const node = process.execPath;
+const busy = `${FIXTURES}busy-output.js`;
+/** 12 MiB of random bytes, written by the fixture in 4 KiB pieces. */
+const data = randomBytes(12 * 1024 * 1024);
+const dataFile = join(work, 'data');
+writeFileSync(dataFile, data);
+const tinyLines = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `${String(from + i).padStart(9, '0')}\n`).join('');
+
+let pipes = 0;
+/** Both ends of a new pipe (made as a FIFO, unlinked at once): execa and spawn give sockets. */
+function pipePair() {
+  const path = join(work, `pipe-${++pipes}`);
+  execFileSync('mkfifo', [path]);
+  const read = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const write = openSync(path, constants.O_WRONLY);
+  unlinkSync(path);
+  return { read, write };
+}
+
+/** Runs the built CLI with its stdout a pipe, read as the test says; resolves on exit. */
+function runPiped(
+  args: string[],
+  read: (stdout: NodeJS.ReadableStream) => Promise<Buffer>,
+  env: NodeJS.ProcessEnv = {},
+) {
+  const ends = pipePair();
+  const child = spawn(node, [BIN, ...args], {
+    stdio: ['ignore', ends.write, 'pipe'],
+    env: { ...process.env, XDG_STATE_HOME: work, ...env },
+  });
+  closeSync(ends.write);
+  const stdout = new Socket({ fd: ends.read, readable: true, writable: false });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { child, output: read(stdout), exited, stderr: () => stderr };
+}
+
+const readAll = async (stream: NodeJS.ReadableStream) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+describe('a busy output spliced on by the helper', () => {
+  it('is handed to a perl helper once busy, and every byte arrives unchanged', async () => {
+    const holdFile = join(work, 'hold');
+    // The fixture's 12 MiB, then it waits (sh's read) until the test has looked.
+    const script = `"${node}" "${busy}" "${dataFile}"; while [ ! -e "${holdFile}.go" ]; do sleep 0.05; done`;
+    const run = runPiped(['-q', '-n', '1', '--retry-on', 'output:/never/', '-S', script], readAll);
+    const helpers = await helperChildrenOf(run.child.pid!);
+    writeFileSync(`${holdFile}.go`, '');
+    expect(await run.exited).toBe(0);
+    expect(helpers).toEqual(['perl']);
+    expect((await run.output).equals(data)).toBe(true);
+  });
+
+  it('keeps the last 64 KiB exactly, through thousands of tiny writes after a busy start', async () => {
+    // 30,000 lines of 10 bytes after the 12 MiB: the tail holds lines 23,447 to 29,999.
+    const command = ['--', node, busy, dataFile, '30000'];
+    const inTail = runPiped(
+      ['-q', '-n', '1', '--until', 'output:/^000023500$/m', ...command],
+      readAll,
+    );
+    expect(await inTail.exited).toBe(0);
+    expect(
+      (await inTail.output).equals(Buffer.concat([data, Buffer.from(tinyLines(0, 30_000))])),
+    ).toBe(true);
+    const beyond = runPiped(
+      ['-q', '-n', '1', '--until', 'output:/^000020000$/m', ...command],
+      readAll,
+    );
+    expect(await beyond.exited).toBe(1);
+  });
+
+  it('holds the command back while our stdout is read slowly, and loses nothing', async () => {
+    const run = runPiped(
+      ['-q', '-n', '1', '--retry-on', 'output:/never/', '--', node, busy, dataFile],
+      async (stdout) => {
+        const chunks: Buffer[] = [];
+        stdout.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          stdout.pause();
+          setTimeout(() => stdout.resume(), 1);
+        });
+        await new Promise((resolve) => stdout.on('end', resolve));
+        return Buffer.concat(chunks);
+      },
+    );
+    expect(await run.exited).toBe(0);
+    expect((await run.output).equals(data)).toBe(true);
+  });
+
+  it('gives the command SIGPIPE when our stdout closes mid-stream: exit 141, not retried', async () => {
+    const rr = `"${node}" "${BIN}"`;
+    const script = `exec 3>&1; { ${rr} --retry-on output:/never/,signal -n 3 -b 0 -- cat "${dataFile}" 2>/dev/null; echo "exit $?" >&3; } | head -c 5000000 > /dev/null`;
+    const result = await new Promise<string>((resolve) => {
+      const shell = spawn('/bin/sh', ['-c', script], {
+        env: { ...process.env, XDG_STATE_HOME: work },
+      });
+      let out = '';
+      shell.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+      shell.on('close', () => resolve(out));
+    });
+    expect(result).toBe('exit 141\n');
+  });
+
+  it('ends once quiet when a background process keeps the pipe open after the command exits', async () => {
+    const pidFile = join(work, 'holder.pid');
+    try {
+      const command = ['--', node, busy, dataFile, '0', pidFile];
+      let exited: Promise<number | null> = Promise.resolve(null);
+      const run = runPiped(
+        ['-q', '-n', '1', '--retry-on', 'output:/never/', ...command],
+        async (stdout) => {
+          // The holder keeps the pipe open after retry-run: read until retry-run has exited.
+          const chunks: Buffer[] = [];
+          stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+          await new Promise((resolve) => setImmediate(resolve));
+          await exited;
+          (stdout as Socket).destroy();
+          return Buffer.concat(chunks);
+        },
+      );
+      exited = run.exited;
+      expect(await run.exited).toBe(0);
+      expect((await run.output).equals(data)).toBe(true);
+    } finally {
+      if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+    }
+  });
+
+  it('copies the output itself where perl cannot be found, with the same result', async () => {
+    // mkfifo, but no perl: the pipes are retry-run's own, and their copy stays in Node.
+    const bin = join(work, 'bin');
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(
+      execFileSync('/bin/sh', ['-c', 'command -v mkfifo'], { encoding: 'utf8' }).trim(),
+      join(bin, 'mkfifo'),
+    );
+    const run = runPiped(
+      ['-q', '-n', '1', '--until', 'output:/^000000099$/m', '--', node, busy, dataFile, '100'],
+      readAll,
+      { PATH: bin },
+    );
+    expect(await run.exited).toBe(0);
+    expect((await run.output).equals(Buffer.concat([data, Buffer.from(tinyLines(0, 100))]))).toBe(
+      true,
+    );
+  });
+});
+
+/**
+ * The commands of `pid`'s children once one of them is not the shell's: the helper appears
+ * while the 12 MiB go through, and the shell then waits for the test.
+ */
+async function helperChildrenOf(pid: number): Promise<string[]> {
+  for (;;) {
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean),
+    );
+    const names = children.map((child) => {
+      try {
+        return readFileSync(`/proc/${child}/comm`, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    });
+    const helpers = names.filter((name) => name === 'perl');
+    if (helpers.length > 0) return helpers;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
