@@ -8504,16 +8504,21 @@ var init_pipe_size = __esm({
 function spliceHelperFor(outFd) {
   if (process.platform !== "linux") return void 0;
   const numbers = SYSCALLS[process.arch];
-  if (!numbers) return void 0;
+  if (!numbers || (0, import_node_tty5.isatty)(outFd)) return void 0;
   try {
-    return (0, import_node_fs11.fstatSync)(outFd).isFIFO() ? numbers : void 0;
+    const stats = (0, import_node_fs11.fstatSync)(outFd);
+    if (stats.isFIFO()) return { ...numbers, mode: "pipe" };
+    const devNull = stats.isCharacterDevice() && stats.rdev === DEV_NULL;
+    if (stats.isFile() || stats.isSocket() || devNull) return { ...numbers, mode: "other" };
+    return void 0;
   } catch {
     return void 0;
   }
 }
-function startSpliceHelper(inFd, outFd, numbers) {
+function startSpliceHelper(inFd, outFd, plan) {
   try {
-    const helper = (0, import_node_child_process3.spawn)("perl", ["-e", HELPER, String(numbers.splice), String(numbers.tee)], {
+    const args = ["-e", HELPER, String(plan.splice), String(plan.tee), plan.mode];
+    const helper = (0, import_node_child_process3.spawn)("perl", args, {
       stdio: [inFd, outFd, "ignore", "pipe"]
     });
     if (helper.pid === void 0) {
@@ -8525,22 +8530,24 @@ function startSpliceHelper(inFd, outFd, numbers) {
     return void 0;
   }
 }
-var import_node_child_process3, import_node_fs11, SYSCALLS, HELPER_OUTPUT_CLOSED, HELPER;
+var import_node_child_process3, import_node_fs11, import_node_tty5, SYSCALLS, DEV_NULL, HELPER_OUTPUT_CLOSED, HELPER;
 var init_splice_helper = __esm({
   "src/runners/command/splice-helper.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
     import_node_fs11 = require("node:fs");
+    import_node_tty5 = require("node:tty");
     SYSCALLS = {
       x64: { splice: 275, tee: 276 },
       arm64: { splice: 76, tee: 77 }
     };
+    DEV_NULL = 1 << 8 | 3;
     HELPER_OUTPUT_CLOSED = 3;
     HELPER = String.raw`
 use strict; use warnings;
 use POSIX qw(EAGAIN EINTR EPIPE);
 use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
-my ($SPLICE, $TEE) = @ARGV;
+my ($SPLICE, $TEE, $MODE) = @ARGV;
 my ($NONBLOCK, $SETPIPE, $KEEP, $QUIET) = (2, 1031, 65536, 0.5);
 $SIG{$_} = 'IGNORE' for qw(PIPE INT TERM HUP QUIT);
 my $exited = 0;
@@ -8589,7 +8596,8 @@ sub copy_rest {
     }
   }
 }
-while (1) {
+sub readable { my $v = ''; vec($v, 0, 1) = 1; return select($v, undef, undef, 0) != 0 }
+MAIN: while ($MODE eq 'pipe') {
   my $n = syscall($TEE, 0, 1, 1 << 20, $NONBLOCK);
   if ($n > 0) { keep($n) or do { drain(); $status = copy_rest(); last }; next }
   last if $n == 0;
@@ -8597,6 +8605,28 @@ while (1) {
   if ($! == EPIPE) { $status = $HELPER_CLOSED; last }
   if ($! != EAGAIN) { drain(); $status = copy_rest(); last }
   if (!writable()) { wait_for(1, 1, undef); next }
+  last if wait_for(0, 0, $exited ? $QUIET : undef) == 0;
+}
+OTHER: while ($MODE eq 'other') {
+  my $n = syscall($TEE, 0, $w, 1 << 20, $NONBLOCK);
+  if ($n > 0) {
+    $piped += $n;
+    my $left = $n;
+    while ($left > 0) {
+      my $m = syscall($SPLICE, 0, 0, 1, 0, $left, $NONBLOCK);
+      if ($m > 0) { $left -= $m; next }
+      next if $m < 0 && $! == EINTR;
+      if ($m < 0 && $! == EAGAIN) { wait_for(1, 1, undef); next }
+      if ($m < 0 && $! == EPIPE) { $status = $HELPER_CLOSED; last OTHER }
+      drain(); substr($old, length($old) - $left, $left, ''); $status = copy_rest(); last OTHER;
+    }
+    trim();
+    next;
+  }
+  last if $n == 0;
+  next if $! == EINTR;
+  if ($! != EAGAIN) { drain(); $status = copy_rest(); last }
+  if (readable()) { drain(); next }
   last if wait_for(0, 0, $exited ? $QUIET : undef) == 0;
 }
 drain();

@@ -203,3 +203,57 @@ async function helperChildrenOf(pid: number): Promise<string[]> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('a busy output spliced into a file, /dev/null or a socket', () => {
+  /** Runs the built CLI with `stdout` (a descriptor) as its stdout; resolves with the exit code. */
+  function runInto(args: string[], stdout: number | 'pipe') {
+    const child = spawn(node, [BIN, ...args], {
+      stdio: ['ignore', stdout, 'ignore'],
+      env: { ...process.env, XDG_STATE_HOME: work },
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { child, exited };
+  }
+  const teed = ['-q', '-n', '1', '--retry-on', 'output:/never/'];
+
+  it('into a file: handed to the helper, every byte in place', async () => {
+    const file = join(work, 'out-file');
+    const fd = openSync(file, 'w');
+    const holdFile = join(work, 'hold-file');
+    const script = `"${node}" "${busy}" "${dataFile}"; while [ ! -e "${holdFile}" ]; do sleep 0.05; done`;
+    const run = runInto([...teed, '-S', script], fd);
+    closeSync(fd);
+    const helpers = await helperChildrenOf(run.child.pid!);
+    writeFileSync(holdFile, '');
+    expect(await run.exited).toBe(0);
+    expect(helpers).toEqual(['perl']);
+    expect(readFileSync(file).equals(data)).toBe(true);
+  });
+
+  it('into a file opened to append (where splice refuses): copied on, every byte in place', async () => {
+    const file = join(work, 'out-append');
+    writeFileSync(file, 'before\n');
+    const fd = openSync(file, 'a');
+    const run = runInto([...teed, '--', node, busy, dataFile], fd);
+    closeSync(fd);
+    expect(await run.exited).toBe(0);
+    expect(readFileSync(file).equals(Buffer.concat([Buffer.from('before\n'), data]))).toBe(true);
+  });
+
+  it('into /dev/null: the tail is still the last 64 KiB', async () => {
+    const fd = openSync('/dev/null', 'w');
+    const command = ['--', node, busy, dataFile, '30000'];
+    const inTail = runInto(['-q', '-n', '1', '--until', 'output:/^000023500$/m', ...command], fd);
+    const beyond = runInto(['-q', '-n', '1', '--until', 'output:/^000020000$/m', ...command], fd);
+    closeSync(fd);
+    expect(await inTail.exited).toBe(0);
+    expect(await beyond.exited).toBe(1);
+  });
+
+  it('into a socket (a parent that spawned retry-run with a pipe of its own): every byte', async () => {
+    const run = runInto([...teed, '--', node, busy, dataFile], 'pipe');
+    const output = readAll(run.child.stdout!);
+    expect(await run.exited).toBe(0);
+    expect((await output).equals(data)).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 /**
  * splice(2) and tee(2) by architecture (Linux's unistd tables): perl's `syscall` needs the
@@ -10,15 +11,19 @@ const SYSCALLS: Partial<Record<NodeJS.Architecture, { splice: number; tee: numbe
   arm64: { splice: 76, tee: 77 },
 };
 
+/** Linux's /dev/null: character device 1:3. */
+const DEV_NULL = (1 << 8) | 3;
+
 /** Exit statuses of the helper, besides 0 (the stream ended, or went quiet). */
 export const HELPER_OUTPUT_CLOSED = 3;
 
 /**
  * The helper (run as `perl -e`): moves a busy stream from the child's pipe (its stdin) to
- * retry-run's own stdout or stderr (its stdout, a pipe) with tee(2), which shares the pages
- * between the two pipes instead of copying them, then splice(2)s the same bytes into a pipe
- * of its own that holds the newest 64 KiB (older ones spliced to /dev/null): no byte is ever
- * copied to user space. At the end it writes that tail to fd 3 and exits.
+ * retry-run's own stdout or stderr (its stdout) without ever copying a byte to user space.
+ * Into a pipe, tee(2) shares the pages with our output's pipe and splice(2) then moves them
+ * into a pipe of its own that holds the newest 64 KiB (older ones spliced to /dev/null);
+ * into anything else (a file, /dev/null, a socket), tee(2) shares them with that tail pipe
+ * and splice(2) writes them out. At the end it writes the tail to fd 3 and exits.
  *
  * - Non-blocking calls (SPLICE_F_NONBLOCK; our stdout's own flags are left alone, other
  *   processes may share them), with select(2) waiting for whichever side holds it up: our
@@ -28,8 +33,8 @@ export const HELPER_OUTPUT_CLOSED = 3;
  *   pipe open.
  * - A pipe holds 256 buffers whatever their size: when a child writes in tiny pieces the tail
  *   pipe runs out of them before it holds 64 KiB; its bytes are then read out into a string.
- * - Our output closed (EPIPE): exit 3. Any other error of splice or tee: it copies the rest
- *   with read and write instead.
+ * - Our output closed (EPIPE): exit 3. Any other error of splice or tee (EINVAL: a file
+ *   opened to append, a device without splice): it copies the rest with read and write.
  * - SIGINT, SIGTERM, SIGHUP and SIGQUIT are ignored: the command decides what to do with a
  *   Ctrl-C, and its last words still need copying. The helper ends with the stream.
  */
@@ -37,7 +42,7 @@ const HELPER = String.raw`
 use strict; use warnings;
 use POSIX qw(EAGAIN EINTR EPIPE);
 use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
-my ($SPLICE, $TEE) = @ARGV;
+my ($SPLICE, $TEE, $MODE) = @ARGV;
 my ($NONBLOCK, $SETPIPE, $KEEP, $QUIET) = (2, 1031, 65536, 0.5);
 $SIG{$_} = 'IGNORE' for qw(PIPE INT TERM HUP QUIT);
 my $exited = 0;
@@ -86,7 +91,8 @@ sub copy_rest {
     }
   }
 }
-while (1) {
+sub readable { my $v = ''; vec($v, 0, 1) = 1; return select($v, undef, undef, 0) != 0 }
+MAIN: while ($MODE eq 'pipe') {
   my $n = syscall($TEE, 0, 1, 1 << 20, $NONBLOCK);
   if ($n > 0) { keep($n) or do { drain(); $status = copy_rest(); last }; next }
   last if $n == 0;
@@ -96,22 +102,60 @@ while (1) {
   if (!writable()) { wait_for(1, 1, undef); next }
   last if wait_for(0, 0, $exited ? $QUIET : undef) == 0;
 }
+OTHER: while ($MODE eq 'other') {
+  my $n = syscall($TEE, 0, $w, 1 << 20, $NONBLOCK);
+  if ($n > 0) {
+    $piped += $n;
+    my $left = $n;
+    while ($left > 0) {
+      my $m = syscall($SPLICE, 0, 0, 1, 0, $left, $NONBLOCK);
+      if ($m > 0) { $left -= $m; next }
+      next if $m < 0 && $! == EINTR;
+      if ($m < 0 && $! == EAGAIN) { wait_for(1, 1, undef); next }
+      if ($m < 0 && $! == EPIPE) { $status = $HELPER_CLOSED; last OTHER }
+      drain(); substr($old, length($old) - $left, $left, ''); $status = copy_rest(); last OTHER;
+    }
+    trim();
+    next;
+  }
+  last if $n == 0;
+  next if $! == EINTR;
+  if ($! != EAGAIN) { drain(); $status = copy_rest(); last }
+  if (readable()) { drain(); next }
+  last if wait_for(0, 0, $exited ? $QUIET : undef) == 0;
+}
 drain();
 open(my $res, '>&=', 3) or exit 4;
 binmode $res; print $res tail_out(); close $res;
 exit $status;
 `.replace(/\$HELPER_CLOSED/g, String(HELPER_OUTPUT_CLOSED));
 
+/** What the helper needs: the syscall numbers, and how it reaches our output. */
+export interface SpliceHelperPlan {
+  splice: number;
+  tee: number;
+  /**
+   * `pipe`: tee(2) into our output's pipe, then splice(2) into the tail. `other` (a file,
+   * /dev/null, a socket): tee(2) into the tail, then splice(2) into our output.
+   */
+  mode: 'pipe' | 'other';
+}
+
 /**
- * The numbers the helper needs, when it can run here: Linux on a known architecture, and our
- * output (`outFd`) a pipe, which tee(2) requires. Into a file, retry-run's own tee stays.
+ * How the helper can run here, if it can: Linux on a known architecture, and our output
+ * (`outFd`) something splice(2) writes to. A terminal is left to retry-run's own tee.
  */
-export function spliceHelperFor(outFd: number): { splice: number; tee: number } | undefined {
+export function spliceHelperFor(outFd: number): SpliceHelperPlan | undefined {
   if (process.platform !== 'linux') return undefined;
   const numbers = SYSCALLS[process.arch];
-  if (!numbers) return undefined;
+  if (!numbers || isatty(outFd)) return undefined;
   try {
-    return fstatSync(outFd).isFIFO() ? numbers : undefined;
+    const stats = fstatSync(outFd);
+    if (stats.isFIFO()) return { ...numbers, mode: 'pipe' };
+    // Of devices, /dev/null only: another (/dev/full) may fail splice and write differently.
+    const devNull = stats.isCharacterDevice() && stats.rdev === DEV_NULL;
+    if (stats.isFile() || stats.isSocket() || devNull) return { ...numbers, mode: 'other' };
+    return undefined;
   } catch {
     return undefined;
   }
@@ -124,10 +168,11 @@ export function spliceHelperFor(outFd: number): { splice: number; tee: number } 
 export function startSpliceHelper(
   inFd: number,
   outFd: number,
-  numbers: { splice: number; tee: number },
+  plan: SpliceHelperPlan,
 ): ChildProcess | undefined {
   try {
-    const helper = spawn('perl', ['-e', HELPER, String(numbers.splice), String(numbers.tee)], {
+    const args = ['-e', HELPER, String(plan.splice), String(plan.tee), plan.mode];
+    const helper = spawn('perl', args, {
       stdio: [inFd, outFd, 'ignore', 'pipe'],
     });
     if (helper.pid === undefined) {
