@@ -177,6 +177,24 @@ describe('a busy output spliced on by the helper', () => {
       true,
     );
   });
+
+  it('reads on where a helper that fails stopped, with the same result', async () => {
+    // A `perl` that exits at once, as one without POSIX would: nothing is lost or doubled.
+    const bin = join(work, 'failing-perl');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'perl'), '#!/bin/sh\nexit 2\n', { mode: 0o755 });
+    const command = ['--', node, busy, dataFile, '100'];
+    const run = runPiped(
+      ['-q', '-n', '1', '--until', 'output:/^000000099$/m', ...command],
+      readAll,
+      {
+        PATH: `${bin}:${process.env.PATH}`,
+      },
+    );
+    expect(await run.exited).toBe(0);
+    const expected = Buffer.concat([data, Buffer.from(tinyLines(0, 100))]);
+    expect((await run.output).equals(expected)).toBe(true);
+  });
 });
 
 /**

@@ -131,7 +131,9 @@ export function pipeTee(
   /**
    * From here the helper copies the stream (splice-helper.ts), our reading paused with the
    * pipe still open. It ends with the stream, or once quiet after the command exited; should
-   * it fail (no perl, a perl without POSIX), we read on where it stopped.
+   * it fail (no perl, a perl without POSIX), we read on where it stopped. (Killed between its
+   * tee(2) into our stdout's pipe and the splice(2) that takes those bytes off, it would leave
+   * them to be copied once more: only a SIGKILL aimed at it does that.)
    */
   function handOver() {
     handOverWhenWritten = false;

@@ -43,45 +43,89 @@ use strict; use warnings;
 use POSIX qw(EAGAIN EINTR EPIPE);
 use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
 my ($SPLICE, $TEE, $MODE) = @ARGV;
-my ($NONBLOCK, $SETPIPE, $KEEP, $QUIET) = (2, 1031, 65536, 0.5);
+my ($NONBLOCK, $SETPIPE, $KEEP, $QUIET, $MOVE) = (2, 1031, 65536, 0.5, 1 << 20);
 $SIG{$_} = 'IGNORE' for qw(PIPE INT TERM HUP QUIT);
 my $exited = 0;
 POSIX::sigaction(POSIX::SIGUSR1(), POSIX::SigAction->new(sub { $exited = 1 }));
-fcntl(STDIN, $SETPIPE, 1 << 20);
+fcntl(STDIN, $SETPIPE, $MOVE);
 pipe(my $tr, my $tw) or die;
-fcntl($tw, $SETPIPE, 1 << 20);
+fcntl($tw, $SETPIPE, $MOVE);
 fcntl($_, F_SETFL, fcntl($_, F_GETFL, 0) | O_NONBLOCK) for $tr, $tw, \*STDIN;
 open(my $null, '>', '/dev/null') or die;
 my ($r, $w, $nul) = (fileno($tr), fileno($tw), fileno($null));
+# The tail: $old (bytes taken out of the tail pipe) followed by $piped bytes in the tail pipe.
 my ($old, $piped, $status) = ('', 0, 0);
-sub drain { my $b; while (1) { my $n = sysread($tr, $b, 1 << 16); last unless $n; $old .= $b } $piped = 0 }
+
+sub drain {
+  my $b;
+  while (1) { my $n = sysread($tr, $b, 1 << 16); last unless $n; $old .= $b }
+  $piped = 0;
+}
+# Back to $KEEP bytes once past twice that (older bytes go to /dev/null).
 sub trim {
   my $over = length($old) + $piped - $KEEP;
   return if $over <= $KEEP;
   my $cut = $over < length($old) ? $over : length($old);
-  substr($old, 0, $cut, ''); $over -= $cut;
-  while ($over > 0) { my $n = syscall($SPLICE, $r, 0, $nul, 0, $over, $NONBLOCK); if ($n <= 0) { drain(); return trim() } $over -= $n; $piped -= $n }
+  substr($old, 0, $cut, '');
+  $over -= $cut;
+  while ($over > 0) {
+    my $n = syscall($SPLICE, $r, 0, $nul, 0, $over, $NONBLOCK);
+    if ($n <= 0) { drain(); return trim() }
+    $over -= $n;
+    $piped -= $n;
+  }
 }
+# Moves $left bytes of the child's pipe into the tail pipe; returns how many it could not.
 sub keep {
   my ($left) = @_;
   while ($left > 0) {
     my $n = syscall($SPLICE, 0, 0, $w, 0, $left, $NONBLOCK);
     if ($n > 0) { $left -= $n; $piped += $n; trim(); next }
-    return 0 unless $n < 0 && ($! == EAGAIN || $! == EINTR);
-    drain() if $! == EAGAIN;
+    return $left unless $n < 0 && ($! == EAGAIN || $! == EINTR);
+    drain() if $! == EAGAIN; # out of buffers: take its bytes out
   }
-  return 1;
+  return 0;
 }
-sub writable { my $v = ''; vec($v, 1, 1) = 1; return select(undef, $v, undef, 0) != 0 }
-sub wait_for { my ($fd, $out, $limit) = @_; my $v = ''; vec($v, $fd, 1) = 1; return $out ? select(undef, $v, undef, $limit) : select($v, undef, undef, $limit) }
+sub wait_for {
+  my ($fd, $out, $limit) = @_;
+  my $v = '';
+  vec($v, $fd, 1) = 1;
+  return $out ? select(undef, $v, undef, $limit) : select($v, undef, undef, $limit);
+}
+sub writable { return wait_for(1, 1, 0) != 0 }
+# Waits for the child's pipe; 0 once it has been quiet for $QUIET after the command exited.
+sub await_in { return wait_for(0, 0, $exited ? $QUIET : undef) }
 sub tail_out { my $n = length($old) > $KEEP ? length($old) - $KEEP : 0; return substr($old, $n) }
+sub remember {
+  $old .= $_[0];
+  substr($old, 0, length($old) - $KEEP, '') if length($old) > 2 * $KEEP;
+}
+# Reads $left bytes that are already out, into the tail only.
+sub skip {
+  my ($left) = @_;
+  my $b;
+  while ($left > 0) {
+    my $n = sysread(STDIN, $b, $left);
+    if (!defined $n) { return unless $! == EAGAIN || $! == EINTR; next }
+    return if $n == 0;
+    remember($b);
+    $left -= $n;
+  }
+}
+# Where splice or tee fail (EINVAL: a file opened to append, a device without splice): the
+# rest with read and write.
 sub copy_rest {
+  drain();
   my $b;
   while (1) {
     my $n = sysread(STDIN, $b, 1 << 17);
-    if (!defined $n) { return 0 unless $! == EAGAIN || $! == EINTR; if (wait_for(0, 0, $exited ? $QUIET : undef) == 0) { return 0 } next }
+    if (!defined $n) {
+      return 4 unless $! == EAGAIN || $! == EINTR;
+      return 0 if $! == EAGAIN && await_in() == 0;
+      next;
+    }
     return 0 if $n == 0;
-    $old .= $b; substr($old, 0, length($old) - $KEEP, '') if length($old) > 2 * $KEEP;
+    remember($b);
     for (my $at = 0; $at < $n;) {
       my $m = syswrite(STDOUT, $b, $n - $at, $at);
       if (defined $m) { $at += $m; next }
@@ -91,20 +135,31 @@ sub copy_rest {
     }
   }
 }
-sub readable { my $v = ''; vec($v, 0, 1) = 1; return select($v, undef, undef, 0) != 0 }
-MAIN: while ($MODE eq 'pipe') {
-  my $n = syscall($TEE, 0, 1, 1 << 20, $NONBLOCK);
-  if ($n > 0) { keep($n) or do { drain(); $status = copy_rest(); last }; next }
+
+# Into a pipe: tee into it, then move the same bytes into the tail.
+while ($MODE eq 'pipe') {
+  my $n = syscall($TEE, 0, 1, $MOVE, $NONBLOCK);
+  if ($n > 0) {
+    my $left = keep($n);
+    if ($left) { skip($left); $status = copy_rest(); last }
+    next;
+  }
   last if $n == 0;
   next if $! == EINTR;
   if ($! == EPIPE) { $status = $HELPER_CLOSED; last }
-  if ($! != EAGAIN) { drain(); $status = copy_rest(); last }
+  if ($! != EAGAIN) { $status = copy_rest(); last }
   if (!writable()) { wait_for(1, 1, undef); next }
-  last if wait_for(0, 0, $exited ? $QUIET : undef) == 0;
+  last if await_in() == 0;
 }
+# Into a file, /dev/null or a socket: tee into the tail, then splice the same bytes out. After
+# a short move the child's pipe is empty, so wait for it at once (select) rather than try again
+# and be told EAGAIN; an EAGAIN right after select said there was data means the tail pipe is
+# out of buffers.
+my $waited = 0;
 OTHER: while ($MODE eq 'other') {
-  my $n = syscall($TEE, 0, $w, 1 << 20, $NONBLOCK);
+  my $n = syscall($TEE, 0, $w, $MOVE, $NONBLOCK);
   if ($n > 0) {
+    $waited = 0;
     $piped += $n;
     my $left = $n;
     while ($left > 0) {
@@ -113,20 +168,30 @@ OTHER: while ($MODE eq 'other') {
       next if $m < 0 && $! == EINTR;
       if ($m < 0 && $! == EAGAIN) { wait_for(1, 1, undef); next }
       if ($m < 0 && $! == EPIPE) { $status = $HELPER_CLOSED; last OTHER }
-      drain(); substr($old, length($old) - $left, $left, ''); $status = copy_rest(); last OTHER;
+      # Not written: those bytes are read again by copy_rest, so out of the tail they go.
+      drain();
+      substr($old, length($old) - $left, $left, '');
+      $status = copy_rest();
+      last OTHER;
     }
     trim();
+    next if $n == $MOVE;
+    $waited = 1;
+    last if await_in() == 0;
     next;
   }
   last if $n == 0;
   next if $! == EINTR;
-  if ($! != EAGAIN) { drain(); $status = copy_rest(); last }
-  if (readable()) { drain(); next }
-  last if wait_for(0, 0, $exited ? $QUIET : undef) == 0;
+  if ($! != EAGAIN) { $status = copy_rest(); last }
+  if ($waited) { $waited = 0; drain(); next }
+  $waited = 1;
+  last if await_in() == 0;
 }
 drain();
 open(my $res, '>&=', 3) or exit 4;
-binmode $res; print $res tail_out(); close $res;
+binmode $res;
+print $res tail_out();
+close $res;
 exit $status;
 `.replace(/\$HELPER_CLOSED/g, String(HELPER_OUTPUT_CLOSED));
 
@@ -152,7 +217,7 @@ export function spliceHelperFor(outFd: number): SpliceHelperPlan | undefined {
   try {
     const stats = fstatSync(outFd);
     if (stats.isFIFO()) return { ...numbers, mode: 'pipe' };
-    // Of devices, /dev/null only: another (/dev/full) may fail splice and write differently.
+    // Of devices, /dev/null only: another (/dev/full) may fail where a write would not.
     const devNull = stats.isCharacterDevice() && stats.rdev === DEV_NULL;
     if (stats.isFile() || stats.isSocket() || devNull) return { ...numbers, mode: 'other' };
     return undefined;
