@@ -8518,9 +8518,8 @@ function spliceHelperFor(outFd) {
 function startSpliceHelper(inFd, outFd, plan) {
   try {
     const args = ["-e", HELPER, String(plan.splice), String(plan.tee), plan.mode];
-    const helper = (0, import_node_child_process3.spawn)("perl", args, {
-      stdio: [inFd, outFd, "ignore", "pipe"]
-    });
+    const env2 = process.env.PATH === void 0 ? {} : { PATH: process.env.PATH };
+    const helper = (0, import_node_child_process3.spawn)("perl", args, { stdio: [inFd, outFd, "ignore", "pipe"], env: env2 });
     if (helper.pid === void 0) {
       helper.on("error", () => void 0);
       return void 0;

@@ -11,6 +11,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -72,16 +73,46 @@ const readAll = async (stream: NodeJS.ReadableStream) => {
 };
 
 describe('a busy output spliced on by the helper', () => {
-  it('is handed to a perl helper once busy, and every byte arrives unchanged', async () => {
-    const holdFile = join(work, 'hold');
-    // The fixture's 12 MiB, then it waits (sh's read) until the test has looked.
-    const script = `"${node}" "${busy}" "${dataFile}"; while [ ! -e "${holdFile}.go" ]; do sleep 0.05; done`;
-    const run = runPiped(['-q', '-n', '1', '--retry-on', 'output:/never/', '-S', script], readAll);
-    const helpers = await helperChildrenOf(run.child.pid!);
-    writeFileSync(`${holdFile}.go`, '');
+  /**
+   * Runs the fixture's 12 MiB through retry-run, then holds the command open until every byte
+   * has arrived, and looks at retry-run's children then: a helper still running did the copy.
+   */
+  async function helpersOfBusyRun(env: NodeJS.ProcessEnv = {}) {
+    const go = join(work, `go-${++pipes}`);
+    const script = `"${node}" "${busy}" "${dataFile}"; while [ ! -e "${go}" ]; do sleep 0.05; done`;
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let run!: ReturnType<typeof runPiped>;
+    const allThere = new Promise<void>((resolve) => {
+      run = runPiped(
+        ['-q', '-n', '1', '--retry-on', 'output:/never/', '-S', script],
+        async (stdout) => {
+          stdout.on('data', (chunk: Buffer) => {
+            chunks.push(chunk);
+            received += chunk.length;
+            if (received === data.length) resolve();
+          });
+          await new Promise((ended) => stdout.on('end', ended));
+          return Buffer.concat(chunks);
+        },
+        env,
+      );
+    });
+    await allThere;
+    const helpers = childCommandsOf(run.child.pid!).filter((name) => name === 'perl');
+    writeFileSync(go, '');
     expect(await run.exited).toBe(0);
-    expect(helpers).toEqual(['perl']);
     expect((await run.output).equals(data)).toBe(true);
+    return helpers;
+  }
+
+  it('is handed to a perl helper once busy, and every byte arrives unchanged', async () => {
+    expect(await helpersOfBusyRun()).toEqual(['perl']);
+  });
+
+  it('runs the helper without the PERL5OPT, PERL5LIB or PERL_UNICODE meant for the user', async () => {
+    // A module that does not exist: a perl that honoured this would die at once.
+    expect(await helpersOfBusyRun({ PERL5OPT: '-MNo::Such::Module' })).toEqual(['perl']);
   });
 
   it('keeps the last 64 KiB exactly, through thousands of tiny writes after a busy start', async () => {
@@ -197,29 +228,18 @@ describe('a busy output spliced on by the helper', () => {
   });
 });
 
-/**
- * The commands of `pid`'s children once one of them is not the shell's: the helper appears
- * while the 12 MiB go through, and the shell then waits for the test.
- */
-async function helperChildrenOf(pid: number): Promise<string[]> {
-  for (;;) {
-    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean),
-    );
-    const names = children.map((child) => {
-      try {
-        return readFileSync(`/proc/${child}/comm`, 'utf8').trim();
-      } catch {
-        return '';
-      }
-    });
-    const helpers = names.filter((name) => name === 'perl');
-    if (helpers.length > 0) return helpers;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** The command names (comm) of the children of `pid` right now. */
+function childCommandsOf(pid: number): string[] {
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean),
+  );
+  return children.map((child) => {
+    try {
+      return readFileSync(`/proc/${child}/comm`, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  });
 }
 
 describe('a busy output spliced into a file, /dev/null or a socket', () => {
@@ -237,12 +257,13 @@ describe('a busy output spliced into a file, /dev/null or a socket', () => {
   it('into a file: handed to the helper, every byte in place', async () => {
     const file = join(work, 'out-file');
     const fd = openSync(file, 'w');
-    const holdFile = join(work, 'hold-file');
-    const script = `"${node}" "${busy}" "${dataFile}"; while [ ! -e "${holdFile}" ]; do sleep 0.05; done`;
+    const go = join(work, 'go-file');
+    const script = `"${node}" "${busy}" "${dataFile}"; while [ ! -e "${go}" ]; do sleep 0.05; done`;
     const run = runInto([...teed, '-S', script], fd);
     closeSync(fd);
-    const helpers = await helperChildrenOf(run.child.pid!);
-    writeFileSync(holdFile, '');
+    while (statSync(file).size < data.length) await new Promise((r) => setTimeout(r, 20));
+    const helpers = childCommandsOf(run.child.pid!).filter((name) => name === 'perl');
+    writeFileSync(go, '');
     expect(await run.exited).toBe(0);
     expect(helpers).toEqual(['perl']);
     expect(readFileSync(file).equals(data)).toBe(true);

@@ -238,9 +238,10 @@ export function startSpliceHelper(
 ): ChildProcess | undefined {
   try {
     const args = ['-e', HELPER, String(plan.splice), String(plan.tee), plan.mode];
-    const helper = spawn('perl', args, {
-      stdio: [inFd, outFd, 'ignore', 'pipe'],
-    });
+    // PATH alone (it finds perl): PERL5OPT, PERL5LIB or PERL_UNICODE set for the user's own
+    // perl would load modules into this one or put layers on its handles.
+    const env = process.env.PATH === undefined ? {} : { PATH: process.env.PATH };
+    const helper = spawn('perl', args, { stdio: [inFd, outFd, 'ignore', 'pipe'], env });
     if (helper.pid === undefined) {
       helper.on('error', () => undefined);
       return undefined;
