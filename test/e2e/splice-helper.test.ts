@@ -26,6 +26,7 @@ import { BIN, FIXTURES } from '../helpers/cli.js';
 // (README "Performance"). These tests hold it to what retry-run's own tee guarantees.
 
 const work = mkdtempSync(join(tmpdir(), 'retry-run-splice-'));
+// Removing it also ends a held command left behind by a failed test (its loop checks for it).
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const node = process.execPath;
 const busy = `${FIXTURES}busy-output.js`;
@@ -79,7 +80,7 @@ describe('a busy output spliced on by the helper', () => {
    */
   async function helpersOfBusyRun(env: NodeJS.ProcessEnv = {}) {
     const go = join(work, `go-${++pipes}`);
-    const script = `"${node}" "${busy}" "${dataFile}"; while [ ! -e "${go}" ]; do sleep 0.05; done`;
+    const script = `"${node}" "${busy}" "${dataFile}"; while [ -d "${work}" ] && [ ! -e "${go}" ]; do sleep 0.05; done`;
     const chunks: Buffer[] = [];
     let received = 0;
     let run!: ReturnType<typeof runPiped>;
@@ -258,7 +259,7 @@ describe('a busy output spliced into a file, /dev/null or a socket', () => {
     const file = join(work, 'out-file');
     const fd = openSync(file, 'w');
     const go = join(work, 'go-file');
-    const script = `"${node}" "${busy}" "${dataFile}"; while [ ! -e "${go}" ]; do sleep 0.05; done`;
+    const script = `"${node}" "${busy}" "${dataFile}"; while [ -d "${work}" ] && [ ! -e "${go}" ]; do sleep 0.05; done`;
     const run = runInto([...teed, '-S', script], fd);
     closeSync(fd);
     while (statSync(file).size < data.length) await new Promise((r) => setTimeout(r, 20));
