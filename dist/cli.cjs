@@ -8515,9 +8515,10 @@ function spliceHelperFor(outFd) {
     return void 0;
   }
 }
-function startSpliceHelper(inFd, outFd, plan) {
+function startSpliceHelper(inFd, outFd, plan, commandExited) {
   try {
     const args = ["-e", HELPER, String(plan.splice), String(plan.tee), plan.mode];
+    args.push(commandExited ? "1" : "0");
     const env2 = process.env.PATH === void 0 ? {} : { PATH: process.env.PATH };
     const helper = (0, import_node_child_process3.spawn)("perl", args, { stdio: [inFd, outFd, "ignore", "pipe"], env: env2 });
     if (helper.pid === void 0) {
@@ -8545,12 +8546,12 @@ var init_splice_helper = __esm({
     HELPER = String.raw`
 use strict; use warnings;
 use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
-my ($SPLICE, $TEE, $MODE) = @ARGV;
+my ($SPLICE, $TEE, $MODE, $gone) = @ARGV;
 my ($NONBLOCK, $SETPIPE, $KEEP, $QUIET, $MOVE) = (2, 1031, 65536, 0.5, 1 << 20);
 # Linux's errno values (the same on x86-64 and arm64): the POSIX module costs 20 ms to load.
 my ($EINTR, $EAGAIN, $EPIPE) = (4, 11, 32);
 $SIG{$_} = 'IGNORE' for qw(PIPE INT TERM HUP QUIT);
-my $exited = 0;
+my $exited = $gone;
 $SIG{USR1} = sub { $exited = 1 };
 fcntl(STDIN, $SETPIPE, $MOVE);
 pipe(my $tr, my $tw) or die;
@@ -8714,8 +8715,10 @@ function pipeTee(fd, to, tail, onBroken, seen, outFd) {
   let isBroken = false;
   let bytes = 0;
   let busy = false;
+  let plan;
   let handOverWhenWritten = false;
   let helper;
+  let exited = false;
   let finish = () => {
   };
   const broken = () => {
@@ -8743,8 +8746,8 @@ function pipeTee(fd, to, tail, onBroken, seen, outFd) {
         bytes += length;
         if (bytes >= BUSY_AFTER_BYTES && !busy) {
           busy = true;
-          const numbers = outFd === void 0 || seen ? void 0 : spliceHelperFor(outFd);
-          if (numbers) handOverWhenWritten = true;
+          plan = outFd === void 0 || seen ? void 0 : spliceHelperFor(outFd);
+          if (plan) handOverWhenWritten = true;
           else enlargePipe(fd);
         }
         const chunk = buffer.subarray(0, length);
@@ -8775,7 +8778,7 @@ function pipeTee(fd, to, tail, onBroken, seen, outFd) {
   from.once("close", () => finish());
   function handOver() {
     handOverWhenWritten = false;
-    const started = startSpliceHelper(fd, outFd, spliceHelperFor(outFd));
+    const started = startSpliceHelper(fd, outFd, plan, exited);
     if (!started) return readOn();
     helper = started;
     const kept = [];
@@ -8799,6 +8802,7 @@ function pipeTee(fd, to, tail, onBroken, seen, outFd) {
     from.unref();
   }
   function commandExited() {
+    exited = true;
     helper?.kill("SIGUSR1");
   }
   return state;

@@ -3,7 +3,12 @@ import type { Readable, Writable } from 'node:stream';
 import type { ChildProcess } from 'node:child_process';
 import type { OutputTail } from './output-tail.js';
 import { enlargePipe } from './pipe-size.js';
-import { HELPER_OUTPUT_CLOSED, spliceHelperFor, startSpliceHelper } from './splice-helper.js';
+import {
+  HELPER_OUTPUT_CLOSED,
+  spliceHelperFor,
+  startSpliceHelper,
+  type SpliceHelperPlan,
+} from './splice-helper.js';
 
 /** One of the child's output streams being copied to its destination. */
 export interface Tee {
@@ -65,9 +70,11 @@ export function pipeTee(
   let isBroken = false;
   let bytes = 0;
   let busy = false;
-  /** Set once the stream is busy and `to` has taken every byte so far: time to hand over. */
+  /** How a helper would copy this busy stream, once `to` has taken every byte so far. */
+  let plan: SpliceHelperPlan | undefined;
   let handOverWhenWritten = false;
   let helper: ChildProcess | undefined;
+  let exited = false;
   let finish = () => {};
   const broken = () => {
     if (isBroken) return;
@@ -95,8 +102,8 @@ export function pipeTee(
         bytes += length;
         if (bytes >= BUSY_AFTER_BYTES && !busy) {
           busy = true;
-          const numbers = outFd === undefined || seen ? undefined : spliceHelperFor(outFd);
-          if (numbers) handOverWhenWritten = true;
+          plan = outFd === undefined || seen ? undefined : spliceHelperFor(outFd);
+          if (plan) handOverWhenWritten = true;
           else enlargePipe(fd);
         }
         const chunk = buffer.subarray(0, length);
@@ -131,13 +138,13 @@ export function pipeTee(
   /**
    * From here the helper copies the stream (splice-helper.ts), our reading paused with the
    * pipe still open. It ends with the stream, or once quiet after the command exited; should
-   * it fail (no perl, a perl without POSIX), we read on where it stopped. (Killed between its
+   * it fail (no perl, a perl that dies), we read on where it stopped. (Killed between its
    * tee(2) into our stdout's pipe and the splice(2) that takes those bytes off, it would leave
    * them to be copied once more: only a SIGKILL aimed at it does that.)
    */
   function handOver() {
     handOverWhenWritten = false;
-    const started = startSpliceHelper(fd, outFd!, spliceHelperFor(outFd!)!);
+    const started = startSpliceHelper(fd, outFd!, plan!, exited);
     if (!started) return readOn();
     helper = started;
     const kept: Buffer[] = [];
@@ -161,6 +168,7 @@ export function pipeTee(
     from.unref();
   }
   function commandExited() {
+    exited = true;
     helper?.kill('SIGUSR1');
   }
   return state;

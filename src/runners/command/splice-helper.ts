@@ -28,9 +28,10 @@ export const HELPER_OUTPUT_CLOSED = 3;
  * - Non-blocking calls (SPLICE_F_NONBLOCK; our stdout's own flags are left alone, other
  *   processes may share them), with select(2) waiting for whichever side holds it up: our
  *   output's reader (backpressure, never "quiet") or the child (no data).
- * - SIGUSR1 says the command has exited: from then on, 500 ms without data (and not held up
- *   by our reader) ends it, as retry-run's own tee does when a background process keeps the
- *   pipe open.
+ * - SIGUSR1 (or its fourth argument, 1) says the command has exited: from then on, 500 ms
+ *   without data (and not held up by our reader) ends it, as retry-run's own tee does when a
+ *   background process keeps the pipe open. A SIGUSR1 that comes before perl has set its
+ *   handler kills it before it moved a byte: retry-run then reads on itself.
  * - A pipe holds 256 buffers whatever their size: when a child writes in tiny pieces the tail
  *   pipe runs out of them before it holds 64 KiB; its bytes are then read out into a string.
  * - Our output closed (EPIPE): exit 3. Any other error of splice or tee (EINVAL: a file
@@ -41,12 +42,12 @@ export const HELPER_OUTPUT_CLOSED = 3;
 const HELPER = String.raw`
 use strict; use warnings;
 use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
-my ($SPLICE, $TEE, $MODE) = @ARGV;
+my ($SPLICE, $TEE, $MODE, $gone) = @ARGV;
 my ($NONBLOCK, $SETPIPE, $KEEP, $QUIET, $MOVE) = (2, 1031, 65536, 0.5, 1 << 20);
 # Linux's errno values (the same on x86-64 and arm64): the POSIX module costs 20 ms to load.
 my ($EINTR, $EAGAIN, $EPIPE) = (4, 11, 32);
 $SIG{$_} = 'IGNORE' for qw(PIPE INT TERM HUP QUIT);
-my $exited = 0;
+my $exited = $gone;
 $SIG{USR1} = sub { $exited = 1 };
 fcntl(STDIN, $SETPIPE, $MOVE);
 pipe(my $tr, my $tw) or die;
@@ -235,9 +236,12 @@ export function startSpliceHelper(
   inFd: number,
   outFd: number,
   plan: SpliceHelperPlan,
+  /** The command has exited already: the quiet limit applies from the start. */
+  commandExited: boolean,
 ): ChildProcess | undefined {
   try {
     const args = ['-e', HELPER, String(plan.splice), String(plan.tee), plan.mode];
+    args.push(commandExited ? '1' : '0');
     // PATH alone (it finds perl): PERL5OPT, PERL5LIB or PERL_UNICODE set for the user's own
     // perl would load modules into this one or put layers on its handles.
     const env = process.env.PATH === undefined ? {} : { PATH: process.env.PATH };
