@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -270,7 +270,7 @@ describe('a busy output spliced into a file, /dev/null or a socket', () => {
     expect(readFileSync(file).equals(data)).toBe(true);
   });
 
-  it('into a file opened to append (where splice refuses): copied on, every byte in place', async () => {
+  it('into a file opened to append: every byte in place after what was there', async () => {
     const file = join(work, 'out-append');
     writeFileSync(file, 'before\n');
     const fd = openSync(file, 'a');
@@ -279,6 +279,32 @@ describe('a busy output spliced into a file, /dev/null or a socket', () => {
     expect(await run.exited).toBe(0);
     expect(readFileSync(file).equals(Buffer.concat([Buffer.from('before\n'), data]))).toBe(true);
   });
+
+  for (const [where, size] of [
+    ['before the hand-over, in retry-run', '2m'],
+    ['after it, in the helper', '8m'],
+  ] as const) {
+    it(`into a file on a disk that fills up ${where}: the command gets SIGPIPE, exit 141`, async (context) => {
+      const disk = join(work, `disk-${size}`);
+      mkdirSync(disk);
+      const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', disk]);
+      if (mounted.status !== 0)
+        return context.skip(`cannot mount a tmpfs: ${String(mounted.stderr)}`);
+      try {
+        const file = join(disk, 'out');
+        const fd = openSync(file, 'w');
+        const command = ['--retry-on', 'output:/never/,signal', '-n', '3', '-b', '0'];
+        const run = runInto(['-q', ...command, '--', 'cat', dataFile], fd);
+        closeSync(fd);
+        expect(await run.exited).toBe(141);
+        const written = readFileSync(file);
+        expect(written.length).toBeGreaterThan(size === '8m' ? 4 * 2 ** 20 : 0);
+        expect(written.equals(data.subarray(0, written.length))).toBe(true);
+      } finally {
+        spawnSync('umount', [disk]);
+      }
+    });
+  }
 
   it('into /dev/null: the tail is still the last 64 KiB', async () => {
     const fd = openSync('/dev/null', 'w');

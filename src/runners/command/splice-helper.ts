@@ -18,13 +18,16 @@ const DEV_NULL = (1 << 8) | 3;
 export const HELPER_OUTPUT_CLOSED = 3;
 
 /**
- * The helper (run as `perl -e`): moves a busy stream from the child's pipe (its stdin) to
- * retry-run's own stdout or stderr (its stdout) without ever copying a byte to user space.
- * Into a pipe, tee(2) shares the pages with our output's pipe and splice(2) then moves them
- * into a pipe of its own that holds the newest 64 KiB (older ones spliced to /dev/null);
- * into anything else (a file, /dev/null, a socket), tee(2) shares them with that tail pipe
- * and splice(2) writes them out. At the end it writes the tail to fd 3 and exits.
+ * The helper (run as `perl -e`): copies a busy stream from the child's pipe (its stdin) to
+ * retry-run's own stdout (its stdout) and keeps the newest 64 KiB, which it writes to fd 3
+ * when it ends.
  *
+ * - Into a pipe, no byte is copied to user space: tee(2) shares the pages with our output's
+ *   pipe, and splice(2) then moves them into a pipe of its own that holds the tail (older
+ *   bytes spliced to /dev/null).
+ * - Into a file, /dev/null or a socket it reads and writes as cat does, into page-aligned
+ *   buffers (see copy_rest). There, splice(2) was slower: each page it takes out of the
+ *   child's pipe is a page the child's next write must allocate anew.
  * - Non-blocking calls (SPLICE_F_NONBLOCK; our stdout's own flags are left alone, other
  *   processes may share them), with select(2) waiting for whichever side holds it up: our
  *   output's reader (backpressure, never "quiet") or the child (no data).
@@ -34,8 +37,8 @@ export const HELPER_OUTPUT_CLOSED = 3;
  *   handler kills it before it moved a byte: retry-run then reads on itself.
  * - A pipe holds 256 buffers whatever their size: when a child writes in tiny pieces the tail
  *   pipe runs out of them before it holds 64 KiB; its bytes are then read out into a string.
- * - Our output closed (EPIPE): exit 3. Any other error of splice or tee (EINVAL: a file
- *   opened to append, a device without splice): it copies the rest with read and write.
+ * - Our output closed (EPIPE) or failing (a full disk): exit 3. Any other error of tee or
+ *   splice: it copies the rest with read and write.
  * - SIGINT, SIGTERM, SIGHUP and SIGQUIT are ignored: the command decides what to do with a
  *   Ctrl-C, and its last words still need copying. The helper ends with the stream.
  */
@@ -97,7 +100,6 @@ sub wait_for {
 sub writable { return wait_for(1, 1, 0) != 0 }
 # Waits for the child's pipe; 0 once it has been quiet for $QUIET after the command exited.
 sub await_in { return wait_for(0, 0, $exited ? $QUIET : undef) }
-sub tail_out { my $n = length($old) > $KEEP ? length($old) - $KEEP : 0; return substr($old, $n) }
 sub remember {
   $old .= $_[0];
   substr($old, 0, length($old) - $KEEP, '') if length($old) > 2 * $KEEP;
@@ -106,6 +108,7 @@ sub remember {
 sub skip {
   my ($left) = @_;
   my $b;
+  drain(); # the tail pipe's bytes come first
   while ($left > 0) {
     my $n = sysread(STDIN, $b, $left);
     if (!defined $n) { return unless $! == $EAGAIN || $! == $EINTR; next }
@@ -114,30 +117,51 @@ sub skip {
     $left -= $n;
   }
 }
-# Where splice or tee fail (EINVAL: a file opened to append, a device without splice): the
-# rest with read and write.
+# Into a file, /dev/null or a socket, and wherever tee or splice fail: read and write, as cat
+# does, through two buffers of 256 KiB used in turn, each from a page boundary on. Perl's own strings start 16 bytes into a page, and the kernel
+# copies into those at half the speed. A buffer is left once less than 64 KiB of it is free,
+# so by the time the other is reused the newest alone holds the tail: keeping it copies
+# nothing. A write that fails (our output closed, a full disk) ends it as EPIPE does.
+my $CAP = 1 << 18;
+my @buf = ("\0" x ($CAP + 4096), "\0" x ($CAP + 4096));
+my (@at, @len, $cur);
 sub copy_rest {
   drain();
-  my $b;
+  for my $i (0, 1) {
+    vec($buf[$i], 0, 8) = 0; # a string of its own, which then stays where it is
+    my $address = unpack('J', pack('p', $buf[$i]));
+    ($at[$i], $len[$i]) = ((4096 - $address % 4096) % 4096, 0);
+  }
+  $cur = 0;
   while (1) {
-    my $n = sysread(STDIN, $b, 1 << 17);
+    if ($CAP - $len[$cur] < $KEEP) { $cur = 1 - $cur; ($len[$cur], $old) = (0, '') }
+    my $from = $at[$cur] + $len[$cur];
+    my $n = sysread(STDIN, $buf[$cur], $CAP - $len[$cur], $from);
     if (!defined $n) {
       return 4 unless $! == $EAGAIN || $! == $EINTR;
       return 0 if $! == $EAGAIN && await_in() == 0;
       next;
     }
     return 0 if $n == 0;
-    remember($b);
-    for (my $at = 0; $at < $n;) {
-      my $m = syswrite(STDOUT, $b, $n - $at, $at);
-      if (defined $m) { $at += $m; next }
-      return $HELPER_CLOSED if $! == $EPIPE;
-      return 4 unless $! == $EAGAIN || $! == $EINTR;
+    $len[$cur] += $n;
+    for (my $done = 0; $done < $n;) {
+      my $m = syswrite(STDOUT, $buf[$cur], $n - $done, $from + $done);
+      if (defined $m) { $done += $m; next }
+      return $HELPER_CLOSED unless $! == $EAGAIN || $! == $EINTR;
       wait_for(1, 1, undef);
     }
   }
 }
+sub tail_out {
+  my $t = $old;
+  if (defined $cur) {
+    $t .= substr($buf[1 - $cur], $at[1 - $cur], $len[1 - $cur]) if $len[$cur] < $KEEP;
+    $t .= substr($buf[$cur], $at[$cur], $len[$cur]);
+  }
+  return length($t) > $KEEP ? substr($t, length($t) - $KEEP) : $t;
+}
 
+$status = copy_rest() if $MODE eq 'other';
 # Into a pipe: tee into it, then move the same bytes into the tail.
 while ($MODE eq 'pipe') {
   my $n = syscall($TEE, 0, 1, $MOVE, $NONBLOCK);
@@ -151,42 +175,6 @@ while ($MODE eq 'pipe') {
   if ($! == $EPIPE) { $status = $HELPER_CLOSED; last }
   if ($! != $EAGAIN) { $status = copy_rest(); last }
   if (!writable()) { wait_for(1, 1, undef); next }
-  last if await_in() == 0;
-}
-# Into a file, /dev/null or a socket: tee into the tail, then splice the same bytes out. After
-# a short move the child's pipe is empty, so wait for it at once (select) rather than try again
-# and be told EAGAIN; an EAGAIN right after select said there was data means the tail pipe is
-# out of buffers.
-my $waited = 0;
-OTHER: while ($MODE eq 'other') {
-  my $n = syscall($TEE, 0, $w, $MOVE, $NONBLOCK);
-  if ($n > 0) {
-    $waited = 0;
-    $piped += $n;
-    my $left = $n;
-    while ($left > 0) {
-      my $m = syscall($SPLICE, 0, 0, 1, 0, $left, $NONBLOCK);
-      if ($m > 0) { $left -= $m; next }
-      next if $m < 0 && $! == $EINTR;
-      if ($m < 0 && $! == $EAGAIN) { wait_for(1, 1, undef); next }
-      if ($m < 0 && $! == $EPIPE) { $status = $HELPER_CLOSED; last OTHER }
-      # Not written: those bytes are read again by copy_rest, so out of the tail they go.
-      drain();
-      substr($old, length($old) - $left, $left, '');
-      $status = copy_rest();
-      last OTHER;
-    }
-    trim();
-    next if $n == $MOVE;
-    $waited = 1;
-    last if await_in() == 0;
-    next;
-  }
-  last if $n == 0;
-  next if $! == $EINTR;
-  if ($! != $EAGAIN) { $status = copy_rest(); last }
-  if ($waited) { $waited = 0; drain(); next }
-  $waited = 1;
   last if await_in() == 0;
 }
 drain();
@@ -203,7 +191,7 @@ export interface SpliceHelperPlan {
   tee: number;
   /**
    * `pipe`: tee(2) into our output's pipe, then splice(2) into the tail. `other` (a file,
-   * /dev/null, a socket): tee(2) into the tail, then splice(2) into our output.
+   * /dev/null, a socket): read and write through page-aligned buffers.
    */
   mode: 'pipe' | 'other';
 }
