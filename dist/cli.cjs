@@ -8689,6 +8689,11 @@ exit $status;
 });
 
 // src/runners/command/output-tee.ts
+function pageAlignedReadBuffer() {
+  const MALLOC_HEADER = 16;
+  const skip = 4096 - MALLOC_HEADER;
+  return Buffer.allocUnsafe(READ_BYTES + skip).subarray(skip);
+}
 function pipeTee(fd, to, tail, onBroken, seen, outFd) {
   const state = {
     chunks: 0,
@@ -8725,7 +8730,7 @@ function pipeTee(fd, to, tail, onBroken, seen, outFd) {
     readable: true,
     writable: false,
     onread: {
-      buffer: Buffer.allocUnsafe(READ_BYTES),
+      buffer: pageAlignedReadBuffer(),
       callback: (length, buffer) => {
         state.chunks++;
         bytes += length;
