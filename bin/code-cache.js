@@ -23,6 +23,18 @@ const path = require('node:path');
 const { Script } = require('node:vm');
 
 const MAGIC = Buffer.from('retry-run code cache 2\n');
+
+/**
+ * scripts/build.js puts each bundle file (dist/cli.cjs, dist/vendor/*.cjs) inside a function
+ * that takes what Node's module wrapper gives: run with require() it calls it with those, and
+ * as a script it is that function, which this file calls. So the source is compiled as read:
+ * wrapping it here would copy the whole bundle into another string of V8's young generation
+ * (half a megabyte, and a scavenge the sooner).
+ */
+const PARAMETERS = 'exports, require, module, __filename, __dirname';
+const BUNDLE_HEAD = `(function (run) { return typeof module === "object" && typeof require === "function" ? run.call(exports, ${PARAMETERS}) : run; })(function (${PARAMETERS}) {`;
+const BUNDLE_TAIL = '\n});\n';
+const HEAD_BYTES = Buffer.from(BUNDLE_HEAD);
 const HASH_BYTES = 32;
 /** How old a ctime must be, when read, to be sure no later change shares its clock tick. */
 const SETTLED_NS = 2_000_000_000n;
@@ -66,16 +78,20 @@ function compileAndRun(filename, requireFn) {
   const found = identity && readCache(entry, identity);
   const cachedData =
     found && (found.settled || found.hash.equals(sha256(bytes))) ? found.data : undefined;
-  const source = bytes.toString('utf8');
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapper, { filename, ...(cachedData ? { cachedData } : {}) });
+  // A built file is ASCII (scripts/build.js checks it): latin1 reads it without decoding.
+  const built = bytes.subarray(0, HEAD_BYTES.length).equals(HEAD_BYTES);
+  const source = built
+    ? bytes.toString('latin1')
+    : `(function (${PARAMETERS}) {${bytes.toString('utf8')}\n})`;
+  const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
   // A racily made entry that proved right is made again, settled, so later runs skip the hash.
   if (identity && (!cachedData || script.cachedDataRejected || !found.settled)) {
     // After the run, so the cache also holds the functions this run compiled.
     process.once('exit', () => writeCache(entry, { bytes, identity, readAtNs }, script));
   }
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, requireFn, module, filename, path.dirname(filename));
+  const run = script.runInThisContext();
+  run.call(module.exports, module.exports, requireFn, module, filename, path.dirname(filename));
   return module.exports;
 }
 
@@ -224,5 +240,13 @@ function isOwn(status) {
   return process.getuid === undefined || status.uid === process.getuid();
 }
 
-// The rest for the tests of the cache format (test/e2e/code-cache.test.ts).
-module.exports = { runWithCodeCache, readBundle, encodeHeader, decodeHeader };
+// The rest for the build (the wrapper) and the tests of the cache format
+// (test/e2e/code-cache.test.ts).
+module.exports = {
+  runWithCodeCache,
+  BUNDLE_HEAD,
+  BUNDLE_TAIL,
+  readBundle,
+  encodeHeader,
+  decodeHeader,
+};

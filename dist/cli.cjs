@@ -1,3 +1,4 @@
+(function (run) { return typeof module === "object" && typeof require === "function" ? run.call(exports, exports, require, module, __filename, __dirname) : run; })(function (exports, require, module, __filename, __dirname) {
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -4903,9 +4904,9 @@ function resolveStateLocation(value, env2 = process.env, isDirectory = existingD
 function defaultLocation(env2, isDirectory) {
   const xdg = env2.XDG_STATE_HOME;
   if (xdg && (0, import_node_path4.isAbsolute)(xdg)) return { kind: "file", dir: (0, import_node_path4.join)(xdg, "retry-run") };
-  const home = [env2.HOME, accountHome()].find(
-    (dir) => !!dir && (0, import_node_path4.isAbsolute)(dir) && isDirectory(dir)
-  );
+  const isHome = (dir) => !!dir && (0, import_node_path4.isAbsolute)(dir) && isDirectory(dir);
+  const account = isHome(env2.HOME) ? void 0 : accountHome();
+  const home = isHome(env2.HOME) ? env2.HOME : isHome(account) ? account : void 0;
   if (home) return { kind: "file", dir: (0, import_node_path4.join)(home, ".local", "state", "retry-run") };
   return {
     kind: "unavailable",
@@ -14327,3 +14328,6 @@ function exitWhenDone(code) {
 0 && (module.exports = {
   main
 });
+
+});
+

@@ -10,9 +10,16 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const LAZY_VENDORS = ['undici', 'ioredis', 're2js'];
+/**
+ * The CLI bundle and the vendor files are each one function (bin/code-cache.js): a script
+ * that bin/code-cache.js compiles as it is read, and a CommonJS module to require().
+ */
+const { BUNDLE_HEAD, BUNDLE_TAIL } = createRequire(import.meta.url)('../bin/code-cache.js');
+const asOneFunction = { banner: { js: BUNDLE_HEAD }, footer: { js: BUNDLE_TAIL } };
 rmSync('dist', { recursive: true, force: true });
 
 const common = {
@@ -119,6 +126,7 @@ await Promise.all([
     outdir: 'dist/vendor',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    ...asOneFunction,
     plugins: [withoutHttp2],
   }),
   build({
@@ -127,6 +135,7 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    ...asOneFunction,
     // import() becomes require(): the bundle runs under vm.Script with a code cache
     // (bin/code-cache.js), where a real import() would need a loader callback.
     supported: { 'dynamic-import': false },

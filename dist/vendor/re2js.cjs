@@ -1,3 +1,4 @@
+(function (run) { return typeof module === "object" && typeof require === "function" ? run.call(exports, exports, require, module, __filename, __dirname) : run; })(function (exports, require, module, __filename, __dirname) {
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
@@ -6720,3 +6721,6 @@ function re(stringsOrFlags, ...values) {
   RE2Set,
   re
 });
+
+});
+

@@ -1,3 +1,4 @@
+(function (run) { return typeof module === "object" && typeof require === "function" ? run.call(exports, exports, require, module, __filename, __dirname) : run; })(function (exports, require, module, __filename, __dirname) {
 "use strict";
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __commonJS = (cb, mod) => function __require() {
@@ -11952,3 +11953,6 @@ Object.assign(Dispatcher.prototype, require_api());
 module.exports = {
   EnvHttpProxyAgent: require_env_http_proxy_agent()
 };
+
+});
+

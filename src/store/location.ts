@@ -68,9 +68,12 @@ function defaultLocation(
 ): StateLocation {
   const xdg = env.XDG_STATE_HOME;
   if (xdg && isAbsolute(xdg)) return { kind: 'file', dir: join(xdg, 'retry-run') };
-  const home = [env.HOME, accountHome()].find(
-    (dir): dir is string => !!dir && isAbsolute(dir) && isDirectory(dir),
-  );
+  const isHome = (dir: string | undefined): dir is string =>
+    !!dir && isAbsolute(dir) && isDirectory(dir);
+  // The account is looked up only without a usable HOME: that reads /etc/passwd through NSS,
+  // which costs a quarter of a millisecond here and may ask a directory server elsewhere.
+  const account = isHome(env.HOME) ? undefined : accountHome();
+  const home = isHome(env.HOME) ? env.HOME : isHome(account) ? account : undefined;
   if (home) return { kind: 'file', dir: join(home, '.local', 'state', 'retry-run') };
   return {
     kind: 'unavailable',
