@@ -6703,13 +6703,21 @@ var init_store = __esm({
 async function withFileLock(lockPath, options, body) {
   const clock = { now: options.now ?? Date.now, sleep: options.sleep ?? realSleep };
   const content = await acquire(lockPath, options, clock);
-  const released = new AbortController();
-  const renewing = renew(lockPath, content, options.staleMs / 4, clock, released.signal);
+  let stopRenewal = async () => {
+  };
+  const renewal = setImmediate(() => {
+    const released = new AbortController();
+    const renewing = renew(lockPath, content, options.staleMs / 4, clock, released.signal);
+    stopRenewal = () => {
+      released.abort("released");
+      return renewing;
+    };
+  });
   try {
     return await body(async () => await readText(lockPath) === content);
   } finally {
-    released.abort("released");
-    await renewing;
+    clearImmediate(renewal);
+    await stopRenewal();
     if (await readText(lockPath) === content) await unlink(lockPath).catch(() => {
     });
     await removeLitter(lockPath);
@@ -14322,8 +14330,16 @@ guardStderrWhenUsed();
 void main(process.argv.slice(2)).then(exitWhenDone);
 function exitWhenDone(code) {
   process.exitCode = code;
-  if (process.getActiveResourcesInfo().every((resource) => resource === "CloseReq")) process.exit();
+  const left = process.getActiveResourcesInfo();
+  if (left.every(closing)) process.exit();
+  if (!left.every((resource) => closing(resource) || resource === "ProcessWrap")) return;
+  setImmediate(
+    () => setImmediate(() => {
+      if (process.getActiveResourcesInfo().every(closing)) process.exit();
+    })
+  );
 }
+var closing = (resource) => resource === "CloseReq";
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   main

@@ -91,15 +91,25 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const clock = { now: options.now ?? Date.now, sleep: options.sleep ?? realSleep };
   const content = await acquire(lockPath, options, clock);
-  const released = new AbortController();
-  const renewing = renew(lockPath, content, options.staleMs / 4, clock, released.signal);
+  // Renewal begins after a turn of the event loop: a body done before then (the history
+  // append, whose file calls are synchronous) never arms a timer or an AbortController, which
+  // on their first use cost a run about a millisecond each (README "Performance").
+  let stopRenewal = async () => {};
+  const renewal = setImmediate(() => {
+    const released = new AbortController();
+    const renewing = renew(lockPath, content, options.staleMs / 4, clock, released.signal);
+    stopRenewal = () => {
+      // A reason of our own: without one, abort() makes a DOMException (another millisecond
+      // of a first use); nothing reads the reason.
+      released.abort('released');
+      return renewing;
+    };
+  });
   try {
     return await body(async () => (await readText(lockPath)) === content);
   } finally {
-    // A reason of our own: without one, abort() makes a DOMException, whose first use costs
-    // about a millisecond of every run (README "Performance"); nothing reads the reason.
-    released.abort('released');
-    await renewing;
+    clearImmediate(renewal);
+    await stopRenewal();
     if ((await readText(lockPath)) === content) await unlink(lockPath).catch(() => {});
     // After the release, so that cleaning never makes a waiter wait longer.
     await removeLitter(lockPath);
