@@ -14263,7 +14263,8 @@ async function main(argv) {
   const split = argv.indexOf("--");
   const own = split === -1 ? argv : argv.slice(0, split);
   const afterDoubleDash = split === -1 ? void 0 : argv.slice(split + 1);
-  const redact = createRedactor({ env: process.env, extra: redactValuesIn(own) });
+  let redactor;
+  const redact = (text) => (redactor ??= createRedactor({ env: process.env, extra: redactValuesIn(own) }))(text);
   let result;
   const program2 = buildProgram(afterDoubleDash, (r) => result = r);
   for (const command of [program2, ...program2.commands]) {

@@ -3,7 +3,7 @@ import { CommanderError, type Command } from 'commander';
 import { isRetryRunError, MissingDoubleDashError } from '../shared/errors.js';
 import { EXIT_CODES } from '../shared/exit-codes.js';
 import { redactValues } from '../config/run-config.js';
-import { createRedactor } from '../shared/redact.js';
+import { createRedactor, type Redactor } from '../shared/redact.js';
 import { withForgottenDoubleDash } from './double-dash.js';
 import { nameEnvironmentSources, turnOffSwitchesSetOff } from './options/env-values.js';
 import { buildProgram, type ActionResult } from './program.js';
@@ -20,7 +20,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const own = split === -1 ? argv : argv.slice(0, split);
   const afterDoubleDash = split === -1 ? undefined : argv.slice(split + 1);
   // An error quotes the bad value: a mistyped URL, --state or option may hold a password.
-  const redact = createRedactor({ env: process.env, extra: redactValuesIn(own) });
+  // Made when an error is shown: a run makes its own from its options, and looking through
+  // the environment for secrets twice cost every run about a millisecond.
+  let redactor: Redactor | undefined;
+  const redact = (text: string) =>
+    (redactor ??= createRedactor({ env: process.env, extra: redactValuesIn(own) }))(text);
   let result: ActionResult | undefined;
   const program = buildProgram(afterDoubleDash, (r) => (result = r));
   // Subcommands made with `new Command` inherit none of this: each needs it, or a bad option
