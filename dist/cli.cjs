@@ -4721,7 +4721,9 @@ var init_github = __esm({
 
 // src/shared/secret-names.ts
 function isSecretName(name) {
-  const lower = name.toLowerCase().replace(/^-+/, "");
+  const lower = name.startsWith("-") ? name.toLowerCase().replace(/^-+/, "") : name.toLowerCase();
+  const mayBe = SECRET_PARTS.test(lower) || SECRET_NAMES.has(lower) || [...SECRET_WORDS].some((word) => lower.includes(word));
+  if (!mayBe) return false;
   const words = lower.split(/[^a-z0-9]+/);
   if (PUBLIC_NAMES.has(lower) || WHERE_WORDS.has(words.at(-1) ?? "")) return false;
   if (SECRET_NAMES.has(lower) || SECRET_PARTS.test(lower)) return true;
@@ -4729,7 +4731,7 @@ function isSecretName(name) {
 }
 function environmentSecrets(env2) {
   return Object.entries(env2).flatMap(([name, value]) => {
-    if (value === void 0 || PUBLIC_ENV.test(name) || !isSecretName(name)) return [];
+    if (value === void 0 || !isSecretName(name) || PUBLIC_ENV.test(name)) return [];
     const lines = value.includes("\n") ? value.split(/\r?\n/).map((line) => line.trim()) : [];
     return [value, ...lines].filter(
       (text) => text.length >= MIN_ENV_SECRET_LENGTH && !NOT_A_SECRET_VALUE.test(text.trim())
@@ -6506,6 +6508,60 @@ var init_text = __esm({
   }
 });
 
+// src/cli/streams.ts
+function ignoreClosedPipes(stream) {
+  if (!guarded.has(stream)) {
+    stream.on("error", () => {
+    });
+    guarded.add(stream);
+  }
+  return stream;
+}
+function stdout() {
+  return ignoreClosedPipes(process.stdout);
+}
+function guardStderrWhenUsed() {
+  const nodes = Object.getOwnPropertyDescriptor(process, "stderr");
+  if (!nodes?.get || !nodes.configurable) {
+    ignoreClosedPipes(process.stderr);
+    return;
+  }
+  stderrMade = false;
+  Object.defineProperty(process, "stderr", {
+    configurable: true,
+    enumerable: nodes.enumerable ?? true,
+    get() {
+      Object.defineProperty(process, "stderr", nodes);
+      stderrMade = true;
+      return ignoreClosedPipes(process.stderr);
+    }
+  });
+}
+function writeStderr(text) {
+  if (stderrMade) {
+    process.stderr.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += (0, import_node_fs6.writeSync)(2, bytes, written);
+    return;
+  } catch (error) {
+    if (error.code !== "EAGAIN") return;
+  }
+  process.stderr.write(bytes.subarray(written));
+}
+var import_node_fs6, guarded, stderrMade;
+var init_streams = __esm({
+  "src/cli/streams.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    guarded = /* @__PURE__ */ new WeakSet();
+    stderrMade = true;
+  }
+});
+
 // src/report/report-file.ts
 var report_file_exports = {};
 __export(report_file_exports, {
@@ -6859,31 +6915,31 @@ async function readText(path) {
     return void 0;
   }
 }
-var import_node_fs6, import_node_os6, import_node_path6, link, readdir, readFile, stat2, unlink, utimes, writeFile3, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
+var import_node_fs7, import_node_os6, import_node_path6, link, readdir, readFile, stat2, unlink, utimes, writeFile3, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
 var init_file_lock = __esm({
   "src/store/file-lock.ts"() {
     "use strict";
     init_random();
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_os6 = require("node:os");
     import_node_path6 = require("node:path");
     init_clock();
     init_store();
-    link = async (existing, path) => (0, import_node_fs6.linkSync)(existing, path);
-    readdir = async (dir) => (0, import_node_fs6.readdirSync)(dir);
+    link = async (existing, path) => (0, import_node_fs7.linkSync)(existing, path);
+    readdir = async (dir) => (0, import_node_fs7.readdirSync)(dir);
     readFile = async (path) => {
-      const fd = (0, import_node_fs6.openSync)(path, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NONBLOCK);
+      const fd = (0, import_node_fs7.openSync)(path, import_node_fs7.constants.O_RDONLY | import_node_fs7.constants.O_NONBLOCK);
       try {
-        if (!(0, import_node_fs6.fstatSync)(fd).isFile()) throw new Error(`${path} is not a regular file`);
-        return (0, import_node_fs6.readFileSync)(fd, "utf8");
+        if (!(0, import_node_fs7.fstatSync)(fd).isFile()) throw new Error(`${path} is not a regular file`);
+        return (0, import_node_fs7.readFileSync)(fd, "utf8");
       } finally {
-        (0, import_node_fs6.closeSync)(fd);
+        (0, import_node_fs7.closeSync)(fd);
       }
     };
-    stat2 = async (path) => (0, import_node_fs6.statSync)(path);
-    unlink = async (path) => (0, import_node_fs6.unlinkSync)(path);
-    utimes = async (path, atime, mtime) => (0, import_node_fs6.utimesSync)(path, atime, mtime);
-    writeFile3 = async (path, data, options) => (0, import_node_fs6.writeFileSync)(path, data, options);
+    stat2 = async (path) => (0, import_node_fs7.statSync)(path);
+    unlink = async (path) => (0, import_node_fs7.unlinkSync)(path);
+    utimes = async (path, atime, mtime) => (0, import_node_fs7.utimesSync)(path, atime, mtime);
+    writeFile3 = async (path, data, options) => (0, import_node_fs7.writeFileSync)(path, data, options);
     HOST = (0, import_node_os6.hostname)();
     GUARD_STALE_MS = 2e3;
     acquisitions = 0;
@@ -7430,41 +7486,6 @@ var init_breaker2 = __esm({
   }
 });
 
-// src/cli/streams.ts
-function ignoreClosedPipes(stream) {
-  if (!guarded.has(stream)) {
-    stream.on("error", () => {
-    });
-    guarded.add(stream);
-  }
-  return stream;
-}
-function stdout() {
-  return ignoreClosedPipes(process.stdout);
-}
-function guardStderrWhenUsed() {
-  const nodes = Object.getOwnPropertyDescriptor(process, "stderr");
-  if (!nodes?.get || !nodes.configurable) {
-    ignoreClosedPipes(process.stderr);
-    return;
-  }
-  Object.defineProperty(process, "stderr", {
-    configurable: true,
-    enumerable: nodes.enumerable ?? true,
-    get() {
-      Object.defineProperty(process, "stderr", nodes);
-      return ignoreClosedPipes(process.stderr);
-    }
-  });
-}
-var guarded;
-var init_streams = __esm({
-  "src/cli/streams.ts"() {
-    "use strict";
-    guarded = /* @__PURE__ */ new WeakSet();
-  }
-});
-
 // src/tools/builtin.ts
 var T, exit, message, CURL_MAN, curl, WGET_MAN, wget, git, NPM_SOURCE, npm, yarn, pnpm, KUBECTL_SOURCE, kubectlMessages, kubectl, helm, AWS_RETRY, AWS_CODES, aws, gcloud, AZURE_ERRORS, az, DISTRIBUTION, registryMessages, docker, podman, gh, SSH_SOURCE, sshMessages, ssh, RSYNC_MAN, rsync, PIP_SOURCE, pip, APT_SOURCE, apt, terraform, BUILTIN_TOOLS;
 var init_builtin = __esm({
@@ -7988,7 +8009,7 @@ var init_types = __esm({
 function loadToolsFile(path) {
   let text;
   try {
-    text = (0, import_node_fs8.readFileSync)(path, "utf8");
+    text = (0, import_node_fs9.readFileSync)(path, "utf8");
   } catch (error) {
     throw new UsageError(
       `--tools-file: cannot read '${path}': ${error.message}`,
@@ -8067,11 +8088,11 @@ function isObject(value) {
 function isWord(value) {
   return typeof value === "string" && value.length > 0;
 }
-var import_node_fs8, ENTRY_FIELDS;
+var import_node_fs9, ENTRY_FIELDS;
 var init_tools_file = __esm({
   "src/tools/tools-file.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_errors();
     init_compile();
     init_types();
@@ -8115,29 +8136,29 @@ function closedOutput() {
 function readerGone(fd) {
   let stat3;
   try {
-    stat3 = (0, import_node_fs9.fstatSync)(fd);
+    stat3 = (0, import_node_fs10.fstatSync)(fd);
   } catch {
     return false;
   }
   if (!stat3.isFIFO()) return false;
   try {
-    return !hasReader((0, import_node_fs9.readlinkSync)(`/proc/self/fd/${fd}`));
+    return !hasReader((0, import_node_fs10.readlinkSync)(`/proc/self/fd/${fd}`));
   } catch {
     return true;
   }
 }
 function hasReader(pipe) {
-  for (const pid of (0, import_node_fs9.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const pid of (0, import_node_fs10.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
     let fds;
     try {
-      fds = (0, import_node_fs9.readdirSync)(`/proc/${pid}/fd`);
+      fds = (0, import_node_fs10.readdirSync)(`/proc/${pid}/fd`);
     } catch {
       continue;
     }
     for (const fd of fds) {
       try {
-        if ((0, import_node_fs9.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
-        const info = (0, import_node_fs9.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
+        if ((0, import_node_fs10.readlinkSync)(`/proc/${pid}/fd/${fd}`) !== pipe) continue;
+        const info = (0, import_node_fs10.readFileSync)(`/proc/${pid}/fdinfo/${fd}`, "utf8");
         const flags = Number.parseInt(/^flags:\s*(\d+)/m.exec(info)?.[1] ?? "1", 8);
         if ((flags & ACCESS_MODE) !== WRITE_ONLY) return true;
       } catch {
@@ -8146,11 +8167,11 @@ function hasReader(pipe) {
   }
   return false;
 }
-var import_node_fs9, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
+var import_node_fs10, SIGPIPE_EXIT_CODE, ACCESS_MODE, WRITE_ONLY;
 var init_closed_output = __esm({
   "src/runners/command/closed-output.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     SIGPIPE_EXIT_CODE = 141;
     ACCESS_MODE = 3;
     WRITE_ONLY = 1;
@@ -8414,32 +8435,32 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
     const [code] = await (0, import_node_events.once)(mkfifo, "exit");
     if (code !== 0) return void 0;
     return paths.map((path) => {
-      const read = (0, import_node_fs10.openSync)(path, import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NONBLOCK);
+      const read = (0, import_node_fs11.openSync)(path, import_node_fs11.constants.O_RDONLY | import_node_fs11.constants.O_NONBLOCK);
       opened.push(read);
-      const write = (0, import_node_fs10.openSync)(path, import_node_fs10.constants.O_WRONLY);
+      const write = (0, import_node_fs11.openSync)(path, import_node_fs11.constants.O_WRONLY);
       opened.push(write);
       return { read, write };
     });
   } catch {
-    opened.forEach((fd) => (0, import_node_fs10.closeSync)(fd));
+    opened.forEach((fd) => (0, import_node_fs11.closeSync)(fd));
     return void 0;
   } finally {
     for (const path of paths) {
       try {
-        (0, import_node_fs10.unlinkSync)(path);
+        (0, import_node_fs11.unlinkSync)(path);
       } catch {
       }
     }
   }
 }
-var import_node_child_process, import_node_events, import_node_fs10, import_node_os8, import_node_path8;
+var import_node_child_process, import_node_events, import_node_fs11, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
   "src/runners/command/output-fifo.ts"() {
     "use strict";
     init_random();
     import_node_child_process = require("node:child_process");
     import_node_events = require("node:events");
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_node_os8 = require("node:os");
     import_node_path8 = require("node:path");
   }
@@ -8513,9 +8534,9 @@ var init_pipe_size = __esm({
 function spliceHelperFor(outFd) {
   if (process.platform !== "linux") return void 0;
   const numbers = SYSCALLS[process.arch];
-  if (!numbers || (0, import_node_tty5.isatty)(outFd)) return void 0;
+  if (!numbers || (0, import_node_tty6.isatty)(outFd)) return void 0;
   try {
-    const stats = (0, import_node_fs11.fstatSync)(outFd);
+    const stats = (0, import_node_fs12.fstatSync)(outFd);
     if (stats.isFIFO()) return { ...numbers, mode: "pipe" };
     const devNull = stats.isCharacterDevice() && stats.rdev === DEV_NULL;
     if (stats.isFile() || stats.isSocket() || devNull) return { ...numbers, mode: "other" };
@@ -8539,13 +8560,13 @@ function startSpliceHelper(inFd, outFd, plan, commandExited) {
     return void 0;
   }
 }
-var import_node_child_process3, import_node_fs11, import_node_tty5, SYSCALLS, DEV_NULL, HELPER_OUTPUT_CLOSED, HELPER;
+var import_node_child_process3, import_node_fs12, import_node_tty6, SYSCALLS, DEV_NULL, HELPER_OUTPUT_CLOSED, HELPER;
 var init_splice_helper = __esm({
   "src/runners/command/splice-helper.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
-    import_node_fs11 = require("node:fs");
-    import_node_tty5 = require("node:tty");
+    import_node_fs12 = require("node:fs");
+    import_node_tty6 = require("node:tty");
     SYSCALLS = {
       x64: { splice: 275, tee: 276 },
       arm64: { splice: 76, tee: 77 }
@@ -8878,7 +8899,7 @@ async function prepareOutput(options) {
       return closed;
     },
     attach(child) {
-      pipes?.forEach((ends) => (0, import_node_fs12.closeSync)(ends.write));
+      pipes?.forEach((ends) => (0, import_node_fs13.closeSync)(ends.write));
       streams.forEach(({ name, to, tail }, index) => {
         const onBroken = () => {
           if (to === process[name]) closed ??= name;
@@ -8921,11 +8942,11 @@ function settleTees(tees) {
     void Promise.all(tees.map((t) => t.ended)).then(done);
   });
 }
-var import_node_fs12, QUIET_MS;
+var import_node_fs13, QUIET_MS;
 var init_output_capture = __esm({
   "src/runners/command/output-capture.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     init_output_fifo();
     init_output_tail();
     init_output_tee();
@@ -9437,7 +9458,7 @@ function fileSink(target) {
   const temporary = temporaryBeside(regular ? target.path : (0, import_node_path10.join)((0, import_node_os11.tmpdir)(), "retry-run-body"));
   const publish = async () => {
     if (regular) return (0, import_promises8.rename)(temporary, target.path);
-    const held = (0, import_node_fs13.createReadStream)(temporary);
+    const held = (0, import_node_fs14.createReadStream)(temporary);
     try {
       await writeOutput(target, held);
     } finally {
@@ -9449,7 +9470,7 @@ function fileSink(target) {
   let written = 0;
   const open4 = () => {
     const mode = regular ? 438 : 384;
-    file ??= (0, import_node_fs13.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
+    file ??= (0, import_node_fs14.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
     });
     return file;
   };
@@ -9495,12 +9516,12 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs13, import_promises8, import_node_os11, import_node_path10;
+var import_node_events2, import_node_fs14, import_promises8, import_node_os11, import_node_path10;
 var init_http_body = __esm({
   "src/runners/http/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     import_promises8 = __toESM(require_promises(), 1);
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
@@ -10207,7 +10228,7 @@ var init_http2 = __esm({
 // src/store/make-directory.ts
 async function makeDirectory(path, mode) {
   try {
-    (0, import_node_fs14.mkdirSync)(path, { mode });
+    (0, import_node_fs15.mkdirSync)(path, { mode });
     return;
   } catch (error) {
     const code = error.code;
@@ -10217,16 +10238,16 @@ async function makeDirectory(path, mode) {
   }
   await makeDirectory((0, import_node_path11.dirname)(path), mode);
   try {
-    (0, import_node_fs14.mkdirSync)(path, { mode });
+    (0, import_node_fs15.mkdirSync)(path, { mode });
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
 }
-var import_node_fs14, import_node_path11;
+var import_node_fs15, import_node_path11;
 var init_make_directory = __esm({
   "src/store/make-directory.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     import_node_path11 = require("node:path");
   }
 });
@@ -10236,7 +10257,7 @@ function createDirGuard(root) {
   const safe = /* @__PURE__ */ new Set();
   const check = async (dir, create, follow) => {
     if (safe.has(dir)) return true;
-    const look = () => follow ? (0, import_node_fs15.statSync)(dir) : (0, import_node_fs15.lstatSync)(dir);
+    const look = () => follow ? (0, import_node_fs16.statSync)(dir) : (0, import_node_fs16.lstatSync)(dir);
     let stats;
     try {
       stats = look();
@@ -10282,11 +10303,11 @@ function unsafeBecause(stats) {
   }
   return void 0;
 }
-var import_node_fs15, import_node_path12;
+var import_node_fs16, import_node_path12;
 var init_safe_dir = __esm({
   "src/store/safe-dir.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     import_node_path12 = require("node:path");
     init_make_directory();
     init_store();
@@ -10317,12 +10338,12 @@ async function readLogFile(path) {
 function appendIfRoom(path, line, limit) {
   let fd;
   try {
-    fd = (0, import_node_fs16.openSync)(path, READ_APPEND, 384);
+    fd = (0, import_node_fs17.openSync)(path, READ_APPEND, 384);
   } catch (error) {
     throw openError(path, error);
   }
   try {
-    const stats = (0, import_node_fs16.fstatSync)(fd);
+    const stats = (0, import_node_fs17.fstatSync)(fd);
     if (!stats.isFile()) throw notRegular(path);
     if (stats.size > MAX_LOG_BYTES) return false;
     const { lines, endsLine } = countLines(fd, stats.size, limit);
@@ -10331,13 +10352,13 @@ function appendIfRoom(path, line, limit) {
     const bytes = Buffer.from(`${torn ? "\n" : ""}${line}
 `);
     for (let written = 0; written < bytes.length; ) {
-      written += (0, import_node_fs16.writeSync)(fd, bytes, written, bytes.length - written);
+      written += (0, import_node_fs17.writeSync)(fd, bytes, written, bytes.length - written);
     }
     return true;
   } catch (error) {
     throw storeErrorFrom(error, `cannot use ${path}`);
   } finally {
-    (0, import_node_fs16.closeSync)(fd);
+    (0, import_node_fs17.closeSync)(fd);
   }
 }
 function countLines(fd, size, limit) {
@@ -10345,7 +10366,7 @@ function countLines(fd, size, limit) {
   let lines = 0;
   let last = NEWLINE;
   for (let at = 0; at < size && lines < limit; ) {
-    const got = (0, import_node_fs16.readSync)(fd, chunk, 0, Math.min(chunk.length, size - at), at);
+    const got = (0, import_node_fs17.readSync)(fd, chunk, 0, Math.min(chunk.length, size - at), at);
     if (got === 0) break;
     const read = chunk.subarray(0, got);
     for (let i = read.indexOf(NEWLINE); i !== -1; i = read.indexOf(NEWLINE, i + 1)) lines++;
@@ -10381,18 +10402,18 @@ function openError(path, error) {
 function notRegular(path) {
   return new StoreError("corrupt", `${path} is not a regular file: refused`);
 }
-var import_node_fs16, import_promises9, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, COUNT_CHUNK_BYTES, NEWLINE;
+var import_node_fs17, import_promises9, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, COUNT_CHUNK_BYTES, NEWLINE;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
+    import_node_fs17 = require("node:fs");
     import_promises9 = __toESM(require_promises(), 1);
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
-    READ = import_node_fs16.constants.O_RDONLY | import_node_fs16.constants.O_NOFOLLOW | import_node_fs16.constants.O_NONBLOCK;
-    APPEND = import_node_fs16.constants.O_WRONLY | import_node_fs16.constants.O_APPEND | import_node_fs16.constants.O_CREAT | import_node_fs16.constants.O_NOFOLLOW | import_node_fs16.constants.O_NONBLOCK;
-    READ_APPEND = APPEND & ~import_node_fs16.constants.O_WRONLY | import_node_fs16.constants.O_RDWR;
+    READ = import_node_fs17.constants.O_RDONLY | import_node_fs17.constants.O_NOFOLLOW | import_node_fs17.constants.O_NONBLOCK;
+    APPEND = import_node_fs17.constants.O_WRONLY | import_node_fs17.constants.O_APPEND | import_node_fs17.constants.O_CREAT | import_node_fs17.constants.O_NOFOLLOW | import_node_fs17.constants.O_NONBLOCK;
+    READ_APPEND = APPEND & ~import_node_fs17.constants.O_WRONLY | import_node_fs17.constants.O_RDWR;
     COUNT_CHUNK_BYTES = 64 * 1024;
     NEWLINE = 10;
   }
@@ -13855,6 +13876,8 @@ init_style();
 init_text();
 
 // src/cli/own-lines.ts
+var import_node_tty4 = require("node:tty");
+init_streams();
 var lineOpen = false;
 function noteCommandStderr(chunk) {
   if (chunk.length > 0) lineOpen = chunk[chunk.length - 1] !== 10;
@@ -13865,9 +13888,11 @@ function ownLine(text) {
   return `${start}${text}`;
 }
 var ownStderr = {
-  write: (text) => process.stderr.write(ownLine(text)),
+  write: (text) => writeStderr(ownLine(text)),
+  // Asked of the descriptor: process.stderr is made on first use, a millisecond that a quiet
+  // run, which never writes to it, need not spend.
   get isTTY() {
-    return process.stderr.isTTY;
+    return (0, import_node_tty4.isatty)(2);
   }
 };
 
@@ -13978,8 +14003,8 @@ async function breakerState(name, store) {
 }
 
 // src/cli/log-sink.ts
-var import_node_fs7 = require("node:fs");
-var import_node_tty4 = require("node:tty");
+var import_node_fs8 = require("node:fs");
+var import_node_tty5 = require("node:tty");
 init_errors();
 init_output_target();
 init_streams();
@@ -13995,7 +14020,7 @@ async function openLogSink(path, warn2) {
   }
   const fd = openForAppending(path);
   let sink = {
-    isTTY: (0, import_node_tty4.isatty)(fd),
+    isTTY: (0, import_node_tty5.isatty)(fd),
     write(text) {
       try {
         writeFully(fd, Buffer.from(text));
@@ -14008,31 +14033,31 @@ async function openLogSink(path, warn2) {
   };
   return {
     sink: { isTTY: sink.isTTY, write: (text) => sink.write(text) },
-    close: () => (0, import_node_fs7.closeSync)(fd)
+    close: () => (0, import_node_fs8.closeSync)(fd)
   };
 }
 function openForAppending(path) {
   let probe;
   try {
-    if (isFifo(path)) probe = (0, import_node_fs7.openSync)(path, import_node_fs7.constants.O_WRONLY | import_node_fs7.constants.O_NONBLOCK);
-    return (0, import_node_fs7.openSync)(path, "a");
+    if (isFifo(path)) probe = (0, import_node_fs8.openSync)(path, import_node_fs8.constants.O_WRONLY | import_node_fs8.constants.O_NONBLOCK);
+    return (0, import_node_fs8.openSync)(path, "a");
   } catch (error) {
     const why = errorCode(error) === "ENXIO" ? "a FIFO that nobody reads" : describe2(error);
     throw new UsageError(`--log-file: cannot write to '${path}': ${why}`);
   } finally {
-    if (probe !== void 0) (0, import_node_fs7.closeSync)(probe);
+    if (probe !== void 0) (0, import_node_fs8.closeSync)(probe);
   }
 }
 function isFifo(path) {
   try {
-    return (0, import_node_fs7.statSync)(path).isFIFO();
+    return (0, import_node_fs8.statSync)(path).isFIFO();
   } catch {
     return false;
   }
 }
 function writeFully(fd, bytes) {
   for (let offset = 0; offset < bytes.length; ) {
-    offset += (0, import_node_fs7.writeSync)(fd, bytes, offset);
+    offset += (0, import_node_fs8.writeSync)(fd, bytes, offset);
   }
 }
 function errorCode(error) {

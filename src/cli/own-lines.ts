@@ -1,4 +1,6 @@
+import { isatty } from 'node:tty';
 import type { LineSink } from '../report/reporter.js';
+import { writeStderr } from './streams.js';
 
 /**
  * retry-run's own lines start on a line of their own. The command's stderr, when retry-run
@@ -23,8 +25,10 @@ export function ownLine(text: string): string {
 
 /** Our stderr for reporters: every write starts where a line starts. */
 export const ownStderr: LineSink = {
-  write: (text: string) => process.stderr.write(ownLine(text)),
+  write: (text: string) => writeStderr(ownLine(text)),
+  // Asked of the descriptor: process.stderr is made on first use, a millisecond that a quiet
+  // run, which never writes to it, need not spend.
   get isTTY() {
-    return process.stderr.isTTY;
+    return isatty(2);
   },
 };

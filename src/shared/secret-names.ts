@@ -14,7 +14,14 @@ const PUBLIC_NAMES = new Set(['idempotency-key']);
 const WHERE_WORDS = new Set(['file', 'path', 'dir']);
 
 export function isSecretName(name: string): boolean {
-  const lower = name.toLowerCase().replace(/^-+/, '');
+  const lower = name.startsWith('-') ? name.toLowerCase().replace(/^-+/, '') : name.toLowerCase();
+  // Most names (every variable of the environment is asked) hold no part of a secret name:
+  // told apart without splitting them into words.
+  const mayBe =
+    SECRET_PARTS.test(lower) ||
+    SECRET_NAMES.has(lower) ||
+    [...SECRET_WORDS].some((word) => lower.includes(word));
+  if (!mayBe) return false;
   const words = lower.split(/[^a-z0-9]+/);
   if (PUBLIC_NAMES.has(lower) || WHERE_WORDS.has(words.at(-1) ?? '')) return false;
   if (SECRET_NAMES.has(lower) || SECRET_PARTS.test(lower)) return true;
@@ -37,7 +44,7 @@ export const MIN_ENV_SECRET_LENGTH = 4;
  */
 export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env).flatMap(([name, value]) => {
-    if (value === undefined || PUBLIC_ENV.test(name) || !isSecretName(name)) return [];
+    if (value === undefined || !isSecretName(name) || PUBLIC_ENV.test(name)) return [];
     const lines = value.includes('\n') ? value.split(/\r?\n/).map((line) => line.trim()) : [];
     return [value, ...lines].filter(
       (text) => text.length >= MIN_ENV_SECRET_LENGTH && !NOT_A_SECRET_VALUE.test(text.trim()),
