@@ -216,6 +216,31 @@ var require_argument = __commonJS({
   }
 });
 
+// lazy-builtin:child_process
+var require_child_process = __commonJS({
+  "lazy-builtin:child_process"(exports2, module2) {
+    module2.exports = { get ChildProcess() {
+      return require("node:child_process").ChildProcess;
+    }, get _forkChild() {
+      return require("node:child_process")._forkChild;
+    }, get exec() {
+      return require("node:child_process").exec;
+    }, get execFile() {
+      return require("node:child_process").execFile;
+    }, get execFileSync() {
+      return require("node:child_process").execFileSync;
+    }, get execSync() {
+      return require("node:child_process").execSync;
+    }, get fork() {
+      return require("node:child_process").fork;
+    }, get spawn() {
+      return require("node:child_process").spawn;
+    }, get spawnSync() {
+      return require("node:child_process").spawnSync;
+    } };
+  }
+});
+
 // node_modules/commander/lib/help.js
 var require_help = __commonJS({
   "node_modules/commander/lib/help.js"(exports2) {
@@ -1215,7 +1240,7 @@ var require_suggestSimilar = __commonJS({
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
-    var childProcess = require("node:child_process");
+    var childProcess = require_child_process();
     var path = require("node:path");
     var fs = require("node:fs");
     var process3 = require("node:process");
@@ -4324,72 +4349,71 @@ var init_breaker = __esm({
   }
 });
 
-// lazy-fs-promises:fs/promises
+// lazy-builtin:fs/promises
 var require_promises = __commonJS({
-  "lazy-fs-promises:fs/promises"(exports2, module2) {
-    var fs = require("node:fs");
+  "lazy-builtin:fs/promises"(exports2, module2) {
     module2.exports = { get access() {
-      return fs.promises.access;
-    }, get copyFile() {
-      return fs.promises.copyFile;
-    }, get cp() {
-      return fs.promises.cp;
-    }, get open() {
-      return fs.promises.open;
-    }, get opendir() {
-      return fs.promises.opendir;
-    }, get rename() {
-      return fs.promises.rename;
-    }, get truncate() {
-      return fs.promises.truncate;
-    }, get rm() {
-      return fs.promises.rm;
-    }, get rmdir() {
-      return fs.promises.rmdir;
-    }, get mkdir() {
-      return fs.promises.mkdir;
-    }, get readdir() {
-      return fs.promises.readdir;
-    }, get readlink() {
-      return fs.promises.readlink;
-    }, get symlink() {
-      return fs.promises.symlink;
-    }, get lstat() {
-      return fs.promises.lstat;
-    }, get stat() {
-      return fs.promises.stat;
-    }, get statfs() {
-      return fs.promises.statfs;
-    }, get link() {
-      return fs.promises.link;
-    }, get unlink() {
-      return fs.promises.unlink;
-    }, get chmod() {
-      return fs.promises.chmod;
-    }, get lchmod() {
-      return fs.promises.lchmod;
-    }, get lchown() {
-      return fs.promises.lchown;
-    }, get chown() {
-      return fs.promises.chown;
-    }, get utimes() {
-      return fs.promises.utimes;
-    }, get lutimes() {
-      return fs.promises.lutimes;
-    }, get realpath() {
-      return fs.promises.realpath;
-    }, get mkdtemp() {
-      return fs.promises.mkdtemp;
-    }, get writeFile() {
-      return fs.promises.writeFile;
+      return require("node:fs").promises.access;
     }, get appendFile() {
-      return fs.promises.appendFile;
-    }, get readFile() {
-      return fs.promises.readFile;
-    }, get watch() {
-      return fs.promises.watch;
+      return require("node:fs").promises.appendFile;
+    }, get chmod() {
+      return require("node:fs").promises.chmod;
+    }, get chown() {
+      return require("node:fs").promises.chown;
     }, get constants() {
-      return fs.promises.constants;
+      return require("node:fs").promises.constants;
+    }, get copyFile() {
+      return require("node:fs").promises.copyFile;
+    }, get cp() {
+      return require("node:fs").promises.cp;
+    }, get lchmod() {
+      return require("node:fs").promises.lchmod;
+    }, get lchown() {
+      return require("node:fs").promises.lchown;
+    }, get link() {
+      return require("node:fs").promises.link;
+    }, get lstat() {
+      return require("node:fs").promises.lstat;
+    }, get lutimes() {
+      return require("node:fs").promises.lutimes;
+    }, get mkdir() {
+      return require("node:fs").promises.mkdir;
+    }, get mkdtemp() {
+      return require("node:fs").promises.mkdtemp;
+    }, get open() {
+      return require("node:fs").promises.open;
+    }, get opendir() {
+      return require("node:fs").promises.opendir;
+    }, get readFile() {
+      return require("node:fs").promises.readFile;
+    }, get readdir() {
+      return require("node:fs").promises.readdir;
+    }, get readlink() {
+      return require("node:fs").promises.readlink;
+    }, get realpath() {
+      return require("node:fs").promises.realpath;
+    }, get rename() {
+      return require("node:fs").promises.rename;
+    }, get rm() {
+      return require("node:fs").promises.rm;
+    }, get rmdir() {
+      return require("node:fs").promises.rmdir;
+    }, get stat() {
+      return require("node:fs").promises.stat;
+    }, get statfs() {
+      return require("node:fs").promises.statfs;
+    }, get symlink() {
+      return require("node:fs").promises.symlink;
+    }, get truncate() {
+      return require("node:fs").promises.truncate;
+    }, get unlink() {
+      return require("node:fs").promises.unlink;
+    }, get utimes() {
+      return require("node:fs").promises.utimes;
+    }, get watch() {
+      return require("node:fs").promises.watch;
+    }, get writeFile() {
+      return require("node:fs").promises.writeFile;
     } };
   }
 });
@@ -8458,7 +8482,7 @@ var init_output_fifo = __esm({
   "src/runners/command/output-fifo.ts"() {
     "use strict";
     init_random();
-    import_node_child_process = require("node:child_process");
+    import_node_child_process = __toESM(require_child_process(), 1);
     import_node_events = require("node:events");
     import_node_fs11 = require("node:fs");
     import_node_os8 = require("node:os");
@@ -8524,7 +8548,7 @@ var import_node_child_process2, BUSY_PIPE_BYTES, F_SETPIPE_SZ;
 var init_pipe_size = __esm({
   "src/runners/command/pipe-size.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
+    import_node_child_process2 = __toESM(require_child_process(), 1);
     BUSY_PIPE_BYTES = 1024 * 1024;
     F_SETPIPE_SZ = 1031;
   }
@@ -8564,7 +8588,7 @@ var import_node_child_process3, import_node_fs12, import_node_tty6, SYSCALLS, DE
 var init_splice_helper = __esm({
   "src/runners/command/splice-helper.ts"() {
     "use strict";
-    import_node_child_process3 = require("node:child_process");
+    import_node_child_process3 = __toESM(require_child_process(), 1);
     import_node_fs12 = require("node:fs");
     import_node_tty6 = require("node:tty");
     SYSCALLS = {
@@ -8994,7 +9018,7 @@ var import_node_child_process4, import_promises4;
 var init_process_table = __esm({
   "src/runners/process-table.ts"() {
     "use strict";
-    import_node_child_process4 = require("node:child_process");
+    import_node_child_process4 = __toESM(require_child_process(), 1);
     import_promises4 = __toESM(require_promises(), 1);
   }
 });
@@ -9382,7 +9406,7 @@ var import_node_child_process5, import_node_os10;
 var init_command = __esm({
   "src/runners/command/command.ts"() {
     "use strict";
-    import_node_child_process5 = require("node:child_process");
+    import_node_child_process5 = __toESM(require_child_process(), 1);
     import_node_os10 = require("node:os");
     init_attempts_env();
     init_monotonic();
@@ -11164,7 +11188,7 @@ var import_node_child_process6, import_node_os12;
 var init_retry_hook = __esm({
   "src/runners/retry-hook.ts"() {
     "use strict";
-    import_node_child_process6 = require("node:child_process");
+    import_node_child_process6 = __toESM(require_child_process(), 1);
     import_node_os12 = require("node:os");
     init_exit_codes();
     init_attempts_env();

@@ -93,27 +93,36 @@ const withoutHttp2 = {
 };
 
 /**
- * node:fs/promises takes 1.7 ms to load, and the modules that import it are initialised at
- * start-up, while a plain run may never call it (the history append is synchronous). In the
- * CLI bundle it loads on first use instead: each of its functions is a getter that reads
- * Node's own lazy `fs.promises`, and esbuild reads an imported binding at each use.
+ * Node modules that some runs never need, loaded on first use instead of when the modules
+ * that import them are initialised at start-up: each of their functions is a getter that
+ * requires the module, and esbuild reads an imported binding at each use.
+ * - node:fs/promises takes 1.7 ms to load, while a plain run may never call it (the history
+ *   append is synchronous); Node's own `fs.promises` is lazy too.
+ * - node:child_process (with net, dgram and their kin, about 5 ms) is needed by a command
+ *   run, but never by an HTTP one; commander requires it for executable subcommands, which
+ *   retry-run does not have.
  */
-const lazyFsPromises = {
-  name: 'lazy-fs-promises',
+const LAZY_BUILTINS = {
+  'fs/promises': "require('node:fs').promises",
+  child_process: "require('node:child_process')",
+};
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(builder) {
-    builder.onResolve({ filter: /^(node:)?fs\/promises$/ }, () => ({
-      path: 'fs/promises',
-      namespace: 'lazy-fs-promises',
-    }));
-    builder.onLoad({ filter: /.*/, namespace: 'lazy-fs-promises' }, async () => {
-      const { promises } = await import('node:fs');
-      const getters = Object.keys(promises).map(
-        (name) => `get ${name}() { return fs.promises.${name}; }`,
+    const filter = new RegExp(`^(node:)?(${Object.keys(LAZY_BUILTINS).join('|')})$`);
+    builder.onResolve({ filter }, ({ path, namespace }) =>
+      // The getters' own require is Node's module itself.
+      namespace === 'lazy-builtin'
+        ? { path, external: true }
+        : { path: path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async ({ path }) => {
+      const loaded = await import(`node:${path}`);
+      const names = Object.keys(loaded).filter((name) => name !== 'default');
+      const getters = names.map(
+        (name) => `get ${name}() { return ${LAZY_BUILTINS[path]}.${name}; }`,
       );
-      return {
-        contents: `const fs = require('node:fs');\nmodule.exports = { ${getters.join(', ')} };`,
-        loader: 'js',
-      };
+      return { contents: `module.exports = { ${getters.join(', ')} };`, loader: 'js' };
     });
   },
 };
@@ -139,7 +148,7 @@ await Promise.all([
     // import() becomes require(): the bundle runs under vm.Script with a code cache
     // (bin/code-cache.js), where a real import() would need a loader callback.
     supported: { 'dynamic-import': false },
-    plugins: [vendorFiles, lazyFsPromises],
+    plugins: [vendorFiles, lazyBuiltins],
   }),
   build({
     ...common,
