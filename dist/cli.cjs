@@ -14217,7 +14217,11 @@ function nestingWarning(depth, config) {
 }
 
 // src/cli/program.ts
-function buildProgram(afterDoubleDash, setResult) {
+var SUBCOMMAND_WORDS = /* @__PURE__ */ new Set(["explain", "stats", "breaker", "budget", "completion", "help"]);
+function mayChooseSubcommand(own) {
+  return own.some((arg) => SUBCOMMAND_WORDS.has(arg) || arg === "--help" || /^-[^-]*h/.test(arg));
+}
+function buildProgram(afterDoubleDash, setResult, withSubcommands = true) {
   const program2 = new Command("retry-run").usage(
     "[options] -- <command> [args...]\n       retry-run [options] -S <script>\n       retry-run [options] <url>\n       retry-run explain [options]\n       retry-run breaker <list|status|reset|open> [name]\n       retry-run budget <list|status|reset> [name]\n       retry-run stats [--name n] [--since 7d] [--format table|json|openmetrics]"
   ).description("Run a command or an HTTP request, and retry it with smart, observable backoff.").version(VERSION, "-V, --version", "print the version").helpOption("-h, --help", "show this help").enablePositionalOptions().argument("[url]", "an http(s) URL to request (HTTP mode)").allowExcessArguments(true).showSuggestionAfterError(true).addHelpText("after", RUN_EXAMPLES);
@@ -14240,6 +14244,10 @@ function buildProgram(afterDoubleDash, setResult) {
     };
     setResult(runAction(options, target));
   });
+  if (withSubcommands) addSubcommands(program2, setResult);
+  return program2;
+}
+function addSubcommands(program2, setResult) {
   const explain = new Command("explain").description(
     "show the strategies, the schedule that the given policy options produce, and the thundering herd"
   ).addHelpText("after", EXPLAIN_EXAMPLES);
@@ -14302,7 +14310,6 @@ function buildProgram(afterDoubleDash, setResult) {
       );
     })
   );
-  return program2;
 }
 
 // src/cli/main.ts
@@ -14315,7 +14322,7 @@ async function main(argv) {
   let redactor;
   const redact = (text) => (redactor ??= createRedactor({ env: process.env, extra: redactValuesIn(own) }))(text);
   let result;
-  const program2 = buildProgram(afterDoubleDash, (r) => result = r);
+  const program2 = buildProgram(afterDoubleDash, (r) => result = r, mayChooseSubcommand(own));
   for (const command of [program2, ...program2.commands]) {
     command.exitOverride().configureOutput({
       // Asked only when help is shown: a run never creates process.stdout just for this.

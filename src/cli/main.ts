@@ -6,7 +6,7 @@ import { redactValues } from '../config/run-config.js';
 import { createRedactor, type Redactor } from '../shared/redact.js';
 import { withForgottenDoubleDash } from './double-dash.js';
 import { nameEnvironmentSources, turnOffSwitchesSetOff } from './options/env-values.js';
-import { buildProgram, type ActionResult } from './program.js';
+import { buildProgram, mayChooseSubcommand, type ActionResult } from './program.js';
 import { guardStderrWhenUsed, stdout } from './streams.js';
 
 const HELP_COLUMNS = 80;
@@ -26,7 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const redact = (text: string) =>
     (redactor ??= createRedactor({ env: process.env, extra: redactValuesIn(own) }))(text);
   let result: ActionResult | undefined;
-  const program = buildProgram(afterDoubleDash, (r) => (result = r));
+  const program = buildProgram(afterDoubleDash, (r) => (result = r), mayChooseSubcommand(own));
   // Subcommands made with `new Command` inherit none of this: each needs it, or a bad option
   // to `explain` would exit 1 instead of 125.
   for (const command of [program, ...program.commands]) {

@@ -28,6 +28,18 @@ import type { RunTarget } from '../config/run-config.js';
 /** What the chosen command resolved to: its exit code. */
 export type ActionResult = Promise<number>;
 
+/** The words that choose a subcommand, or its help (commander's own `help` command). */
+const SUBCOMMAND_WORDS = new Set(['explain', 'stats', 'breaker', 'budget', 'completion', 'help']);
+
+/**
+ * Whether retry-run's own arguments may choose a subcommand or ask for help (which lists the
+ * subcommands). A run's (options, then `--` and the command, or a URL) do neither: their
+ * program is built without the subcommands, whose options took a millisecond to make.
+ */
+export function mayChooseSubcommand(own: readonly string[]): boolean {
+  return own.some((arg) => SUBCOMMAND_WORDS.has(arg) || arg === '--help' || /^-[^-]*h/.test(arg));
+}
+
 /**
  * The commander program. The plain run is loaded with it; every other action is imported
  * when chosen, so a plain run loads nothing that only `explain` (or the breaker, stats) needs.
@@ -35,6 +47,7 @@ export type ActionResult = Promise<number>;
 export function buildProgram(
   afterDoubleDash: readonly string[] | undefined,
   setResult: (result: ActionResult) => void,
+  withSubcommands = true,
 ): Command {
   const program = new Command('retry-run')
     .usage(
@@ -69,6 +82,11 @@ export function buildProgram(
     setResult(runAction(options, target));
   });
 
+  if (withSubcommands) addSubcommands(program, setResult);
+  return program;
+}
+
+function addSubcommands(program: Command, setResult: (result: ActionResult) => void): void {
   const explain = new Command('explain')
     .description(
       'show the strategies, the schedule that the given policy options produce, and the thundering herd',
@@ -155,5 +173,4 @@ export function buildProgram(
         );
       }),
   );
-  return program;
 }
