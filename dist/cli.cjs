@@ -9024,7 +9024,14 @@ var init_process_table = __esm({
 });
 
 // src/runners/process-group.ts
+function commandsRunning() {
+  return running;
+}
 function trackAttemptProcesses(child, options) {
+  if (child.pid !== void 0 && child.exitCode === null && child.signalCode === null) {
+    running++;
+    child.once("exit", () => running--);
+  }
   const targets = options.ownGroup ? groupTargets(child) : treeTargets(child);
   let state = "running";
   let cancelKill = () => {
@@ -9111,21 +9118,21 @@ function signalProcess(pid, signal) {
   }
 }
 function createAttemptRegistry() {
-  const running = /* @__PURE__ */ new Set();
-  const killAll = () => running.forEach((processes) => processes.kill());
+  const running2 = /* @__PURE__ */ new Set();
+  const killAll = () => running2.forEach((processes) => processes.kill());
   return {
     add(processes) {
-      if (running.size === 0) process.on("exit", killAll);
-      running.add(processes);
+      if (running2.size === 0) process.on("exit", killAll);
+      running2.add(processes);
     },
     delete(processes) {
-      running.delete(processes);
-      if (running.size === 0) process.removeListener("exit", killAll);
+      running2.delete(processes);
+      if (running2.size === 0) process.removeListener("exit", killAll);
     },
     killAll
   };
 }
-var import_promises5, FIRST_POLL_MS, MAX_POLL_MS, AFTER_KILL_MS;
+var import_promises5, FIRST_POLL_MS, MAX_POLL_MS, AFTER_KILL_MS, running;
 var init_process_group = __esm({
   "src/runners/process-group.ts"() {
     "use strict";
@@ -9135,6 +9142,7 @@ var init_process_group = __esm({
     FIRST_POLL_MS = 10;
     MAX_POLL_MS = 200;
     AFTER_KILL_MS = 2e3;
+    running = 0;
   }
 });
 
@@ -11127,7 +11135,7 @@ __export(retry_hook_exports, {
   createShellHook: () => createShellHook
 });
 function createShellHook(options) {
-  const running = createAttemptRegistry();
+  const running2 = createAttemptRegistry();
   return {
     run: (context) => new Promise((resolve3) => {
       const started = monotonicMs();
@@ -11141,7 +11149,7 @@ function createShellHook(options) {
         ownGroup: true,
         killAfterMs: options.killAfterMs
       });
-      running.add(processes);
+      running2.add(processes);
       let timedOut2;
       const limit = context.timeLimit;
       const timer = limit && setTimeout(() => {
@@ -11154,7 +11162,7 @@ function createShellHook(options) {
       const done = (result) => {
         clearTimeout(timer);
         context.signal.removeEventListener("abort", onAbort);
-        running.delete(processes);
+        running2.delete(processes);
         resolve3({ ...result, durationMs: took() });
       };
       child.once("error", (error) => {
@@ -11169,7 +11177,7 @@ function createShellHook(options) {
         });
       });
     }),
-    close: () => running.killAll()
+    close: () => running2.killAll()
   };
 }
 function hookEnv(context) {
@@ -14313,6 +14321,7 @@ function addSubcommands(program2, setResult) {
 }
 
 // src/cli/main.ts
+init_process_group();
 init_streams();
 var HELP_COLUMNS = 80;
 async function main(argv) {
@@ -14387,16 +14396,9 @@ guardStderrWhenUsed();
 void main(process.argv.slice(2)).then(exitWhenDone);
 function exitWhenDone(code) {
   process.exitCode = code;
-  const left = process.getActiveResourcesInfo();
-  if (left.every(closing)) process.exit();
-  if (!left.every((resource) => closing(resource) || resource === "ProcessWrap")) return;
-  setImmediate(
-    () => setImmediate(() => {
-      if (process.getActiveResourcesInfo().every(closing)) process.exit();
-    })
-  );
+  const closed = (resource) => resource === "CloseReq" || resource === "ProcessWrap" && commandsRunning() === 0;
+  if (process.getActiveResourcesInfo().every(closed)) process.exit();
 }
-var closing = (resource) => resource === "CloseReq";
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   main

@@ -7,6 +7,7 @@ import { createRedactor, type Redactor } from '../shared/redact.js';
 import { withForgottenDoubleDash } from './double-dash.js';
 import { nameEnvironmentSources, turnOffSwitchesSetOff } from './options/env-values.js';
 import { buildProgram, mayChooseSubcommand, type ActionResult } from './program.js';
+import { commandsRunning } from '../runners/process-group.js';
 import { guardStderrWhenUsed, stdout } from './streams.js';
 
 const HELP_COLUMNS = 80;
@@ -109,24 +110,17 @@ guardStderrWhenUsed();
 void main(process.argv.slice(2)).then(exitWhenDone);
 
 /**
- * Sets the exit code, and exits at once when all that is left is closing file descriptors,
- * which the exit does anyway: waiting for those closes and then for Node's own teardown took
- * about 3 ms of every run (README "Performance"). The handle of a command that has exited
- * closes only at the event loop's next close phase (a run ends without turning the loop
- * after the command's exit), so with such handles left it looks again two turns later. A
- * child still running keeps its handle, and anything else still pending (output being
- * written, a socket, a timer, a child's pipe) is left to finish first, as it always was.
+ * Sets the exit code, and exits at once when all that is left is closing file descriptors and
+ * the handles of commands that have exited, which the exit does anyway: waiting for those
+ * closes (a command's handle closes at the event loop's next close phase) and then for Node's
+ * own teardown took about 3 ms of every run, more when a garbage collection Node had put off
+ * ran in between (README "Performance"). Anything else still pending (output being written,
+ * a socket, a timer, a child's pipe, a command still running) is left to finish first, as it
+ * always was.
  */
 function exitWhenDone(code: number): void {
   process.exitCode = code;
-  const left = process.getActiveResourcesInfo();
-  if (left.every(closing)) process.exit();
-  if (!left.every((resource) => closing(resource) || resource === 'ProcessWrap')) return;
-  setImmediate(() =>
-    setImmediate(() => {
-      if (process.getActiveResourcesInfo().every(closing)) process.exit();
-    }),
-  );
+  const closed = (resource: string) =>
+    resource === 'CloseReq' || (resource === 'ProcessWrap' && commandsRunning() === 0);
+  if (process.getActiveResourcesInfo().every(closed)) process.exit();
 }
-
-const closing = (resource: string) => resource === 'CloseReq';

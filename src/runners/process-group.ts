@@ -46,10 +46,22 @@ interface Targets {
   count(): Promise<number>;
 }
 
+/** Attempts' and hooks' processes that have not exited yet (every other child is waited for). */
+let running = 0;
+
+/** How many of the commands retry-run started (attempts, hooks) are still running. */
+export function commandsRunning(): number {
+  return running;
+}
+
 export function trackAttemptProcesses(
   child: ChildProcess,
   options: AttemptProcessOptions,
 ): AttemptProcesses {
+  if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    running++;
+    child.once('exit', () => running--);
+  }
   const targets = options.ownGroup ? groupTargets(child) : treeTargets(child);
   let state: 'running' | 'stopping' | 'killed' = 'running';
   let cancelKill = () => {};
