@@ -217,27 +217,47 @@ var require_argument = __commonJS({
 });
 
 // lazy-builtin:child_process
-var require_child_process = __commonJS({
-  "lazy-builtin:child_process"(exports2, module2) {
-    module2.exports = { get ChildProcess() {
-      return require("node:child_process").ChildProcess;
-    }, get _forkChild() {
-      return require("node:child_process")._forkChild;
-    }, get exec() {
-      return require("node:child_process").exec;
-    }, get execFile() {
-      return require("node:child_process").execFile;
-    }, get execFileSync() {
-      return require("node:child_process").execFileSync;
-    }, get execSync() {
-      return require("node:child_process").execSync;
-    }, get fork() {
-      return require("node:child_process").fork;
-    }, get spawn() {
-      return require("node:child_process").spawn;
-    }, get spawnSync() {
-      return require("node:child_process").spawnSync;
-    } };
+var child_process_exports = {};
+__export(child_process_exports, {
+  ChildProcess: () => ChildProcess,
+  _forkChild: () => _forkChild,
+  exec: () => exec,
+  execFile: () => execFile,
+  execFileSync: () => execFileSync,
+  execSync: () => execSync,
+  fork: () => fork,
+  spawn: () => spawn,
+  spawnSync: () => spawnSync
+});
+function ChildProcess(...args) {
+  return require("node:child_process").ChildProcess(...args);
+}
+function _forkChild(...args) {
+  return require("node:child_process")._forkChild(...args);
+}
+function exec(...args) {
+  return require("node:child_process").exec(...args);
+}
+function execFile(...args) {
+  return require("node:child_process").execFile(...args);
+}
+function execFileSync(...args) {
+  return require("node:child_process").execFileSync(...args);
+}
+function execSync(...args) {
+  return require("node:child_process").execSync(...args);
+}
+function fork(...args) {
+  return require("node:child_process").fork(...args);
+}
+function spawn(...args) {
+  return require("node:child_process").spawn(...args);
+}
+function spawnSync(...args) {
+  return require("node:child_process").spawnSync(...args);
+}
+var init_child_process = __esm({
+  "lazy-builtin:child_process"() {
   }
 });
 
@@ -1240,7 +1260,7 @@ var require_suggestSimilar = __commonJS({
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
-    var childProcess = require_child_process();
+    var childProcess = (init_child_process(), __toCommonJS(child_process_exports));
     var path = require("node:path");
     var fs = require("node:fs");
     var process3 = require("node:process");
@@ -4350,71 +4370,43 @@ var init_breaker = __esm({
 });
 
 // lazy-builtin:fs/promises
-var require_promises = __commonJS({
-  "lazy-builtin:fs/promises"(exports2, module2) {
-    module2.exports = { get access() {
-      return require("node:fs").promises.access;
-    }, get appendFile() {
-      return require("node:fs").promises.appendFile;
-    }, get chmod() {
-      return require("node:fs").promises.chmod;
-    }, get chown() {
-      return require("node:fs").promises.chown;
-    }, get constants() {
-      return require("node:fs").promises.constants;
-    }, get copyFile() {
-      return require("node:fs").promises.copyFile;
-    }, get cp() {
-      return require("node:fs").promises.cp;
-    }, get lchmod() {
-      return require("node:fs").promises.lchmod;
-    }, get lchown() {
-      return require("node:fs").promises.lchown;
-    }, get link() {
-      return require("node:fs").promises.link;
-    }, get lstat() {
-      return require("node:fs").promises.lstat;
-    }, get lutimes() {
-      return require("node:fs").promises.lutimes;
-    }, get mkdir() {
-      return require("node:fs").promises.mkdir;
-    }, get mkdtemp() {
-      return require("node:fs").promises.mkdtemp;
-    }, get open() {
-      return require("node:fs").promises.open;
-    }, get opendir() {
-      return require("node:fs").promises.opendir;
-    }, get readFile() {
-      return require("node:fs").promises.readFile;
-    }, get readdir() {
-      return require("node:fs").promises.readdir;
-    }, get readlink() {
-      return require("node:fs").promises.readlink;
-    }, get realpath() {
-      return require("node:fs").promises.realpath;
-    }, get rename() {
-      return require("node:fs").promises.rename;
-    }, get rm() {
-      return require("node:fs").promises.rm;
-    }, get rmdir() {
-      return require("node:fs").promises.rmdir;
-    }, get stat() {
-      return require("node:fs").promises.stat;
-    }, get statfs() {
-      return require("node:fs").promises.statfs;
-    }, get symlink() {
-      return require("node:fs").promises.symlink;
-    }, get truncate() {
-      return require("node:fs").promises.truncate;
-    }, get unlink() {
-      return require("node:fs").promises.unlink;
-    }, get utimes() {
-      return require("node:fs").promises.utimes;
-    }, get watch() {
-      return require("node:fs").promises.watch;
-    }, get writeFile() {
-      return require("node:fs").promises.writeFile;
-    } };
+function access(...args) {
+  return require("node:fs").promises.access(...args);
+}
+function lstat(...args) {
+  return require("node:fs").promises.lstat(...args);
+}
+function open(...args) {
+  return require("node:fs").promises.open(...args);
+}
+function readFile(...args) {
+  return require("node:fs").promises.readFile(...args);
+}
+function readdir(...args) {
+  return require("node:fs").promises.readdir(...args);
+}
+function readlink(...args) {
+  return require("node:fs").promises.readlink(...args);
+}
+function rename(...args) {
+  return require("node:fs").promises.rename(...args);
+}
+function rm(...args) {
+  return require("node:fs").promises.rm(...args);
+}
+function stat(...args) {
+  return require("node:fs").promises.stat(...args);
+}
+function unlink(...args) {
+  return require("node:fs").promises.unlink(...args);
+}
+function writeFile(...args) {
+  return require("node:fs").promises.writeFile(...args);
+}
+var constants3;
+var init_promises = __esm({
+  "lazy-builtin:fs/promises"() {
+    constants3 = require("node:fs").constants;
   }
 });
 
@@ -4449,11 +4441,11 @@ var init_random = __esm({
 async function writeFileAtomic(path, text, options = {}) {
   const temporary = temporaryBeside(path);
   try {
-    await (0, import_promises.writeFile)(temporary, text, { mode: options.mode ?? 420, flag: "wx" });
+    await writeFile(temporary, text, { mode: options.mode ?? 420, flag: "wx" });
     await options.beforeRename?.();
-    await (0, import_promises.rename)(temporary, path);
+    await rename(temporary, path);
   } catch (error) {
-    await (0, import_promises.rm)(temporary, { force: true });
+    await rm(temporary, { force: true });
     throw error;
   }
 }
@@ -4461,12 +4453,12 @@ function temporaryBeside(path) {
   const unique = `${process.pid}.${randomHex(4)}`;
   return (0, import_node_path.join)((0, import_node_path.dirname)(path), `.${(0, import_node_path.basename)(path)}.${unique}.tmp`);
 }
-var import_promises, import_node_path;
+var import_node_path;
 var init_atomic_write = __esm({
   "src/store/atomic-write.ts"() {
     "use strict";
     init_random();
-    import_promises = __toESM(require_promises(), 1);
+    init_promises();
     import_node_path = require("node:path");
   }
 });
@@ -4478,14 +4470,14 @@ async function resolveOutputTarget(path) {
     const stream = STANDARD_STREAMS.get(current);
     if (stream) return { kind: "stdio", path, stream };
     if (DESCRIPTOR.test(current)) return { kind: "through", path: current };
-    const stats = await (0, import_promises2.lstat)(current).catch((error) => {
+    const stats = await lstat(current).catch((error) => {
       if (error.code === "ENOENT") return void 0;
       throw error;
     });
     if (!stats || stats.isFile()) return { kind: "regular", path: current };
     if (stats.isDirectory()) throw new Error(`${current}: is a directory`);
     if (!stats.isSymbolicLink()) return { kind: "through", path: current };
-    current = (0, import_node_path2.resolve)((0, import_node_path2.dirname)(current), await (0, import_promises2.readlink)(current));
+    current = (0, import_node_path2.resolve)((0, import_node_path2.dirname)(current), await readlink(current));
   }
   throw new Error(`${path}: too many levels of symbolic links`);
 }
@@ -4494,7 +4486,7 @@ async function writeOutputFile(path, content, options = {}) {
 }
 async function writeOutput(target, content, options = {}) {
   if (target.kind === "regular") {
-    if (options.append) return (0, import_promises2.writeFile)(target.path, content, { flag: "a" });
+    if (options.append) return writeFile(target.path, content, { flag: "a" });
     return writeFileAtomic(target.path, content);
   }
   const stallMs = options.stallMs ?? OUTPUT_STALL_MS;
@@ -4515,7 +4507,7 @@ async function openThrough(path) {
   try {
     fd = await openFd(path, flags);
   } catch (error) {
-    const fifo = await (0, import_promises2.stat)(path).then(
+    const fifo = await stat(path).then(
       (s) => s.isFIFO(),
       () => false
     );
@@ -4569,12 +4561,12 @@ async function* pieces(content) {
     yield bytes.subarray(start, start + PIECE_BYTES);
   }
 }
-var import_node_fs2, import_promises2, import_node_net, import_node_path2, import_node_tty, import_node_util, STANDARD_STREAMS, DESCRIPTOR, MAX_LINKS, OUTPUT_STALL_MS, openFd, fstatFd, PIECE_BYTES;
+var import_node_fs2, import_node_net, import_node_path2, import_node_tty, import_node_util, STANDARD_STREAMS, DESCRIPTOR, MAX_LINKS, OUTPUT_STALL_MS, openFd, fstatFd, PIECE_BYTES;
 var init_output_target = __esm({
   "src/store/output-target.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs");
-    import_promises2 = __toESM(require_promises(), 1);
+    init_promises();
     import_node_net = require("node:net");
     import_node_path2 = require("node:path");
     import_node_tty = require("node:tty");
@@ -6284,18 +6276,18 @@ var init_source = __esm({
         }
       }
     });
-    createStyler = (open4, close2, parent) => {
+    createStyler = (open3, close2, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
-        openAll = open4;
+        openAll = open3;
         closeAll = close2;
       } else {
-        openAll = parent.openAll + open4;
+        openAll = parent.openAll + open3;
         closeAll = close2 + parent.closeAll;
       }
       return {
-        open: open4,
+        open: open3,
         close: close2,
         openAll,
         closeAll,
@@ -6798,7 +6790,7 @@ async function withFileLock(lockPath, options, body) {
   } finally {
     clearImmediate(renewal);
     await stopRenewal();
-    if (await readText(lockPath) === content) await unlink(lockPath).catch(() => {
+    if (await readText(lockPath) === content) await unlink2(lockPath).catch(() => {
     });
     await removeLitter(lockPath);
   }
@@ -6819,7 +6811,7 @@ async function acquire(lockPath, options, clock) {
   };
   const content = JSON.stringify(info);
   const aside = `${lockPath}.${process.pid}.${info.token}.new`;
-  await writeFile3(aside, content);
+  await writeFile2(aside, content);
   let asideDated = clock.now();
   await touch(aside, asideDated);
   try {
@@ -6828,14 +6820,14 @@ async function acquire(lockPath, options, clock) {
     for (let round2 = 0; ; round2++) {
       if (clock.now() - asideDated > options.staleMs / 4) {
         asideDated = clock.now();
-        await touch(aside, asideDated).catch(() => writeFile3(aside, content));
+        await touch(aside, asideDated).catch(() => writeFile2(aside, content));
       }
       try {
         await link(aside, lockPath);
         return content;
       } catch (error) {
         const code = error.code;
-        if (code === "ENOENT") await writeFile3(aside, content);
+        if (code === "ENOENT") await writeFile2(aside, content);
         else if (code !== "EEXIST") throw error;
       }
       let stale;
@@ -6862,7 +6854,7 @@ async function acquire(lockPath, options, clock) {
       await clock.sleep(Math.random() * ceiling);
     }
   } finally {
-    await unlink(aside).catch(() => {
+    await unlink2(aside).catch(() => {
     });
   }
 }
@@ -6894,33 +6886,33 @@ function touch(path, ms) {
 async function removeLitter(lockPath) {
   const prefix = `${(0, import_node_path6.basename)(lockPath)}.`;
   const dir = (0, import_node_path6.dirname)(lockPath);
-  const names = await readdir(dir).catch(() => []);
+  const names = await readdir2(dir).catch(() => []);
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(".new")) continue;
     const pid = Number(name.slice(prefix.length).split(".")[0]);
     if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
-    await unlink((0, import_node_path6.join)(dir, name)).catch(() => {
+    await unlink2((0, import_node_path6.join)(dir, name)).catch(() => {
     });
   }
 }
 async function breakStale(lockPath, stale, now) {
   const guard = `${lockPath}.break`;
   try {
-    await writeFile3(guard, String(process.pid), { flag: "wx" });
+    await writeFile2(guard, String(process.pid), { flag: "wx" });
     await touch(guard, now());
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
     if (implausibleAge(await ageOf(guard, now), GUARD_STALE_MS)) {
-      await unlink(guard).catch(() => {
+      await unlink2(guard).catch(() => {
       });
     }
     return;
   }
   try {
-    if (await readText(lockPath) === stale) await unlink(lockPath).catch(() => {
+    if (await readText(lockPath) === stale) await unlink2(lockPath).catch(() => {
     });
   } finally {
-    await unlink(guard).catch(() => {
+    await unlink2(guard).catch(() => {
     });
   }
 }
@@ -6934,12 +6926,12 @@ function processAlive(pid) {
 }
 async function readText(path) {
   try {
-    return await readFile(path);
+    return await readFile2(path);
   } catch {
     return void 0;
   }
 }
-var import_node_fs7, import_node_os6, import_node_path6, link, readdir, readFile, stat2, unlink, utimes, writeFile3, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
+var import_node_fs7, import_node_os6, import_node_path6, link, readdir2, readFile2, stat2, unlink2, utimes, writeFile2, HOST, GUARD_STALE_MS, acquisitions, STALE_CHECK_EVERY;
 var init_file_lock = __esm({
   "src/store/file-lock.ts"() {
     "use strict";
@@ -6950,8 +6942,8 @@ var init_file_lock = __esm({
     init_clock();
     init_store();
     link = async (existing, path) => (0, import_node_fs7.linkSync)(existing, path);
-    readdir = async (dir) => (0, import_node_fs7.readdirSync)(dir);
-    readFile = async (path) => {
+    readdir2 = async (dir) => (0, import_node_fs7.readdirSync)(dir);
+    readFile2 = async (path) => {
       const fd = (0, import_node_fs7.openSync)(path, import_node_fs7.constants.O_RDONLY | import_node_fs7.constants.O_NONBLOCK);
       try {
         if (!(0, import_node_fs7.fstatSync)(fd).isFile()) throw new Error(`${path} is not a regular file`);
@@ -6961,9 +6953,9 @@ var init_file_lock = __esm({
       }
     };
     stat2 = async (path) => (0, import_node_fs7.statSync)(path);
-    unlink = async (path) => (0, import_node_fs7.unlinkSync)(path);
+    unlink2 = async (path) => (0, import_node_fs7.unlinkSync)(path);
     utimes = async (path, atime, mtime) => (0, import_node_fs7.utimesSync)(path, atime, mtime);
-    writeFile3 = async (path, data, options) => (0, import_node_fs7.writeFileSync)(path, data, options);
+    writeFile2 = async (path, data, options) => (0, import_node_fs7.writeFileSync)(path, data, options);
     HOST = (0, import_node_os6.hostname)();
     GUARD_STALE_MS = 2e3;
     acquisitions = 0;
@@ -7102,17 +7094,17 @@ async function previousSamples(path) {
 }
 async function readIfPresent(path) {
   try {
-    return await (0, import_promises3.readFile)(path, "utf8");
+    return await readFile(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return "";
     throw error;
   }
 }
-var import_promises3, FAMILIES, BREAKER_STATES, SAMPLE, LOCK;
+var FAMILIES, BREAKER_STATES, SAMPLE, LOCK;
 var init_metrics_file = __esm({
   "src/report/metrics-file.ts"() {
     "use strict";
-    import_promises3 = __toESM(require_promises(), 1);
+    init_promises();
     init_file_lock();
     init_output_target();
     init_exposition();
@@ -8455,7 +8447,7 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
   const paths = Array.from({ length: count }, (_, i) => (0, import_node_path8.join)(directory, `${name}-${i}`));
   const opened = [];
   try {
-    const mkfifo = (0, import_node_child_process.spawn)("mkfifo", ["-m", "600", ...paths], { stdio: "ignore" });
+    const mkfifo = spawn("mkfifo", ["-m", "600", ...paths], { stdio: "ignore" });
     const [code] = await (0, import_node_events.once)(mkfifo, "exit");
     if (code !== 0) return void 0;
     return paths.map((path) => {
@@ -8477,12 +8469,12 @@ async function openPipes(count, directory = (0, import_node_os8.tmpdir)()) {
     }
   }
 }
-var import_node_child_process, import_node_events, import_node_fs11, import_node_os8, import_node_path8;
+var import_node_events, import_node_fs11, import_node_os8, import_node_path8;
 var init_output_fifo = __esm({
   "src/runners/command/output-fifo.ts"() {
     "use strict";
     init_random();
-    import_node_child_process = __toESM(require_child_process(), 1);
+    init_child_process();
     import_node_events = require("node:events");
     import_node_fs11 = require("node:fs");
     import_node_os8 = require("node:os");
@@ -8538,17 +8530,17 @@ var init_output_tail = __esm({
 function enlargePipe(fd, bytes = BUSY_PIPE_BYTES) {
   try {
     const call2 = `fcntl(STDIN, ${F_SETPIPE_SZ}, ${Math.trunc(bytes)})`;
-    const perl = (0, import_node_child_process2.spawn)("perl", ["-e", call2], { stdio: [fd, "ignore", "ignore"] });
+    const perl = spawn("perl", ["-e", call2], { stdio: [fd, "ignore", "ignore"] });
     perl.on("error", () => void 0);
     perl.unref();
   } catch {
   }
 }
-var import_node_child_process2, BUSY_PIPE_BYTES, F_SETPIPE_SZ;
+var BUSY_PIPE_BYTES, F_SETPIPE_SZ;
 var init_pipe_size = __esm({
   "src/runners/command/pipe-size.ts"() {
     "use strict";
-    import_node_child_process2 = __toESM(require_child_process(), 1);
+    init_child_process();
     BUSY_PIPE_BYTES = 1024 * 1024;
     F_SETPIPE_SZ = 1031;
   }
@@ -8574,7 +8566,7 @@ function startSpliceHelper(inFd, outFd, plan, commandExited) {
     const args = ["-e", HELPER, String(plan.splice), String(plan.tee), plan.mode];
     args.push(commandExited ? "1" : "0");
     const env2 = process.env.PATH === void 0 ? {} : { PATH: process.env.PATH };
-    const helper = (0, import_node_child_process3.spawn)("perl", args, { stdio: [inFd, outFd, "ignore", "pipe"], env: env2 });
+    const helper = spawn("perl", args, { stdio: [inFd, outFd, "ignore", "pipe"], env: env2 });
     if (helper.pid === void 0) {
       helper.on("error", () => void 0);
       return void 0;
@@ -8584,11 +8576,11 @@ function startSpliceHelper(inFd, outFd, plan, commandExited) {
     return void 0;
   }
 }
-var import_node_child_process3, import_node_fs12, import_node_tty6, SYSCALLS, DEV_NULL, HELPER_OUTPUT_CLOSED, HELPER;
+var import_node_fs12, import_node_tty6, SYSCALLS, DEV_NULL, HELPER_OUTPUT_CLOSED, HELPER;
 var init_splice_helper = __esm({
   "src/runners/command/splice-helper.ts"() {
     "use strict";
-    import_node_child_process3 = __toESM(require_child_process(), 1);
+    init_child_process();
     import_node_fs12 = require("node:fs");
     import_node_tty6 = require("node:tty");
     SYSCALLS = {
@@ -8993,9 +8985,9 @@ function treeOf(table3, root) {
   return tree;
 }
 async function readProc() {
-  const pids = (await (0, import_promises4.readdir)("/proc")).filter((name) => /^\d+$/.test(name));
+  const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name));
   const rows = await Promise.all(
-    pids.map((pid) => (0, import_promises4.readFile)(`/proc/${pid}/stat`, "utf8").then(parseStat, () => void 0))
+    pids.map((pid) => readFile(`/proc/${pid}/stat`, "utf8").then(parseStat, () => void 0))
   );
   return rows.filter((row2) => row2 !== void 0);
 }
@@ -9007,19 +8999,18 @@ function parseStat(stat3) {
 }
 function readPs() {
   return new Promise((resolve3, reject) => {
-    (0, import_node_child_process4.execFile)("ps", ["-A", "-o", "pid=,ppid=,pgid=,stat="], (error, stdout2) => {
+    execFile("ps", ["-A", "-o", "pid=,ppid=,pgid=,stat="], (error, stdout2) => {
       if (error) return reject(error);
       const rows = stdout2.split("\n").map((line) => line.trim().split(/\s+/)).filter((fields) => fields.length >= 4 && !fields[3].startsWith("Z")).map(([pid, ppid, pgid]) => ({ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid) }));
       resolve3(rows);
     });
   });
 }
-var import_node_child_process4, import_promises4;
 var init_process_table = __esm({
   "src/runners/process-table.ts"() {
     "use strict";
-    import_node_child_process4 = __toESM(require_child_process(), 1);
-    import_promises4 = __toESM(require_promises(), 1);
+    init_child_process();
+    init_promises();
   }
 });
 
@@ -9151,8 +9142,8 @@ async function openSpoolFile(directory = (0, import_node_os9.tmpdir)()) {
   const path = (0, import_node_path9.join)(directory, `retry-run-stdout-${process.pid}-${randomHex(16)}`);
   let handle;
   try {
-    handle = await (0, import_promises6.open)(path, "wx+", 384);
-    await (0, import_promises6.unlink)(path);
+    handle = await open(path, "wx+", 384);
+    await unlink(path);
   } catch (error) {
     throw new OutputWriteError(
       `--stdout final: cannot create a temporary file in ${directory}: ${error.message}`,
@@ -9208,12 +9199,12 @@ function writeChunk(destination, chunk) {
     });
   });
 }
-var import_promises6, import_node_os9, import_node_path9, import_promises7, READ_BYTES2;
+var import_node_os9, import_node_path9, import_promises7, READ_BYTES2;
 var init_stdout_spool = __esm({
   "src/runners/command/stdout-spool.ts"() {
     "use strict";
     init_random();
-    import_promises6 = __toESM(require_promises(), 1);
+    init_promises();
     import_node_os9 = require("node:os");
     import_node_path9 = require("node:path");
     import_promises7 = require("node:stream/promises");
@@ -9314,7 +9305,7 @@ async function runOnce(options, { stdin, attempts, spool }, context, started) {
   const ownGroup = !stdin.terminal;
   let child;
   try {
-    child = (0, import_node_child_process5.spawn)(options.command.file, options.command.args, {
+    child = spawn(options.command.file, options.command.args, {
       stdio: [stdin.stdioFor(context), ...output.stdio],
       detached: ownGroup,
       env: {
@@ -9410,11 +9401,11 @@ function interruptReason(reason) {
   const escalate = given?.escalate instanceof AbortSignal ? given.escalate : void 0;
   return { signal, ...escalate ? { escalate } : {} };
 }
-var import_node_child_process5, import_node_os10;
+var import_node_os10;
 var init_command = __esm({
   "src/runners/command/command.ts"() {
     "use strict";
-    import_node_child_process5 = __toESM(require_child_process(), 1);
+    init_child_process();
     import_node_os10 = require("node:os");
     init_attempts_env();
     init_monotonic();
@@ -9447,7 +9438,7 @@ async function resolveOutput(path) {
     const target = await resolveOutputTarget(path);
     if (target.kind !== "stdio") {
       where = target.kind === "regular" ? (0, import_node_path10.dirname)(target.path) : target.path;
-      await (0, import_promises8.access)(where, import_promises8.constants.W_OK);
+      await access(where, constants3.W_OK);
     }
     return target;
   } catch (error) {
@@ -9459,7 +9450,7 @@ async function resolveOutput(path) {
 }
 async function readInputFile(path, flag) {
   try {
-    return await (0, import_promises8.readFile)(path);
+    return await readFile(path);
   } catch (error) {
     throw new RetryRunError(
       `${flag}: cannot read '${path}': ${error.message}`,
@@ -9489,18 +9480,18 @@ function fileSink(target) {
   const regular = target.kind === "regular";
   const temporary = temporaryBeside(regular ? target.path : (0, import_node_path10.join)((0, import_node_os11.tmpdir)(), "retry-run-body"));
   const publish = async () => {
-    if (regular) return (0, import_promises8.rename)(temporary, target.path);
+    if (regular) return rename(temporary, target.path);
     const held = (0, import_node_fs14.createReadStream)(temporary);
     try {
       await writeOutput(target, held);
     } finally {
       held.destroy();
     }
-    await (0, import_promises8.rm)(temporary, { force: true });
+    await rm(temporary, { force: true });
   };
   let file;
   let written = 0;
-  const open4 = () => {
+  const open3 = () => {
     const mode = regular ? 438 : 384;
     file ??= (0, import_node_fs14.createWriteStream)(temporary, { flags: "wx", mode }).on("error", () => {
     });
@@ -9521,22 +9512,22 @@ function fileSink(target) {
     },
     write: async (chunk) => {
       written += chunk.length;
-      await writeChunk2(open4(), chunk);
+      await writeChunk2(open3(), chunk);
     },
     commit: async () => {
-      open4();
+      open3();
       try {
         await close2();
         await publish();
       } catch (error) {
-        await (0, import_promises8.rm)(temporary, { force: true });
+        await rm(temporary, { force: true });
         throw error instanceof BodyWriteError ? error : new BodyWriteError(error, target.path);
       }
     },
     discard: async () => {
       await close2().catch(() => {
       });
-      await (0, import_promises8.rm)(temporary, { force: true });
+      await rm(temporary, { force: true });
     }
   };
 }
@@ -9548,13 +9539,13 @@ async function writeChunk2(stream, chunk) {
     throw new BodyWriteError(error);
   }
 }
-var import_node_events2, import_node_fs14, import_promises8, import_node_os11, import_node_path10;
+var import_node_events2, import_node_fs14, import_node_os11, import_node_path10;
 var init_http_body = __esm({
   "src/runners/http/http-body.ts"() {
     "use strict";
     import_node_events2 = require("node:events");
     import_node_fs14 = require("node:fs");
-    import_promises8 = __toESM(require_promises(), 1);
+    init_promises();
     import_node_os11 = require("node:os");
     import_node_path10 = require("node:path");
     init_errors();
@@ -10410,7 +10401,7 @@ function countLines(fd, size, limit) {
 async function withStateFile(path, flags, use, mode) {
   let file;
   try {
-    file = await (0, import_promises9.open)(path, flags, mode);
+    file = await open(path, flags, mode);
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw openError(path, error);
@@ -10434,12 +10425,12 @@ function openError(path, error) {
 function notRegular(path) {
   return new StoreError("corrupt", `${path} is not a regular file: refused`);
 }
-var import_node_fs17, import_promises9, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, COUNT_CHUNK_BYTES, NEWLINE;
+var import_node_fs17, MAX_DOCUMENT_BYTES, MAX_LOG_BYTES, READ, APPEND, READ_APPEND, COUNT_CHUNK_BYTES, NEWLINE;
 var init_state_file = __esm({
   "src/store/state-file.ts"() {
     "use strict";
     import_node_fs17 = require("node:fs");
-    import_promises9 = __toESM(require_promises(), 1);
+    init_promises();
     init_store();
     MAX_DOCUMENT_BYTES = 64 * 1024;
     MAX_LOG_BYTES = 8 * 1024 * 1024;
@@ -10592,7 +10583,7 @@ async function readLease(file) {
 async function listNames(folder, suffix) {
   let entries;
   try {
-    entries = await (0, import_promises10.readdir)(folder);
+    entries = await readdir(folder);
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw storeErrorFrom(error, `cannot list ${folder}`);
@@ -10601,7 +10592,7 @@ async function listNames(folder, suffix) {
 }
 async function removeIfPresent(file) {
   try {
-    await (0, import_promises10.unlink)(file);
+    await unlink(file);
     return true;
   } catch (error) {
     if (error.code === "ENOENT") return false;
@@ -10618,11 +10609,11 @@ function writeAtomic(file, text, stillHeld) {
     }
   });
 }
-var import_promises10, import_node_path13, DEFAULT_LOCK;
+var import_node_path13, DEFAULT_LOCK;
 var init_file_store = __esm({
   "src/store/file-store.ts"() {
     "use strict";
-    import_promises10 = __toESM(require_promises(), 1);
+    init_promises();
     import_node_path13 = require("node:path");
     init_atomic_write();
     init_file_lock();
@@ -11140,7 +11131,7 @@ function createShellHook(options) {
     run: (context) => new Promise((resolve3) => {
       const started = monotonicMs();
       const took = () => Math.round(monotonicMs() - started);
-      const child = (0, import_node_child_process6.spawn)("/bin/sh", ["-c", options.script], {
+      const child = spawn("/bin/sh", ["-c", options.script], {
         stdio: ["ignore", 2, 2],
         detached: true,
         env: { ...options.env ?? process.env, ...hookEnv(context) }
@@ -11192,11 +11183,11 @@ function abortSignalName(reason) {
   const name = reason?.signal;
   return typeof name === "string" && name in import_node_os12.constants.signals ? name : "SIGTERM";
 }
-var import_node_child_process6, import_node_os12;
+var import_node_os12;
 var init_retry_hook = __esm({
   "src/runners/retry-hook.ts"() {
     "use strict";
-    import_node_child_process6 = __toESM(require_child_process(), 1);
+    init_child_process();
     import_node_os12 = require("node:os");
     init_exit_codes();
     init_attempts_env();

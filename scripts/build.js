@@ -94,35 +94,44 @@ const withoutHttp2 = {
 
 /**
  * Node modules that some runs never need, loaded on first use instead of when the modules
- * that import them are initialised at start-up: each of their functions is a getter that
- * requires the module, and esbuild reads an imported binding at each use.
+ * that import them are initialised at start-up: each of their functions is a function of the
+ * same name that requires the module when called.
  * - node:fs/promises takes 1.7 ms to load, while a plain run may never call it (the history
  *   append is synchronous); Node's own `fs.promises` is lazy too.
  * - node:child_process (with net, dgram and their kin, about 5 ms) is needed by a command
  *   run, but never by an HTTP one; commander requires it for executable subcommands, which
  *   retry-run does not have.
+ * ES modules, not CommonJS: esbuild copies a CommonJS module's exports into an object of
+ * getters at every file that imports it (a dozen here: half a millisecond at start-up).
+ * What is not a function is not offered (the build then fails on it), except fs/promises'
+ * `constants`, which is node:fs's own.
  */
 const LAZY_BUILTINS = {
-  'fs/promises': "require('node:fs').promises",
-  child_process: "require('node:child_process')",
+  'fs/promises': { module: "require('node:fs').promises", values: "require('node:fs')" },
+  child_process: { module: "require('node:child_process')" },
 };
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(builder) {
     const filter = new RegExp(`^(node:)?(${Object.keys(LAZY_BUILTINS).join('|')})$`);
     builder.onResolve({ filter }, ({ path, namespace }) =>
-      // The getters' own require is Node's module itself.
+      // The functions' own require is Node's module itself.
       namespace === 'lazy-builtin'
         ? { path, external: true }
         : { path: path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
     );
     builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async ({ path }) => {
       const loaded = await import(`node:${path}`);
-      const names = Object.keys(loaded).filter((name) => name !== 'default');
-      const getters = names.map(
-        (name) => `get ${name}() { return ${LAZY_BUILTINS[path]}.${name}; }`,
-      );
-      return { contents: `module.exports = { ${getters.join(', ')} };`, loader: 'js' };
+      const { module, values } = LAZY_BUILTINS[path];
+      const lines = Object.keys(loaded)
+        .filter((name) => name !== 'default')
+        .map((name) => {
+          if (typeof loaded[name] === 'function') {
+            return `export function ${name}(...args) { return ${module}.${name}(...args); }`;
+          }
+          return values ? `export const ${name} = ${values}.${name};` : '';
+        });
+      return { contents: lines.join('\n'), loader: 'js' };
     });
   },
 };
