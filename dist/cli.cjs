@@ -4771,6 +4771,7 @@ var init_secret_names = __esm({
 
 // src/shared/redact-text.ts
 function redactSecrets(text) {
+  if (!mayHoldSecretForm(text)) return text;
   return text.replace(USERINFO, (_all, scheme, info) => {
     const colon = info.indexOf(":");
     return `${scheme}${colon === -1 ? REDACTED : `${info.slice(0, colon)}:${REDACTED}`}@`;
@@ -4791,6 +4792,11 @@ function redactSecrets(text) {
     const scheme = AUTH_SCHEME.exec(value)?.[1] ?? "";
     return `${name}:${space}${scheme}${REDACTED}`;
   });
+}
+function mayHoldSecretForm(text) {
+  if (text.includes("@") || text.includes("=") || text.includes(":")) return true;
+  const dash = text.indexOf("-");
+  return dash !== -1 && (text.includes(" ", dash) || text.includes("	", dash));
 }
 function maskValue(value) {
   if (REFERENCE.test(value)) return value;
