@@ -29,11 +29,13 @@ const MAGIC = Buffer.from('retry-run code cache 2\n');
  * that takes what Node's module wrapper gives: run with require() it calls it with those, and
  * as a script it is that function, which this file calls. So the source is compiled as read:
  * wrapping it here would copy the whole bundle into another string of V8's young generation
- * (half a megabyte, and a scavenge the sooner).
+ * (half a megabyte, and a scavenge the sooner). Which of the two it is, `this` tells: a
+ * module's is its exports, a script's the global object. (Globals named `module` and
+ * `require` prove nothing: `node -e` and the REPL make them.)
  */
 const PARAMETERS = 'exports, require, module, __filename, __dirname';
-const BUNDLE_HEAD = `(function (run) { return typeof module === "object" && typeof require === "function" ? run.call(exports, ${PARAMETERS}) : run; })(function (${PARAMETERS}) {`;
-const BUNDLE_TAIL = '\n});\n';
+const BUNDLE_HEAD = `(function (run, self) { return self === globalThis ? run : run.call(exports, ${PARAMETERS}); })(function (${PARAMETERS}) {`;
+const BUNDLE_TAIL = '\n}, this);\n';
 const HEAD_BYTES = Buffer.from(BUNDLE_HEAD);
 const HASH_BYTES = 32;
 /** How old a ctime must be, when read, to be sure no later change shares its clock tick. */

@@ -1,4 +1,4 @@
-(function (run) { return typeof module === "object" && typeof require === "function" ? run.call(exports, exports, require, module, __filename, __dirname) : run; })(function (exports, require, module, __filename, __dirname) {
+(function (run, self) { return self === globalThis ? run : run.call(exports, exports, require, module, __filename, __dirname); })(function (exports, require, module, __filename, __dirname) {
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -14401,5 +14401,5 @@ function exitWhenDone(code) {
   main
 });
 
-});
+}, this);
 

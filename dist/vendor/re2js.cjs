@@ -1,4 +1,4 @@
-(function (run) { return typeof module === "object" && typeof require === "function" ? run.call(exports, exports, require, module, __filename, __dirname) : run; })(function (exports, require, module, __filename, __dirname) {
+(function (run, self) { return self === globalThis ? run : run.call(exports, exports, require, module, __filename, __dirname); })(function (exports, require, module, __filename, __dirname) {
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
@@ -6722,5 +6722,5 @@ function re(stringsOrFlags, ...values) {
   re
 });
 
-});
+}, this);
 

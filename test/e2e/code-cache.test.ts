@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -306,5 +306,27 @@ describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
     const result = await run(home);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('succeeded');
+  });
+});
+
+describe('the bundle, one function for vm.Script and require() alike', () => {
+  it('runs when the bin is required from `node -e`, whose globals include module and require', () => {
+    // `node -e` makes module, require and exports globals: the bundle must not take the
+    // script's globals for a module's own (scripts/build.js, bin/code-cache.js).
+    const bin = join(ROOT, 'bin', 'retry-run.js');
+    const script = `process.argv.splice(1, 0, 'retry-run'); require(${JSON.stringify(bin)})`;
+    const run = (command: string) =>
+      spawnSync(
+        process.execPath,
+        ['-e', script, '--', '-q', '-n', '1', '--', 'sh', '-c', command],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, RETRY_RUN_NO_RECORD: '1' },
+        },
+      );
+    const failing = run('exit 4');
+    expect(failing.stderr).not.toContain('TypeError');
+    expect(failing.status).toBe(4);
+    expect(run('exit 0').status).toBe(0);
   });
 });
