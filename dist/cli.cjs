@@ -10397,9 +10397,9 @@ function countLines(fd, size, limit) {
   for (let at = 0; at < size && lines < limit; ) {
     const got = (0, import_node_fs17.readSync)(fd, chunk, 0, Math.min(chunk.length, size - at), at);
     if (got === 0) break;
-    const read = chunk.subarray(0, got);
-    for (let i = read.indexOf(NEWLINE); i !== -1; i = read.indexOf(NEWLINE, i + 1)) lines++;
-    last = read[got - 1];
+    const text = chunk.toString("latin1", 0, got);
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    last = chunk[got - 1];
     at += got;
   }
   return { lines, endsLine: last === NEWLINE };
