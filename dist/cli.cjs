@@ -9347,15 +9347,24 @@ async function runOnce(options, { stdin, attempts, spool }, context, started) {
     if (escalate?.aborted) processes.kill();
     else escalate?.addEventListener("abort", processes.kill, { once: true });
   };
+  let listening = false;
+  let listen;
   if (context.signal.aborted) onAbort();
-  else context.signal.addEventListener("abort", onAbort, { once: true });
+  else {
+    listen = setImmediate(() => {
+      listening = true;
+      if (context.signal.aborted) onAbort();
+      else context.signal.addEventListener("abort", onAbort, { once: true });
+    });
+  }
   return new Promise((resolve3) => {
     let finished2 = false;
     const finish = (exited) => {
       if (finished2) return;
       finished2 = true;
       cancelLimit();
-      context.signal.removeEventListener("abort", onAbort);
+      if (listen) clearImmediate(listen);
+      if (listening) context.signal.removeEventListener("abort", onAbort);
       escalate?.removeEventListener("abort", processes.kill);
       void finishWith(exited).then(resolve3);
     };

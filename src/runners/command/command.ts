@@ -241,8 +241,20 @@ async function runOnce(
     if (escalate?.aborted) processes.kill();
     else escalate?.addEventListener('abort', processes.kill, { once: true });
   };
+  // An interrupt that came before the spawn is acted on now; later ones are listened for
+  // from the next turn of the event loop, while the command starts on the other CPU: the
+  // first listener on an AbortSignal costs a run about a millisecond of EventTarget set-up.
+  // One that comes in between is seen by `aborted` then.
+  let listening = false;
+  let listen: NodeJS.Immediate | undefined;
   if (context.signal.aborted) onAbort();
-  else context.signal.addEventListener('abort', onAbort, { once: true });
+  else {
+    listen = setImmediate(() => {
+      listening = true;
+      if (context.signal.aborted) onAbort();
+      else context.signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
 
   return new Promise((resolve) => {
     let finished = false;
@@ -250,7 +262,8 @@ async function runOnce(
       if (finished) return;
       finished = true;
       cancelLimit();
-      context.signal.removeEventListener('abort', onAbort);
+      if (listen) clearImmediate(listen);
+      if (listening) context.signal.removeEventListener('abort', onAbort);
       escalate?.removeEventListener('abort', processes.kill);
       void finishWith(exited).then(resolve);
     };
