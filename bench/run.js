@@ -23,9 +23,9 @@ const builds = [{ label: 'this checkout', root, cacheHome: join(work, 'cache-thi
 
 /**
  * Runs each command `runs` times, interleaved in a fresh random order every round, and returns
- * the median wall time of each in ms. Interleaving spreads the noise of a shared machine over
- * all commands alike, where back-to-back batches (hyperfine's way) let a burst of load land on
- * one command only.
+ * each one's wall times in ms, in round order, with their median. Interleaving spreads the
+ * noise of a shared machine over all commands alike, where back-to-back batches (hyperfine's
+ * way) let a burst of load land on one command only.
  */
 function interleaved(commands, runs, { shell = false } = {}) {
   const rounds = quick ? Math.max(shell ? 3 : 5, Math.ceil(runs / 5)) : runs;
@@ -52,11 +52,18 @@ function interleaved(commands, runs, { shell = false } = {}) {
     const order = argvs.map((_, index) => index).sort(() => Math.random() - 0.5);
     for (const index of order) times[index].push(once(argvs[index]));
   }
-  return times.map((list) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    return { median: sorted[Math.floor(sorted.length / 2)] };
-  });
+  return times.map((list) => ({ times: list, median: median(list) }));
 }
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+/**
+ * The median of one command's time over the baseline's *in the same round*. A ratio of two
+ * medians lets a load that comes and goes (a neighbour's build, seconds long) weigh on the
+ * two sides unequally; runs a few seconds apart share most of it. The tee figures, 5 rounds
+ * of 2 GiB, swung from 0.79 to 1.34 × `cat` as ratios of medians.
+ */
+const pairedRatio = (run, base) => median(run.times.map((ms, round) => ms / base.times[round]));
 
 const q = (s) => `'${s}'`;
 /**
@@ -81,10 +88,10 @@ function record(name, values, unit, baselineValue, target, passes) {
 }
 const round = (x) => Math.round(x * 100) / 100;
 
-/** Each build's command, after the baseline, in one interleaved set; the medians. */
-function againstBaseline(baselineCommand, commandOf, runs) {
-  const [base, ...runsOf] = interleaved([baselineCommand, ...builds.map(commandOf)], runs);
-  return { base: base.median, ratios: runsOf.map((run) => run.median / base.median) };
+/** Each build's command, after the baseline, in one interleaved set: paired ratios. */
+function againstBaseline(baselineCommand, commandOf, runs, options) {
+  const [base, ...runsOf] = interleaved([baselineCommand, ...builds.map(commandOf)], runs, options);
+  return { base: base.median, ratios: runsOf.map((run) => pairedRatio(run, base)) };
 }
 
 function startupFigures() {
@@ -138,19 +145,22 @@ async function httpFigures() {
 }
 
 function attemptFigures() {
-  // 20 extra attempts, not 10: the difference of two medians of whole runs carries their
-  // noise (about ±15 ms on a shared machine), divided by the number of attempts.
+  // 20 extra attempts, not 10: a difference of two whole runs carries their noise (about
+  // ±15 ms on a shared machine), divided by the number of attempts. Each difference is taken
+  // within a round, as pairedRatio() does, and the median of those reported.
   const commands = builds.flatMap((build) => [
     cli(build, '-q -n 1 -b 0 -- false'),
     cli(build, '-q -n 21 -b 0 -- false'),
     cli(build, '-q -n 11 -b 0 -- false'),
     cli(build, '-q -n 11 -s fixed -b 100ms -- false'),
   ]);
-  const medians = interleaved(commands, 20).map((m) => m.median);
-  const perBuild = builds.map((_, index) => medians.slice(index * 4, index * 4 + 4));
+  const runs = interleaved(commands, 20);
+  const perBuild = builds.map((_, index) => runs.slice(index * 4, index * 4 + 4));
+  const pairedDifference = (run, base) =>
+    median(run.times.map((ms, round) => ms - base.times[round]));
   record(
     'each extra attempt (--base 0, spawning false)',
-    perBuild.map(([one, twentyOne]) => (twentyOne - one) / 20),
+    perBuild.map(([one, twentyOne]) => pairedDifference(twentyOne, one) / 20),
     'ms',
     undefined,
     '≤ 5 ms',
@@ -158,7 +168,7 @@ function attemptFigures() {
   );
   record(
     'ten 100 ms waits: time beyond 1 s',
-    perBuild.map(([, , eleven, waited]) => waited - eleven - 1000),
+    perBuild.map(([, , eleven, waited]) => pairedDifference(waited, eleven) - 1000),
     'ms',
     undefined,
     '≤ 30 ms',
@@ -175,13 +185,14 @@ function throughputFigures() {
     ['', `${producer} | cat > /dev/null`, '> /dev/null'],
     [', piped on', `${producer} | cat | cat > /dev/null`, '| cat > /dev/null'],
   ]) {
-    const commands = [cat, ...builds.map((build) => `${teed(build)} ${after}`)];
-    const [base, ...runs] = interleaved(commands, 5, { shell: true });
+    const { base, ratios } = againstBaseline(cat, (build) => `${teed(build)} ${after}`, 9, {
+      shell: true,
+    });
     record(
       `output condition: ${bytes / 2 ** 30} GiB through tee + tail${where}`,
-      runs.map((run) => run.median / base.median),
+      ratios,
       '× cat',
-      base.median,
+      base,
       '≤ 1.3×',
       (r) => r <= 1.3,
     );
