@@ -5422,6 +5422,10 @@ function setLongTimeout(callback, ms, timers = nodeTimers) {
   arm(Math.max(0, ms));
   return () => timers.clearTimeout(handle);
 }
+function nextTurn(callback) {
+  const handle = setImmediate(callback);
+  return () => clearImmediate(handle);
+}
 var systemClock, MAX_TIMER_MS, nodeTimers, realSleep;
 var init_clock = __esm({
   "src/shared/clock.ts"() {
@@ -5439,7 +5443,7 @@ var init_clock = __esm({
         signal?.removeEventListener("abort", done);
         resolve3();
       };
-      const cancel = setLongTimeout(done, ms);
+      const cancel = ms > 0 ? setLongTimeout(done, ms) : nextTurn(done);
       signal?.addEventListener("abort", done, { once: true });
     });
   }

@@ -49,6 +49,13 @@ export const realSleep: Sleep = (ms, signal) =>
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const cancel = setLongTimeout(done, ms);
+    // A wait of 0 (`--base 0`) is one turn of the event loop, where signals and output are
+    // still seen: Node makes a 0 ms timer a 1 ms one, a millisecond at every retry.
+    const cancel = ms > 0 ? setLongTimeout(done, ms) : nextTurn(done);
     signal?.addEventListener('abort', done, { once: true });
   });
+
+function nextTurn(callback: () => void): () => void {
+  const handle = setImmediate(callback);
+  return () => clearImmediate(handle);
+}

@@ -64,6 +64,27 @@ describe('realSleep', () => {
     vi.useRealTimers();
   });
 
+  // Node makes a 0 ms timer a 1 ms one: `--base 0` would wait a millisecond at every retry.
+  it('waits no timer for 0 ms, only a turn of the event loop', async () => {
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    let done = false;
+    const sleeping = realSleep(0).then(() => (done = true));
+    expect(done).toBe(false);
+    await sleeping;
+    expect(timeout).not.toHaveBeenCalled();
+    timeout.mockRestore();
+  });
+
+  it('ends a wait of 0 at once when its signal aborts', async () => {
+    const immediate = vi.spyOn(globalThis, 'clearImmediate');
+    const controller = new AbortController();
+    const sleeping = realSleep(0, controller.signal);
+    controller.abort();
+    await sleeping;
+    expect(immediate).toHaveBeenCalledTimes(1);
+    immediate.mockRestore();
+  });
+
   // Node (and vitest's fake timers, which copy it) set a timer over 2^31-1 ms to 1 ms.
   it('does not end early when the wait is longer than one timer holds', async () => {
     vi.useFakeTimers();
