@@ -23,8 +23,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/cli.js';
 
-// Node >= 22.1 caches compiled code itself; the hand-kept cache is for Node 20.
-const handKept = !('enableCompileCache' in (await import('node:module')).default);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE = join(ROOT, 'dist', 'cli.cjs');
 // The summary line's ", waited 0ms": a string the first run compiles, so its cache holds it.
@@ -50,7 +48,7 @@ async function settle(file: string): Promise<void> {
   while (age() < 2100) await new Promise((resolve) => setTimeout(resolve, 2100 - age()));
 }
 
-describe.runIf(handKept)('the start-up code cache (Node 20)', () => {
+describe('the start-up code cache', () => {
   const made: string[] = [];
   const temporary = (what: string) => {
     const directory = mkdtempSync(join(tmpdir(), `retry-run-${what}-`));
