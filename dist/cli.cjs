@@ -8980,6 +8980,15 @@ var init_output_capture = __esm({
   }
 });
 
+// lazy-builtin:timers/promises
+function setTimeout2(...args) {
+  return require("node:timers/promises").setTimeout(...args);
+}
+var init_promises2 = __esm({
+  "lazy-builtin:timers/promises"() {
+  }
+});
+
 // src/runners/process-table.ts
 async function readProcessTable() {
   const rows = await readProc().catch(() => readPs().catch(() => void 0));
@@ -9059,7 +9068,7 @@ function trackAttemptProcesses(child, options) {
     let waitMs = FIRST_POLL_MS;
     let killedFor = 0;
     while (await alive() && killedFor < AFTER_KILL_MS) {
-      await (0, import_promises5.setTimeout)(waitMs);
+      await setTimeout2(waitMs);
       if (state === "killed") killedFor += waitMs;
       waitMs = Math.min(waitMs * 2, MAX_POLL_MS);
     }
@@ -9133,11 +9142,11 @@ function createAttemptRegistry() {
     killAll
   };
 }
-var import_promises5, FIRST_POLL_MS, MAX_POLL_MS, AFTER_KILL_MS, running;
+var FIRST_POLL_MS, MAX_POLL_MS, AFTER_KILL_MS, running;
 var init_process_group = __esm({
   "src/runners/process-group.ts"() {
     "use strict";
-    import_promises5 = require("node:timers/promises");
+    init_promises2();
     init_clock();
     init_process_table();
     FIRST_POLL_MS = 10;
