@@ -1,10 +1,11 @@
 import { formatDuration } from '../shared/duration.js';
+import { isoTime } from '../shared/iso-time.js';
 import { cooldownFactor, visibleState, type BreakerData, type Transition } from './state.js';
 import type { BreakerState } from '../engine/events.js';
 
 /** ISO 8601 to the second: what people read in logs and what `--format json` gives. */
 export function isoSecond(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoTime(ms).replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** One breaker as `breaker list|status --format json` shows it (README, Circuit breaker). */

@@ -16,6 +16,7 @@ import {
   type PolicyOptions,
 } from './options.js';
 import { formatDuration } from '../shared/duration.js';
+import { isoTime } from '../shared/iso-time.js';
 import { EXIT_CODES, signalExitCode } from '../shared/exit-codes.js';
 
 /**
@@ -121,7 +122,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     options.random ?? (policy.seed === undefined ? Math.random : seededRandom(policy.seed));
   const signal = options.signal ?? new AbortController().signal;
   const emit = options.onEvent ?? (() => {});
-  const iso = () => new Date(clock.now()).toISOString();
+  const iso = () => isoTime(clock.now());
   const startedAt = clock.now();
   const deadlineAt = policy.deadlineMs === undefined ? undefined : startedAt + policy.deadlineMs;
   const attemptsLog: AttemptRecord[] = [];
@@ -208,7 +209,7 @@ export async function retry(options: RetryOptions): Promise<RunResult> {
     );
     const record = {
       attempt,
-      startedAt: new Date(attemptStart).toISOString(),
+      startedAt: isoTime(attemptStart),
       result,
       classification,
     };
