@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createRedactor,
@@ -53,6 +54,68 @@ describe('secret names', () => {
   ])('shows %s', (name) => {
     expect(isSecretName(name)).toBe(false);
     expect(redactHeader(name, 'v')).toBe(`${name}: v`);
+  });
+});
+
+/** The rule as it read before the one-test prefilter, kept as the oracle for it. */
+function isSecretNameBefore(name: string): boolean {
+  const lower = name.startsWith('-') ? name.toLowerCase().replace(/^-+/, '') : name.toLowerCase();
+  const parts = /token|secret|passw|pwd|credential|cookie|session|signature|key|auth(?!or(?!i))/;
+  const mayBe =
+    parts.test(lower) || lower === 'code' || ['sig', 'pass'].some((w) => lower.includes(w));
+  if (!mayBe) return false;
+  const words = lower.split(/[^a-z0-9]+/);
+  if (lower === 'idempotency-key' || ['file', 'path', 'dir'].includes(words.at(-1) ?? '')) {
+    return false;
+  }
+  if (lower === 'code' || parts.test(lower)) return true;
+  return words.some((word) => word === 'sig' || word === 'pass');
+}
+
+describe('isSecretName, prefiltered', () => {
+  const fragments = fc.constantFrom(
+    'token',
+    'SECRET',
+    'Passw',
+    'pwd',
+    'credential',
+    'cookie',
+    'session',
+    'signature',
+    'KEY',
+    'auth',
+    'author',
+    'authori',
+    'sig',
+    'signal',
+    'pass',
+    'code',
+    'file',
+    'path',
+    'dir',
+    'idempotency',
+    '\u212Aey',
+    'pa\u017Fs',
+    'S\u0130G',
+    'x',
+    '_',
+    '-',
+    '--',
+    '.',
+    ' ',
+  );
+  const names = fc.oneof(
+    fc.array(fragments, { maxLength: 5 }).map((parts) => parts.join('')),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+  );
+
+  it('calls secret exactly what the rule did without it', () => {
+    fc.assert(
+      fc.property(names, (name) => {
+        expect(isSecretName(name)).toBe(isSecretNameBefore(name));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
