@@ -4737,6 +4737,7 @@ var init_github = __esm({
 
 // src/shared/secret-names.ts
 function isSecretName(name) {
+  if (!MAY_BE_SECRET.test(name)) return false;
   const lower = name.startsWith("-") ? name.toLowerCase().replace(/^-+/, "") : name.toLowerCase();
   const mayBe = SECRET_PARTS.test(lower) || SECRET_NAMES.has(lower) || [...SECRET_WORDS].some((word) => lower.includes(word));
   if (!mayBe) return false;
@@ -4746,15 +4747,17 @@ function isSecretName(name) {
   return words.some((word) => SECRET_WORDS.has(word));
 }
 function environmentSecrets(env2) {
-  return Object.entries(env2).flatMap(([name, value]) => {
-    if (value === void 0 || !isSecretName(name) || PUBLIC_ENV.test(name)) return [];
+  return Object.keys(env2).flatMap((name) => {
+    if (!isSecretName(name) || PUBLIC_ENV.test(name)) return [];
+    const value = env2[name];
+    if (value === void 0) return [];
     const lines = value.includes("\n") ? value.split(/\r?\n/).map((line) => line.trim()) : [];
     return [value, ...lines].filter(
       (text) => text.length >= MIN_ENV_SECRET_LENGTH && !NOT_A_SECRET_VALUE.test(text.trim())
     );
   });
 }
-var SECRET_PARTS, SECRET_WORDS, SECRET_NAMES, PUBLIC_NAMES, WHERE_WORDS, PUBLIC_ENV, NOT_A_SECRET_VALUE, MIN_ENV_SECRET_LENGTH;
+var SECRET_PARTS, SECRET_WORDS, SECRET_NAMES, PUBLIC_NAMES, WHERE_WORDS, MAY_BE_SECRET, PUBLIC_ENV, NOT_A_SECRET_VALUE, MIN_ENV_SECRET_LENGTH;
 var init_secret_names = __esm({
   "src/shared/secret-names.ts"() {
     "use strict";
@@ -4763,6 +4766,7 @@ var init_secret_names = __esm({
     SECRET_NAMES = /* @__PURE__ */ new Set(["code"]);
     PUBLIC_NAMES = /* @__PURE__ */ new Set(["idempotency-key"]);
     WHERE_WORDS = /* @__PURE__ */ new Set(["file", "path", "dir"]);
+    MAY_BE_SECRET = /token|secret|pwd|credential|cookie|session|sig|key|auth|pass|code/iu;
     PUBLIC_ENV = /^(PWD|OLDPWD|XDG_\w*|DBUS_SESSION_BUS_ADDRESS|SESSION_MANAGER|SSH_AUTH_SOCK|XAUTHORITY)$/;
     NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|null|none|undefined)$/i;
     MIN_ENV_SECRET_LENGTH = 4;
@@ -5507,6 +5511,23 @@ var init_option_values = __esm({
   "src/shared/option-values.ts"() {
     "use strict";
     init_errors();
+  }
+});
+
+// src/shared/iso-time.ts
+function isoTime(ms) {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return date.toISOString();
+  const day = `${pad(year, 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+  return `${day}T${time}.${pad(date.getUTCMilliseconds(), 3)}Z`;
+}
+var pad;
+var init_iso_time = __esm({
+  "src/shared/iso-time.ts"() {
+    "use strict";
+    pad = (value, width = 2) => String(value).padStart(width, "0");
   }
 });
 
@@ -7314,7 +7335,7 @@ var init_state = __esm({
 
 // src/breaker/describe.ts
 function isoSecond(ms) {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return isoTime(ms).replace(/\.\d{3}Z$/, "Z");
 }
 function breakerView(name, data, now) {
   return {
@@ -7352,6 +7373,7 @@ var init_describe = __esm({
   "src/breaker/describe.ts"() {
     "use strict";
     init_duration();
+    init_iso_time();
     init_state();
   }
 });
@@ -11909,8 +11931,8 @@ function renderTable(stats, style, width = 80) {
   const reasonsColumn = header2.indexOf("top failures");
   const leftAligned = /* @__PURE__ */ new Set([0, trendColumn, reasonsColumn]);
   const line = (cells, shown) => cells.map((cell3, i) => {
-    const pad = " ".repeat(widths[i] - columnsOf(cell3));
-    return leftAligned.has(i) ? cell3 + pad : pad + cell3;
+    const pad2 = " ".repeat(widths[i] - columnsOf(cell3));
+    return leftAligned.has(i) ? cell3 + pad2 : pad2 + cell3;
   }).filter((_, i) => shown(i)).join("  ").trimEnd();
   const linesShowing = (shown) => [header2, ...rows].map((cells) => line(cells, shown));
   const reasonsStart = widths.slice(0, reasonsColumn).reduce((sum, w) => sum + w + 2, 0);
@@ -13599,6 +13621,7 @@ function parseItem(item, name) {
 
 // src/engine/retry.ts
 init_duration();
+init_iso_time();
 init_exit_codes();
 var CIRCUIT_OPEN_EXIT_CODE = EXIT_CODES.CIRCUIT_OPEN;
 async function retry(options) {
@@ -13611,7 +13634,7 @@ async function retry(options) {
   const signal = options.signal ?? new AbortController().signal;
   const emit = options.onEvent ?? (() => {
   });
-  const iso = () => new Date(clock.now()).toISOString();
+  const iso = () => isoTime(clock.now());
   const startedAt = clock.now();
   const deadlineAt = policy.deadlineMs === void 0 ? void 0 : startedAt + policy.deadlineMs;
   const attemptsLog = [];
@@ -13689,7 +13712,7 @@ async function retry(options) {
     );
     const record = {
       attempt,
-      startedAt: new Date(attemptStart).toISOString(),
+      startedAt: isoTime(attemptStart),
       result,
       classification
     };
@@ -14135,7 +14158,7 @@ async function createRunner(config, env2) {
       command: config.command,
       killAfterMs: config.policy.killAfterMs,
       stdin: config.stdin,
-      env: env2,
+      env: env2(),
       capture: {
         tails: keepsTails(config, tools),
         stdout: config.stdout,
@@ -14178,12 +14201,13 @@ async function runAction(raw, target) {
   }
   const log = await openLogSink(config.report.logFile, (message2) => warn(config.redact(message2)));
   const depth = NESTING_DEPTH;
-  const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
-  const runner = await createRunner(config, childEnv);
+  let childEnv;
+  const envOfChildren = () => childEnv ??= { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
+  const runner = await createRunner(config, envOfChildren);
   const hook = config.onRetry === void 0 ? void 0 : (await Promise.resolve().then(() => (init_retry_hook(), retry_hook_exports))).createShellHook({
     script: config.onRetry,
     killAfterMs: config.policy.killAfterMs,
-    env: childEnv
+    env: envOfChildren()
   });
   let store;
   const openState = () => store ??= openStore(config.state);

@@ -26,15 +26,18 @@ export async function runAction(raw: RawRunOptions, target: RunTarget): Promise<
   }
   const log = await openLogSink(config.report.logFile, (message) => warn(config.redact(message)));
   const depth = NESTING_DEPTH;
-  const childEnv = { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) };
-  const runner = await createRunner(config, childEnv);
+  // Made only for a command or an --on-retry script: copying the environment is a call into
+  // Node for each variable, which an HTTP run need not make.
+  let childEnv: NodeJS.ProcessEnv | undefined;
+  const envOfChildren = () => (childEnv ??= { ...process.env, RETRY_RUN_DEPTH: String(depth + 1) });
+  const runner = await createRunner(config, envOfChildren);
   const hook =
     config.onRetry === undefined
       ? undefined
       : (await import('../runners/retry-hook.js')).createShellHook({
           script: config.onRetry,
           killAfterMs: config.policy.killAfterMs,
-          env: childEnv,
+          env: envOfChildren(),
         });
   let store: StateStore | undefined;
   const openState = () => (store ??= openStore(config.state));

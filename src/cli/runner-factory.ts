@@ -10,8 +10,11 @@ import { toolByCommand } from '../tools/recognize.js';
 import { proxyIsSet } from '../runners/http/proxy-env.js';
 import { loadToolsFile } from '../tools/tools-file.js';
 
-/** The runner for the config's mode. */
-export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): Promise<Runner> {
+/** The runner for the config's mode; `env` makes the environment a command runs with. */
+export async function createRunner(
+  config: RunConfig,
+  env: () => NodeJS.ProcessEnv,
+): Promise<Runner> {
   if (config.mode === 'command' && config.command) {
     // Loaded when used, like HTTP's, so that explain, stats or an HTTP run never load it.
     const { createCommandRunner } = await import('../runners/command/command.js');
@@ -21,7 +24,7 @@ export async function createRunner(config: RunConfig, env: NodeJS.ProcessEnv): P
       command: config.command,
       killAfterMs: config.policy.killAfterMs,
       stdin: config.stdin,
-      env,
+      env: env(),
       capture: {
         tails: keepsTails(config, tools),
         stdout: config.stdout,
