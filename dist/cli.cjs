@@ -9473,6 +9473,65 @@ var init_command = __esm({
   }
 });
 
+// src/runners/each-chunk.ts
+function eachChunk(stream, onChunk) {
+  return new Promise((resolve3, reject) => {
+    let settled = false;
+    let pending;
+    const settle = (error) => {
+      if (settled) return;
+      settled = true;
+      stream.off("data", onData).off("end", finish).off("close", onClose);
+      if (error === void 0) resolve3();
+      else reject(error);
+    };
+    const finish = (error) => {
+      if (pending) void pending.then(() => settle(error));
+      else settle(error);
+    };
+    const leave = (error) => {
+      stream.destroy();
+      settle(error);
+    };
+    const onData = (chunk) => {
+      let next;
+      try {
+        next = onChunk(chunk);
+      } catch (error) {
+        return leave(error);
+      }
+      if (!(next instanceof Promise)) return next === STOP ? leave() : void 0;
+      stream.pause();
+      const handled = next.then(
+        (result) => {
+          if (pending === handled) pending = void 0;
+          if (result === STOP) leave();
+          else if (!settled) stream.resume();
+        },
+        (error) => {
+          if (pending === handled) pending = void 0;
+          leave(error);
+        }
+      );
+      pending = handled;
+    };
+    const onClose = () => finish(stream.readableEnded ? void 0 : prematureClose());
+    if (stream.readableEnded) return resolve3();
+    if (stream.destroyed) return reject(stream.errored ?? prematureClose());
+    stream.on("data", onData).once("end", finish).on("error", finish).once("close", onClose);
+  });
+}
+function prematureClose() {
+  return Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
+}
+var STOP;
+var init_each_chunk = __esm({
+  "src/runners/each-chunk.ts"() {
+    "use strict";
+    STOP = /* @__PURE__ */ Symbol("stop");
+  }
+});
+
 // src/runners/http/http-body.ts
 async function loadRequestBody(source, stdin) {
   if (!source) return void 0;
@@ -10219,7 +10278,7 @@ async function handleResponse(runner, response, sink, note) {
     }
     await sink.write(Buffer.from(text));
   } else {
-    for await (const chunk of response.body) await sink.write(chunk);
+    await eachChunk(response.body, (chunk) => sink.write(chunk));
   }
   await sink.commit();
   return { ok: true, status, exitCode: 0 };
@@ -10268,12 +10327,15 @@ async function readForMatch(body) {
 async function readUpTo(body, limit) {
   const chunks2 = [];
   let size = 0;
-  for await (const chunk of body) {
+  let complete = true;
+  await eachChunk(body, (chunk) => {
     chunks2.push(chunk);
     size += chunk.length;
-    if (size >= limit) return { bytes: Buffer.concat(chunks2), complete: false };
-  }
-  return { bytes: Buffer.concat(chunks2), complete: true };
+    if (size < limit) return void 0;
+    complete = false;
+    return STOP;
+  });
+  return { bytes: Buffer.concat(chunks2), complete };
 }
 function timerOrNone(ms) {
   return ms > MAX_TIMER_MS ? 0 : ms;
@@ -10283,6 +10345,7 @@ var init_http2 = __esm({
   "src/runners/http/http.ts"() {
     "use strict";
     init_monotonic();
+    init_each_chunk();
     init_clock();
     init_defaults();
     init_duration();

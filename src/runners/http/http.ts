@@ -1,4 +1,5 @@
 import { monotonicMs } from '../monotonic.js';
+import { eachChunk, STOP } from '../each-chunk.js';
 import type { Readable, Writable } from 'node:stream';
 import { MAX_TIMER_MS, setLongTimeout } from '../../shared/clock.js';
 import type { AttemptContext, AttemptResult, Runner } from '../../engine/types.js';
@@ -227,7 +228,7 @@ async function handleResponse(
     }
     await sink.write(Buffer.from(text));
   } else {
-    for await (const chunk of response.body) await sink.write(chunk as Buffer);
+    await eachChunk(response.body, (chunk) => sink.write(chunk));
   }
   await sink.commit();
   return { ok: true, status, exitCode: 0 };
@@ -297,12 +298,15 @@ async function readUpTo(
 ): Promise<{ bytes: Buffer; complete: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    if (size >= limit) return { bytes: Buffer.concat(chunks), complete: false };
-  }
-  return { bytes: Buffer.concat(chunks), complete: true };
+  let complete = true;
+  await eachChunk(body, (chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size < limit) return undefined;
+    complete = false;
+    return STOP;
+  });
+  return { bytes: Buffer.concat(chunks), complete };
 }
 
 /** A delay for a single timer of a library, or 0 (none) when one timer cannot hold it. */
