@@ -10181,20 +10181,18 @@ async function createHttpRunner(options) {
 }
 async function runOnce2(runner, context) {
   const started = monotonicMs();
-  const limit = new AbortController();
   let timedOut2;
+  const limit = context.timeLimit && new AbortController();
   const cancelLimit = context.timeLimit && setLongTimeout(() => {
     timedOut2 = context.timeLimit.reason;
     limit.abort(new Error("time limit"));
   }, context.timeLimit.ms);
+  const signal = limit ? AbortSignal.any([context.signal, limit.signal]) : context.signal;
   let sink;
   let outcome;
   let neverSent = false;
   try {
-    const { response, refused, note } = await send2(
-      runner,
-      AbortSignal.any([context.signal, limit.signal])
-    );
+    const { response, refused, note } = await send2(runner, signal);
     if (refused) {
       outcome = refused;
     } else {

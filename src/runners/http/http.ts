@@ -109,22 +109,22 @@ interface AttemptRunner {
 
 async function runOnce(runner: AttemptRunner, context: AttemptContext): Promise<AttemptResult> {
   const started = monotonicMs();
-  const limit = new AbortController();
   let timedOut: 'timeout' | 'deadline' | undefined;
+  // Without a time limit the attempt ends only with the run: no signal of its own to combine
+  // (AbortSignal.any cost a fresh process 0.3 ms).
+  const limit = context.timeLimit && new AbortController();
   const cancelLimit =
     context.timeLimit &&
     setLongTimeout(() => {
       timedOut = context.timeLimit!.reason;
-      limit.abort(new Error('time limit'));
+      limit!.abort(new Error('time limit'));
     }, context.timeLimit.ms);
+  const signal = limit ? AbortSignal.any([context.signal, limit.signal]) : context.signal;
   let sink: BodySink | undefined;
   let outcome: Outcome;
   let neverSent = false;
   try {
-    const { response, refused, note } = await send(
-      runner,
-      AbortSignal.any([context.signal, limit.signal]),
-    );
+    const { response, refused, note } = await send(runner, signal);
     if (refused) {
       outcome = refused;
     } else {
