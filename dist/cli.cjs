@@ -4842,8 +4842,10 @@ function redactUrl(text) {
   }
   if (url.password) url.password = REDACTED;
   else if (url.username) url.username = REDACTED;
-  for (const name of new Set(url.searchParams.keys())) {
-    if (isSecretName(name)) url.searchParams.set(name, REDACTED);
+  if (url.search) {
+    for (const name of new Set(url.searchParams.keys())) {
+      if (isSecretName(name)) url.searchParams.set(name, REDACTED);
+    }
   }
   return url.href.replaceAll(encodeURIComponent(REDACTED), REDACTED);
 }
@@ -4867,7 +4869,9 @@ function secretsOf(url, headers) {
     const parsed = new URL(url);
     for (const part of [parsed.password || parsed.username].filter(Boolean))
       secrets.push(part, decodeURIComponent(part));
-    for (const [name, value] of parsed.searchParams) if (isSecretName(name)) secrets.push(value);
+    if (parsed.search) {
+      for (const [name, value] of parsed.searchParams) if (isSecretName(name)) secrets.push(value);
+    }
   } catch {
   }
   return secrets;

@@ -30,8 +30,11 @@ export function redactUrl(text: string): string {
   }
   if (url.password) url.password = REDACTED;
   else if (url.username) url.username = REDACTED;
-  for (const name of new Set(url.searchParams.keys())) {
-    if (isSecretName(name)) url.searchParams.set(name, REDACTED);
+  // Asked only of a URL with a query: its first URLSearchParams cost a fresh process 0.3 ms.
+  if (url.search) {
+    for (const name of new Set(url.searchParams.keys())) {
+      if (isSecretName(name)) url.searchParams.set(name, REDACTED);
+    }
   }
   // URLSearchParams would percent-encode the stars; keep them readable.
   return url.href.replaceAll(encodeURIComponent(REDACTED), REDACTED);
@@ -66,7 +69,9 @@ export function secretsOf(
     const parsed = new URL(url);
     for (const part of [parsed.password || parsed.username].filter(Boolean))
       secrets.push(part, decodeURIComponent(part));
-    for (const [name, value] of parsed.searchParams) if (isSecretName(name)) secrets.push(value);
+    if (parsed.search) {
+      for (const [name, value] of parsed.searchParams) if (isSecretName(name)) secrets.push(value);
+    }
   } catch {
     // Not a URL: nothing to add.
   }
