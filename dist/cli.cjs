@@ -4776,26 +4776,42 @@ var init_secret_names = __esm({
 // src/shared/redact-text.ts
 function redactSecrets(text) {
   if (!mayHoldSecretForm(text)) return text;
-  return text.replace(USERINFO, (_all, scheme, info) => {
-    const colon = info.indexOf(":");
-    return `${scheme}${colon === -1 ? REDACTED : `${info.slice(0, colon)}:${REDACTED}`}@`;
-  }).replace(
-    JSON_FIELD,
-    (all, name, colon, value) => isSecretName(name) && value !== "" ? `"${name}"${colon}"${REDACTED}"` : all
-  ).replace(
-    ASSIGNMENT2,
-    (all, name, value) => isSecretName(name) ? `${name}=${maskValue(value)}` : all
-  ).replace(
-    OPTION_VALUE,
-    (all, name, space, value) => isSecretName(name) && !value.startsWith("--") ? `${name}${space}${maskValue(value)}` : all
-  ).replace(
-    USER_OPTION,
-    (_all, flag, separator, quote, user) => `${flag}${separator}${quote}${user}:${REDACTED}`
-  ).replace(HEADER, (all, name, space, value) => {
-    if (!isSecretName(name) || value.trim() === "") return all;
-    const scheme = AUTH_SCHEME.exec(value)?.[1] ?? "";
-    return `${name}:${space}${scheme}${REDACTED}`;
-  });
+  let out = text;
+  if (out.includes("@")) {
+    out = out.replace(USERINFO, (_all, scheme, info) => {
+      const colon = info.indexOf(":");
+      return `${scheme}${colon === -1 ? REDACTED : `${info.slice(0, colon)}:${REDACTED}`}@`;
+    });
+  }
+  if (out.includes('"')) {
+    out = out.replace(
+      JSON_FIELD,
+      (all, name, colon, value) => isSecretName(name) && value !== "" ? `"${name}"${colon}"${REDACTED}"` : all
+    );
+  }
+  if (out.includes("=")) {
+    out = out.replace(
+      ASSIGNMENT2,
+      (all, name, value) => isSecretName(name) ? `${name}=${maskValue(value)}` : all
+    );
+  }
+  if (out.includes("-")) {
+    out = out.replace(
+      OPTION_VALUE,
+      (all, name, space, value) => isSecretName(name) && !value.startsWith("--") ? `${name}${space}${maskValue(value)}` : all
+    ).replace(
+      USER_OPTION,
+      (_all, flag, separator, quote, user) => `${flag}${separator}${quote}${user}:${REDACTED}`
+    );
+  }
+  if (out.includes(":")) {
+    out = out.replace(HEADER, (all, name, space, value) => {
+      if (!isSecretName(name) || value.trim() === "") return all;
+      const scheme = AUTH_SCHEME.exec(value)?.[1] ?? "";
+      return `${name}:${space}${scheme}${REDACTED}`;
+    });
+  }
+  return out;
 }
 function mayHoldSecretForm(text) {
   if (text.includes("@") || text.includes("=") || text.includes(":")) return true;

@@ -27,30 +27,45 @@ const REFERENCE = /^(["']?)\$\{?\w+\}?\1$/;
  */
 export function redactSecrets(text: string): string {
   if (!mayHoldSecretForm(text)) return text;
-  return text
-    .replace(USERINFO, (_all, scheme: string, info: string) => {
+  // Each form is looked for only where the character it cannot match without is: a pattern
+  // is compiled on its first use, and a URL (a `:`, no `@`, `=`, `"`) needs the header form
+  // alone.
+  let out = text;
+  if (out.includes('@')) {
+    out = out.replace(USERINFO, (_all, scheme: string, info: string) => {
       const colon = info.indexOf(':');
       return `${scheme}${colon === -1 ? REDACTED : `${info.slice(0, colon)}:${REDACTED}`}@`;
-    })
-    .replace(JSON_FIELD, (all, name: string, colon: string, value: string) =>
+    });
+  }
+  if (out.includes('"')) {
+    out = out.replace(JSON_FIELD, (all, name: string, colon: string, value: string) =>
       isSecretName(name) && value !== '' ? `"${name}"${colon}"${REDACTED}"` : all,
-    )
-    .replace(ASSIGNMENT, (all, name: string, value: string) =>
+    );
+  }
+  if (out.includes('=')) {
+    out = out.replace(ASSIGNMENT, (all, name: string, value: string) =>
       isSecretName(name) ? `${name}=${maskValue(value)}` : all,
-    )
-    .replace(OPTION_VALUE, (all, name: string, space: string, value: string) =>
-      isSecretName(name) && !value.startsWith('--') ? `${name}${space}${maskValue(value)}` : all,
-    )
-    .replace(
-      USER_OPTION,
-      (_all, flag: string, separator: string, quote: string, user: string) =>
-        `${flag}${separator}${quote}${user}:${REDACTED}`,
-    )
-    .replace(HEADER, (all, name: string, space: string, value: string) => {
+    );
+  }
+  if (out.includes('-')) {
+    out = out
+      .replace(OPTION_VALUE, (all, name: string, space: string, value: string) =>
+        isSecretName(name) && !value.startsWith('--') ? `${name}${space}${maskValue(value)}` : all,
+      )
+      .replace(
+        USER_OPTION,
+        (_all, flag: string, separator: string, quote: string, user: string) =>
+          `${flag}${separator}${quote}${user}:${REDACTED}`,
+      );
+  }
+  if (out.includes(':')) {
+    out = out.replace(HEADER, (all, name: string, space: string, value: string) => {
       if (!isSecretName(name) || value.trim() === '') return all;
       const scheme = AUTH_SCHEME.exec(value)?.[1] ?? '';
       return `${name}:${space}${scheme}${REDACTED}`;
     });
+  }
+  return out;
 }
 
 /**
