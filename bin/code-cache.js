@@ -30,11 +30,12 @@ const { Script } = require('node:vm');
 const MAGIC = Buffer.from('retry-run code cache 2\n');
 
 /**
- * scripts/build.js puts each bundle file (dist/cli.cjs, dist/vendor/*.cjs) inside a function
- * that takes what Node's module wrapper gives: run with require() it calls it with those, and
- * as a script it is that function, which this file calls. So the source is compiled as read:
+ * scripts/bundle-options.js puts each bundle file (dist/cli.cjs, dist/vendor/*.cjs) inside a
+ * function that takes what Node's module wrapper gives: run with require() it calls it with
+ * those, and as a script it is that function, which this file calls. So the source is compiled
+ * as read:
  * wrapping it here would copy the whole bundle into another string of V8's young generation
- * (half a megabyte, and a scavenge the sooner). Which of the two it is, `this` tells: a
+ * (hundreds of kilobytes, and a scavenge the sooner). Which of the two it is, `this` tells: a
  * module's is its exports, a script's the global object. (Globals named `module` and
  * `require` prove nothing: `node -e` and the REPL make them.)
  */
