@@ -33,10 +33,9 @@ const MAGIC = Buffer.from('retry-run code cache 2\n');
  * scripts/bundle-options.js puts each bundle file (dist/cli.cjs, dist/vendor/*.cjs) inside a
  * function that takes what Node's module wrapper gives: run with require() it calls it with
  * those, and as a script it is that function, which this file calls. So the source is compiled
- * as read:
- * wrapping it here would copy the whole bundle into another string of V8's young generation
- * (hundreds of kilobytes, and a scavenge the sooner). Which of the two it is, `this` tells: a
- * module's is its exports, a script's the global object. (Globals named `module` and
+ * as read: wrapping it here would copy the whole bundle into another string of V8's young
+ * generation (hundreds of kilobytes, and a scavenge the sooner). Which of the two it is, `this`
+ * tells: a module's is its exports, a script's the global object. (Globals named `module` and
  * `require` prove nothing: `node -e` and the REPL make them.)
  */
 const PARAMETERS = 'exports, require, module, __filename, __dirname';
