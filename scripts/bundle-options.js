@@ -53,13 +53,31 @@ export const vendorFiles = {
  * - node:timers/promises (0.1-0.2 ms) only when an attempt's processes are waited for.
  * ES modules, not CommonJS: esbuild copies a CommonJS module's exports into an object of
  * getters at every file that imports it (a dozen here: half a millisecond at start-up).
- * What is not a function is not offered (the build then fails on it), except fs/promises'
- * `constants`, which is node:fs's own.
+ * The functions src/ uses are listed, not read from the Node that builds: Node 24 exports more
+ * from node:fs/promises, and those extra names changed the minified bundle, which must be the
+ * same bytes whichever Node builds it (CI checks the committed one). Importing a function
+ * missing here fails the build, naming it; add it. `constants` is node:fs's own.
  */
 const LAZY_BUILTINS = {
-  'fs/promises': { module: "require('node:fs').promises", values: "require('node:fs')" },
-  child_process: { module: "require('node:child_process')" },
-  'timers/promises': { module: "require('node:timers/promises')" },
+  'fs/promises': {
+    module: "require('node:fs').promises",
+    functions: [
+      'access',
+      'lstat',
+      'open',
+      'readFile',
+      'readdir',
+      'readlink',
+      'rename',
+      'rm',
+      'stat',
+      'unlink',
+      'writeFile',
+    ],
+    values: { constants: "require('node:fs').constants" },
+  },
+  child_process: { module: "require('node:child_process')", functions: ['execFile', 'spawn'] },
+  'timers/promises': { module: "require('node:timers/promises')", functions: ['setTimeout'] },
 };
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -71,17 +89,14 @@ const lazyBuiltins = {
         ? { path, external: true }
         : { path: path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
     );
-    builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async ({ path }) => {
-      const loaded = await import(`node:${path}`);
-      const { module, values } = LAZY_BUILTINS[path];
-      const lines = Object.keys(loaded)
-        .filter((name) => name !== 'default')
-        .map((name) => {
-          if (typeof loaded[name] === 'function') {
-            return `export function ${name}(...args) { return ${module}.${name}(...args); }`;
-          }
-          return values ? `export const ${name} = ${values}.${name};` : '';
-        });
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => {
+      const { module, functions, values = {} } = LAZY_BUILTINS[path];
+      const lines = [
+        ...functions.map(
+          (name) => `export function ${name}(...args) { return ${module}.${name}(...args); }`,
+        ),
+        ...Object.entries(values).map(([name, value]) => `export const ${name} = ${value};`),
+      ];
       return { contents: lines.join('\n'), loader: 'js' };
     });
   },
