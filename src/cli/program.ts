@@ -1,18 +1,11 @@
 import { Command } from 'commander';
 import { DEFAULTS } from '../shared/defaults.js';
 import { formatDuration } from '../shared/duration.js';
-import { addBetweenAttemptsOptions } from './options/between-attempts-options.js';
-import { addBreakerOptions } from './options/breaker-options.js';
-import { addBudgetOptions } from './options/budget-options.js';
-import { addCaptureOptions } from './options/capture-options.js';
-import { addConditionOptions } from './options/condition-options.js';
-import { addObservabilityOptions } from './options/observability-options.js';
-import { addExplainOptions } from './options/explain-options.js';
-import { addHttpOptions } from './options/http-options.js';
-import { addOutputOptions } from './options/output-options.js';
-import { addPolicyOptions } from './options/policy-options.js';
-import { addStateOption } from './options/state-options.js';
-import { addStdinOptions } from './options/stdin-options.js';
+import { addOptions, commanderOption } from './options/commander-option.js';
+import { EXPLAIN_OPTIONS } from './options/explain-options.js';
+import { POLICY_OPTIONS } from './options/policy-options.js';
+import { RUN_OPTION_GROUPS } from './options/run-options.js';
+import { STATE_OPTIONS } from './options/state-options.js';
 import {
   BREAKER_EXAMPLES,
   BUDGET_EXAMPLES,
@@ -20,25 +13,12 @@ import {
   RUN_EXAMPLES,
   STATS_EXAMPLES,
 } from './help.js';
-import { envOption } from './options/option.js';
 import { VERSION } from './version.js';
 import { runAction } from './run.js';
 import type { RunTarget } from '../config/run-config.js';
 
 /** What the chosen command resolved to: its exit code. */
 export type ActionResult = Promise<number>;
-
-/** The words that choose a subcommand, or its help (commander's own `help` command). */
-const SUBCOMMAND_WORDS = new Set(['explain', 'stats', 'breaker', 'budget', 'completion', 'help']);
-
-/**
- * Whether retry-run's own arguments may choose a subcommand or ask for help (which lists the
- * subcommands). A run's (options, then `--` and the command, or a URL) do neither: their
- * program is built without the subcommands, whose options took a millisecond to make.
- */
-export function mayChooseSubcommand(own: readonly string[]): boolean {
-  return own.some((arg) => SUBCOMMAND_WORDS.has(arg) || arg === '--help' || /^-[^-]*h/.test(arg));
-}
 
 /**
  * The commander program. The plain run is loaded with it; every other action is imported
@@ -63,17 +43,9 @@ export function buildProgram(
     .addHelpText('after', RUN_EXAMPLES);
   // Grouped under headings; each option's RETRY_RUN_* variable is said once, below the list.
   program.configureHelp({ optionDescription: (option) => option.description });
-  addPolicyOptions(program.optionsGroup('Policy:'));
-  addBetweenAttemptsOptions(program);
-  addConditionOptions(program.optionsGroup('What is retried:'));
-  addOutputOptions(program.optionsGroup('Command and output:'));
-  addCaptureOptions(program);
-  addStdinOptions(program);
-  addHttpOptions(program.optionsGroup('HTTP mode:'));
-  addBreakerOptions(program.optionsGroup('Circuit breaker and state:'));
-  addBudgetOptions(program);
-  addStateOption(program);
-  addObservabilityOptions(program.optionsGroup('Reports, history and CI:'));
+  for (const { heading, specs } of RUN_OPTION_GROUPS) {
+    addOptions(program.optionsGroup(heading), specs);
+  }
   program.action((_url: string | undefined, options: Record<string, unknown>, command: Command) => {
     const target: RunTarget = {
       operands: command.args,
@@ -92,8 +64,7 @@ function addSubcommands(program: Command, setResult: (result: ActionResult) => v
       'show the strategies, the schedule that the given policy options produce, and the thundering herd',
     )
     .addHelpText('after', EXPLAIN_EXAMPLES);
-  addPolicyOptions(explain);
-  addExplainOptions(explain);
+  addOptions(explain, [...POLICY_OPTIONS, ...EXPLAIN_OPTIONS]);
   explain.action((options: Record<string, unknown>) => {
     setResult(import('./explain.js').then(({ explainAction }) => explainAction(options)));
   });
@@ -103,19 +74,29 @@ function addSubcommands(program: Command, setResult: (result: ActionResult) => v
     .description(
       'show the run history per name: success rates, attempts, waits, failure reasons, trend',
     )
-    .addOption(envOption('--name <name>', 'only this name (default: every name)', 'stats'))
     .addOption(
-      envOption(
-        '--since <duration|date>',
-        'how far back to look, e.g. 7d, 12h, 2026-11-01 (default: 7d)',
-        'stats',
-      ),
+      commanderOption({
+        flags: '--name <name>',
+        description: 'only this name (default: every name)',
+        scope: 'stats',
+      }),
     )
     .addOption(
-      envOption('--format <format>', 'table, json or openmetrics (default: table)', 'stats'),
+      commanderOption({
+        flags: '--since <duration|date>',
+        description: 'how far back to look, e.g. 7d, 12h, 2026-11-01 (default: 7d)',
+        scope: 'stats',
+      }),
+    )
+    .addOption(
+      commanderOption({
+        flags: '--format <format>',
+        description: 'table, json or openmetrics (default: table)',
+        scope: 'stats',
+      }),
     )
     .addHelpText('after', STATS_EXAMPLES);
-  addStateOption(stats);
+  addOptions(stats, STATE_OPTIONS);
   stats.action((options: Record<string, unknown>) => {
     setResult(import('./stats.js').then(({ statsAction }) => statsAction(options)));
   });
@@ -126,17 +107,21 @@ function addSubcommands(program: Command, setResult: (result: ActionResult) => v
     .argument('<action>', 'list, status, reset or open')
     .argument('[name]', 'the breaker (all but list)')
     .addOption(
-      envOption('--format <format>', 'list and status: text or json (default: text)', 'breaker'),
+      commanderOption({
+        flags: '--format <format>',
+        description: 'list and status: text or json (default: text)',
+        scope: 'breaker',
+      }),
     )
     .addOption(
-      envOption(
-        '--for <duration>',
-        `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`,
-        'breaker',
-      ),
+      commanderOption({
+        flags: '--for <duration>',
+        description: `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`,
+        scope: 'breaker',
+      }),
     )
     .addHelpText('after', BREAKER_EXAMPLES);
-  addStateOption(breaker);
+  addOptions(breaker, STATE_OPTIONS);
   breaker.action((action: string, name: string | undefined, options: Record<string, unknown>) => {
     setResult(
       import('./breaker-command.js').then(({ breakerAction }) =>
@@ -151,10 +136,14 @@ function addSubcommands(program: Command, setResult: (result: ActionResult) => v
     .argument('<action>', 'list, status or reset')
     .argument('[name]', 'the budget (status and reset)')
     .addOption(
-      envOption('--format <format>', 'list and status: text or json (default: text)', 'budget'),
+      commanderOption({
+        flags: '--format <format>',
+        description: 'list and status: text or json (default: text)',
+        scope: 'budget',
+      }),
     )
     .addHelpText('after', BUDGET_EXAMPLES);
-  addStateOption(budget);
+  addOptions(budget, STATE_OPTIONS);
   budget.action((action: string, name: string | undefined, options: Record<string, unknown>) => {
     setResult(
       import('./budget-command.js').then(({ budgetAction }) => budgetAction(action, name, options)),

@@ -17,7 +17,7 @@ function placeOf(source: string, text: string): { line: number; column: number }
 describe('scripts/map-stack.js, for the stack of an internal error from the minified bundle', () => {
   it('follows each place in dist/cli.cjs with its place in src/', () => {
     const frames = [
-      ['src/cli/main.ts', 'internal error: '],
+      ['src/cli/report-error.ts', 'internal error: '],
       ['src/config/http.ts', '--data and --json cannot be used together'],
     ] as const;
     const places = frames.map(([, text]) => placeOf(bundle, text));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildProgram, mayChooseSubcommand } from '../../src/cli/program.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { mayChooseSubcommand } from '../../src/cli/subcommand-words.js';
 
 describe('mayChooseSubcommand (a run builds its program without the subcommands)', () => {
   it("knows every subcommand's name, and commander's help", () => {

@@ -20,14 +20,27 @@ export function turnOffSwitchesSetOff(command: Command): void {
   }
 }
 
+/** An option as error messages name it: commander's, or a shape (./spec.ts). */
+interface NamedOption {
+  readonly long?: string | undefined;
+  readonly envVar?: string | undefined;
+}
+
+/** The options of the command whose values came from the environment. */
+export function optionsFromEnv(command: Command): NamedOption[] {
+  return command.options.filter(
+    (option) => command.getOptionValueSource(option.attributeName()) === 'env',
+  );
+}
+
 /**
  * The message with each flag whose value came from the environment followed by its variable:
  * `--max (from RETRY_RUN_MAX): expected a whole number …`, so the user knows where to look.
  */
-export function nameEnvironmentSources(message: string, command: Command): string {
+export function nameEnvironmentSources(message: string, fromEnv: readonly NamedOption[]): string {
   let named = message;
-  for (const option of command.options) {
-    if (!option.long || command.getOptionValueSource(option.attributeName()) !== 'env') continue;
+  for (const option of fromEnv) {
+    if (!option.long) continue;
     const flag = new RegExp(`${option.long}(?![\\w-])`);
     named = named.replace(flag, `${option.long} (from ${option.envVar})`);
   }

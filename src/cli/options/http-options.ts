@@ -1,52 +1,51 @@
-import type { Command } from 'commander';
 import { DEFAULTS } from '../../shared/defaults.js';
 import { formatDuration } from '../../shared/duration.js';
-import { envOption, listOption } from './option.js';
+import type { OptionSpec } from './spec.js';
 
 /** README, HTTP mode: the request of HTTP mode, curl-like. */
-export function addHttpOptions(command: Command): Command {
-  return command
-    .addOption(envOption('-X, --method <method>', 'HTTP method (default: GET, POST with a body)'))
-    .addOption(listOption('-H, --header <header>', "request header 'Name: value' (repeatable)"))
-    .addOption(envOption('-d, --data <data>', 'request body: text, @file, or @- for stdin'))
-    .addOption(
-      envOption('--json <data>', 'JSON body (text, @file or @-); sets Content-Type and Accept'),
-    )
-    .addOption(
-      envOption('-o, --output <file>', "write the body to a file, only on success ('-': stdout)"),
-    )
-    .addOption(
-      envOption(
-        '--connect-timeout <duration>',
-        `limit for making the connection (default: ${formatDuration(DEFAULTS.connectTimeoutMs)})`,
-      ),
-    )
-    .addOption(
-      envOption(
-        '--idle-timeout <duration>',
-        `no byte from the server for this long: a timeout; 0: off (default: ${formatDuration(DEFAULTS.idleTimeoutMs)})`,
-      ),
-    )
-    .addOption(envOption('-k, --insecure', 'accept any TLS certificate'))
-    .addOption(envOption('--cacert <file>', 'trust the CA certificates in this PEM file'))
-    .addOption(
-      envOption('--max-redirs <n>', `redirects followed (default: ${DEFAULTS.maxRedirects})`),
-    )
-    .addOption(
-      envOption('--location-trusted', 'send every -H header to the origins redirects lead to'),
-    )
-    .addOption(
-      envOption(
-        '--expect <statuses>',
-        `success statuses, e.g. 200,204 or 2xx (default: ${DEFAULTS.expect})`,
-      ),
-    )
-    .addOption(envOption('--expect-body <regex>', 'the body must match too (a readiness poll)'))
-    .addOption(
-      envOption(
-        '--idempotency-key <key>',
-        "Idempotency-Key sent on every attempt ('auto': a UUID); lets POST/PATCH be retried",
-      ),
-    )
-    .addOption(envOption('--retry-unsafe', 'retry POST and PATCH without an idempotency key'));
-}
+export const HTTP_OPTIONS: readonly OptionSpec[] = [
+  { flags: '-X, --method <method>', description: 'HTTP method (default: GET, POST with a body)' },
+  {
+    flags: '-H, --header <header>',
+    description: "request header 'Name: value' (repeatable)",
+    list: true,
+  },
+  { flags: '-d, --data <data>', description: 'request body: text, @file, or @- for stdin' },
+  {
+    flags: '--json <data>',
+    description: 'JSON body (text, @file or @-); sets Content-Type and Accept',
+  },
+  {
+    flags: '-o, --output <file>',
+    description: "write the body to a file, only on success ('-': stdout)",
+  },
+  {
+    flags: '--connect-timeout <duration>',
+    description: `limit for making the connection (default: ${formatDuration(DEFAULTS.connectTimeoutMs)})`,
+  },
+  {
+    flags: '--idle-timeout <duration>',
+    description: `no byte from the server for this long: a timeout; 0: off (default: ${formatDuration(DEFAULTS.idleTimeoutMs)})`,
+  },
+  { flags: '-k, --insecure', description: 'accept any TLS certificate' },
+  { flags: '--cacert <file>', description: 'trust the CA certificates in this PEM file' },
+  {
+    flags: '--max-redirs <n>',
+    description: `redirects followed (default: ${DEFAULTS.maxRedirects})`,
+  },
+  {
+    flags: '--location-trusted',
+    description: 'send every -H header to the origins redirects lead to',
+  },
+  {
+    flags: '--expect <statuses>',
+    description: `success statuses, e.g. 200,204 or 2xx (default: ${DEFAULTS.expect})`,
+  },
+  { flags: '--expect-body <regex>', description: 'the body must match too (a readiness poll)' },
+  {
+    flags: '--idempotency-key <key>',
+    description:
+      "Idempotency-Key sent on every attempt ('auto': a UUID); lets POST/PATCH be retried",
+  },
+  { flags: '--retry-unsafe', description: 'retry POST and PATCH without an idempotency key' },
+];

@@ -1,12 +1,10 @@
-import type { Command } from 'commander';
-import { envOption } from './option.js';
+import type { OptionSpec } from './spec.js';
 
 /** README, Circuit breaker: where breakers and run history live (shared by the run, `breaker` and `stats`). */
-export function addStateOption(command: Command): Command {
-  return command.addOption(
-    envOption(
-      '--state <dir|redis-url>',
+export const STATE_OPTIONS: readonly OptionSpec[] = [
+  {
+    flags: '--state <dir|redis-url>',
+    description:
       'state store for breakers and history: a directory or redis://host:port[/db] (default: $XDG_STATE_HOME/retry-run, else ~/.local/state/retry-run)',
-    ),
-  );
-}
+  },
+];
