@@ -76,21 +76,24 @@ function addSubcommands(program: Command, setResult: (result: ActionResult) => v
     )
     .addOption(
       commanderOption({
-        flags: '--name <name>',
+        long: '--name',
+        value: '<name>',
         description: 'only this name (default: every name)',
         scope: 'stats',
       }),
     )
     .addOption(
       commanderOption({
-        flags: '--since <duration|date>',
+        long: '--since',
+        value: '<duration|date>',
         description: 'how far back to look, e.g. 7d, 12h, 2026-11-01 (default: 7d)',
         scope: 'stats',
       }),
     )
     .addOption(
       commanderOption({
-        flags: '--format <format>',
+        long: '--format',
+        value: '<format>',
         description: 'table, json or openmetrics (default: table)',
         scope: 'stats',
       }),
@@ -108,14 +111,16 @@ function addSubcommands(program: Command, setResult: (result: ActionResult) => v
     .argument('[name]', 'the breaker (all but list)')
     .addOption(
       commanderOption({
-        flags: '--format <format>',
+        long: '--format',
+        value: '<format>',
         description: 'list and status: text or json (default: text)',
         scope: 'breaker',
       }),
     )
     .addOption(
       commanderOption({
-        flags: '--for <duration>',
+        long: '--for',
+        value: '<duration>',
         description: `open: how long it stays open (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`,
         scope: 'breaker',
       }),
@@ -137,7 +142,8 @@ function addSubcommands(program: Command, setResult: (result: ActionResult) => v
     .argument('[name]', 'the budget (status and reset)')
     .addOption(
       commanderOption({
-        flags: '--format <format>',
+        long: '--format',
+        value: '<format>',
         description: 'list and status: text or json (default: text)',
         scope: 'budget',
       }),

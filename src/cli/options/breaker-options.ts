@@ -5,19 +5,22 @@ import type { OptionSpec } from './spec.js';
 /** README, Circuit breaker: the circuit breaker shared by every run that names it. */
 export const BREAKER_OPTIONS: readonly OptionSpec[] = [
   {
-    flags: '--breaker <name>',
+    long: '--breaker',
+    value: '<name>',
     description: 'share a circuit breaker with every run that names it',
   },
   {
-    flags: '--breaker-threshold <n>',
+    long: '--breaker-threshold',
+    value: '<n>',
     description: `consecutive failed attempts that open the breaker (default: ${DEFAULTS.breakerThreshold})`,
   },
   {
-    flags: '--breaker-cooldown <duration>',
+    long: '--breaker-cooldown',
+    value: '<duration>',
     description: `how long it stays open; doubles on each re-open, up to 16x (default: ${formatDuration(DEFAULTS.breakerCooldownMs)})`,
   },
   {
-    flags: '--breaker-strict',
+    long: '--breaker-strict',
     description:
       'refuse to run (exit 75) when the state store cannot be used, instead of acting as closed',
   },

@@ -4,16 +4,19 @@ import type { OptionSpec } from './spec.js';
 /** README "Retry budget": a budget of retries shared by every run that names it. */
 export const BUDGET_OPTIONS: readonly OptionSpec[] = [
   {
-    flags: '--budget <name>',
+    long: '--budget',
+    value: '<name>',
     description:
       'share a retry budget with every run that names it: retries stop while most attempts fail; first attempts always run',
   },
   {
-    flags: '--budget-tokens <n>',
+    long: '--budget-tokens',
+    value: '<n>',
     description: `the budget's tokens; a failed attempt takes 1 (default: ${DEFAULTS.budgetTokens})`,
   },
   {
-    flags: '--budget-ratio <number>',
+    long: '--budget-ratio',
+    value: '<number>',
     description: `tokens a successful attempt gives back (default: ${DEFAULTS.budgetRatio})`,
   },
 ];

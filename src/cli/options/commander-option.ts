@@ -1,12 +1,12 @@
 import { Option, type Command } from 'commander';
-import { shapeOf, type OptionSpec } from './spec.js';
+import { envVarOf, flagsOf, type OptionSpec } from './spec.js';
 
 /** A commander option made from retry-run's own description of it (./spec.ts). */
 export function commanderOption(spec: OptionSpec): Option {
-  const option = new Option(spec.flags, spec.description);
-  const { envVar, list } = shapeOf(spec);
+  const option = new Option(flagsOf(spec), spec.description);
+  const envVar = envVarOf(spec);
   if (envVar) option.env(envVar);
-  if (list) {
+  if (spec.list) {
     option.argParser((value: string, previous: string[] | undefined) => [
       ...(previous ?? []),
       value,

@@ -4,34 +4,41 @@ import type { OptionSpec } from './spec.js';
 /** README, Monitoring: the report file, run history, metrics file and GitHub Actions annotations. */
 export const OBSERVABILITY_OPTIONS: readonly OptionSpec[] = [
   {
-    flags: '--report <file>',
+    long: '--report',
+    value: '<file>',
     description: "write a JSON report of the run to <file> ('-': stdout)",
   },
   {
-    flags: '--name <name>',
+    long: '--name',
+    value: '<name>',
     description:
       'name for history, metrics and annotations (default: breaker name, command basename or URL host)',
   },
-  { flags: '--no-record', description: 'do not record this run in the history' },
+  { long: '--no-record', description: 'do not record this run in the history' },
   {
-    flags: '--metrics-file <path>',
+    long: '--metrics-file',
+    value: '<path>',
     description: "rewrite a Prometheus textfile-collector file after the run ('-': stdout)",
   },
   {
-    flags: '--redact <text>',
+    long: '--redact',
+    value: '<text>',
     description: 'also mask this text in what retry-run prints (repeatable)',
     list: true,
   },
   {
-    flags: '--warn-after <attempts>',
+    long: '--warn-after',
+    value: '<attempts>',
     description: `GitHub Actions: warn when a run needs this many attempts (default: ${DEFAULTS.warnAfter})`,
   },
   {
-    flags: '--pushgateway <url>',
+    long: '--pushgateway',
+    value: '<url>',
     description: "push the run's metrics to a Prometheus Pushgateway",
   },
   {
-    flags: '--step-summary <when>',
+    long: '--step-summary',
+    value: '<when>',
     description: `GitHub Actions step summary: always, retries, never (default: ${DEFAULTS.stepSummary})`,
   },
 ];

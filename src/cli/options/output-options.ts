@@ -3,21 +3,26 @@ import type { OptionSpec } from './spec.js';
 /** README, Usage and Output: how the command is given and how retry-run reports. */
 export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
   {
-    flags: '-S, --shell <script>',
+    short: '-S',
+    long: '--shell',
+    value: '<script>',
     description: 'run a script through /bin/sh -c instead of an argv',
   },
-  { flags: '-q, --quiet', description: 'print nothing but a final failure' },
+  { short: '-q', long: '--quiet', description: 'print nothing but a final failure' },
   {
-    flags: '-v, --verbose',
+    short: '-v',
+    long: '--verbose',
     description: 'print the resolved policy, classification detail and output tails',
   },
   {
-    flags: '--log-format <format>',
+    long: '--log-format',
+    value: '<format>',
     description: 'text or json (JSON lines on stderr) (default: text)',
   },
   {
-    flags: '--log-file <path>',
+    long: '--log-file',
+    value: '<path>',
     description: "append retry-run's own log here, not to stderr (- for stdout)",
   },
-  { flags: '--dry-run', description: 'print the resolved policy and schedule, run nothing' },
+  { long: '--dry-run', description: 'print the resolved policy and schedule, run nothing' },
 ];

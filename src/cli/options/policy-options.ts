@@ -6,33 +6,53 @@ import type { OptionSpec } from './spec.js';
 /** README, Options: how many attempts, how long to wait between them, and the time limits. */
 export const POLICY_OPTIONS: readonly OptionSpec[] = [
   {
-    flags: '-s, --strategy <name>',
+    short: '-s',
+    long: '--strategy',
+    value: '<name>',
     description: `backoff strategy: ${STRATEGY_NAMES.join(', ')} (default: ${DEFAULTS.strategy})`,
   },
   {
-    flags: '-n, --max <attempts>',
+    short: '-n',
+    long: '--max',
+    value: '<attempts>',
     description: `total attempts, the first included, or inf (default: ${DEFAULTS.maxAttempts})`,
   },
   {
-    flags: '-b, --base <duration>',
+    short: '-b',
+    long: '--base',
+    value: '<duration>',
     description: `base delay (default: ${formatDuration(DEFAULTS.baseMs)})`,
   },
   {
-    flags: '-c, --cap <duration>',
+    short: '-c',
+    long: '--cap',
+    value: '<duration>',
     description: `largest single delay (default: ${formatDuration(DEFAULTS.capMs)})`,
   },
   {
-    flags: '--factor <number>',
+    long: '--factor',
+    value: '<number>',
     description: `growth factor of the exponential kinds, > 1 (default: ${DEFAULTS.factor})`,
   },
-  { flags: '--seed <integer>', description: 'makes jitter reproducible (default: random)' },
-  { flags: '-t, --timeout <duration>', description: 'limit for one attempt (default: none)' },
   {
-    flags: '--kill-after <duration>',
+    long: '--seed',
+    value: '<integer>',
+    description: 'makes jitter reproducible (default: random)',
+  },
+  {
+    short: '-t',
+    long: '--timeout',
+    value: '<duration>',
+    description: 'limit for one attempt (default: none)',
+  },
+  {
+    long: '--kill-after',
+    value: '<duration>',
     description: `grace between SIGTERM and SIGKILL (default: ${formatDuration(DEFAULTS.killAfterMs)})`,
   },
   {
-    flags: '--deadline <duration>',
+    long: '--deadline',
+    value: '<duration>',
     description: 'limit for the whole run, waits included (default: none)',
   },
 ];
