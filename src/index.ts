@@ -1,3 +1,6 @@
+import { builtinTools } from './tools/builtin.js';
+import type { ToolTable } from './tools/types.js';
+
 /**
  * retry-run as a library (README, Library): the same engine as the CLI, typed, with an AbortSignal,
  * an injectable clock, sleep and random source, and event callbacks.
@@ -58,7 +61,9 @@ export {
   type CommandRunnerOptions,
 } from './runners/command/command.js';
 export type { CaptureOptions } from './runners/command/output-capture.js';
-export { KNOWN_TOOLS, type KnownTool, type ToolExit } from './runners/command/known-tools.js';
+export type { KnownTool, ToolExit } from './runners/command/known-tools.js';
+/** Every tool retry-run knows by default, by name (README "Known tools"). */
+export const KNOWN_TOOLS: Readonly<ToolTable> = builtinTools();
 export {
   RetryRunError,
   UsageError,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TOOLS } from '../src/tools/builtin.js';
+import { builtinTools } from '../src/tools/builtin.js';
+
+const BUILTIN_TOOLS = builtinTools();
 import { runCli } from './helpers/cli.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

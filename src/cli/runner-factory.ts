@@ -4,9 +4,9 @@ import type { Runner } from '../engine/types.js';
 import { UsageError } from '../shared/errors.js';
 import { needsOutput } from '../conditions/conditions.js';
 import type { RunConfig } from '../config/run-config.js';
-import { activeTools } from '../tools/active.js';
+import { activeTools, toolForCommand } from '../tools/active.js';
 import type { CompiledTable } from '../tools/compile.js';
-import { toolByCommand } from '../tools/recognize.js';
+import type { ToolTable } from '../tools/types.js';
 import { proxyIsSet } from '../runners/http/proxy-env.js';
 import { loadToolsFile } from '../tools/tools-file.js';
 
@@ -18,15 +18,16 @@ export async function createRunner(
   if (config.mode === 'command' && config.command) {
     // Loaded when used, like HTTP's, so that explain, stats or an HTTP run never load it.
     const { createCommandRunner } = await import('../runners/command/command.js');
-    const tools = activeTools(config.toolsFile ? loadToolsFile(config.toolsFile) : undefined);
+    const extra = config.toolsFile ? loadToolsFile(config.toolsFile) : undefined;
+    let tools: CompiledTable | undefined;
     return createCommandRunner({
-      tools,
+      tools: () => (tools ??= activeTools(extra)),
       command: config.command,
       killAfterMs: config.policy.killAfterMs,
       stdin: config.stdin,
       env: env(),
       capture: {
-        tails: keepsTails(config, tools),
+        tails: keepsTails(config, extra),
         stdout: config.stdout,
         onStderr: noteCommandStderr,
       },
@@ -57,10 +58,10 @@ export async function createRunner(
  * status-aware default (its status decides); or for a tool whose `Retry-After:` lines are
  * honoured (curl). Otherwise the command inherits the terminal (README "What gets retried").
  */
-function keepsTails(config: RunConfig, tools: CompiledTable): boolean {
+function keepsTails(config: RunConfig, extra: Readonly<ToolTable> | undefined): boolean {
   const { retryOn, stopOn, until, statusAware } = config.conditions;
   if (needsOutput([...retryOn, ...stopOn, ...until])) return true;
-  const tool = config.command ? toolByCommand(tools, config.command.file) : undefined;
+  const tool = config.command ? toolForCommand(config.command.file, extra) : undefined;
   if (tool && statusAware) return true;
   return config.policy.serverWait && tool?.readsRetryAfter === true;
 }

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TOOLS } from '../../src/tools/builtin.js';
+import { builtinTools } from '../../src/tools/builtin.js';
+
+const BUILTIN_TOOLS = builtinTools();
 import { runCli } from '../helpers/cli.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));

@@ -5,7 +5,9 @@ import { classifyAttempt } from '../../src/engine/classify.js';
 import type { AttemptResult } from '../../src/engine/types.js';
 import { normalizeConditions } from '../../src/config/normalize.js';
 import { commandFacts } from '../../src/runners/command/command-facts.js';
-import { BUILTIN_TOOLS } from '../../src/tools/builtin.js';
+import { BUILTIN_COMMANDS, builtinTools } from '../../src/tools/builtin.js';
+
+const BUILTIN_TOOLS = builtinTools();
 import { unsafePattern } from '../../src/tools/compile.js';
 
 /** Transcripts of the real tools (scripts/capture-tool-transcripts.js), replayed. */
@@ -97,6 +99,11 @@ describe('the tool table against transcripts of the real tools', () => {
     expect(classify('kubectl', 1, '', kubectl.stderr).explanation).toBe(
       'not retried: kubectl says Forbidden (403) is permanent (--retry-on any retries it)',
     );
+  });
+
+  it('lists every command the built-in tools are known by, for runs that never build the table', () => {
+    const names = Object.values(BUILTIN_TOOLS).flatMap((entry) => entry.commands);
+    expect([...BUILTIN_COMMANDS]).toEqual(names);
   });
 
   it('keeps every pattern simple (linear-time) and cites a source', () => {

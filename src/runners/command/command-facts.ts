@@ -18,7 +18,7 @@ export function commandFacts(
   file: string,
   result: AttemptResult,
   now: number,
-  tools?: CompiledTable,
+  tools?: CompiledTable | (() => CompiledTable),
 ): Facts {
   const facts: Facts = {};
   const serverWaitMs = findRetryAfter(result, now);
@@ -30,7 +30,7 @@ export function commandFacts(
     result.exitCode,
     result.stderrTail,
     result.stdoutTail,
-    tools,
+    typeof tools === 'function' ? tools() : tools,
   );
   if (tool) {
     if (tool.failureClass) facts.failureClass = tool.failureClass;

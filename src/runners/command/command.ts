@@ -61,8 +61,11 @@ export interface CommandRunnerOptions {
   capture?: CaptureOptions;
   /** Wall clock for an HTTP-date in `Retry-After:` output lines; injectable like the HTTP runner's. */
   now?: () => number;
-  /** The known-tool table (built-in, plus a --tools-file); default the built-in one. */
-  tools?: CompiledTable;
+  /**
+   * The known-tool table (built-in, plus a --tools-file); default the built-in one. A function
+   * is asked only when an attempt fails: a run that succeeds never builds the table.
+   */
+  tools?: CompiledTable | (() => CompiledTable);
 }
 
 /**

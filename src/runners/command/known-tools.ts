@@ -3,7 +3,6 @@ import type { CompiledTable } from '../../tools/compile.js';
 import { recognizeTool, toolByCommand } from '../../tools/recognize.js';
 import type { PermanentClass } from '../../tools/types.js';
 import { PERMANENT_CLASSES } from '../../tools/types.js';
-export { BUILTIN_TOOLS as KNOWN_TOOLS } from '../../tools/builtin.js';
 export type { ToolEntry as KnownTool, ToolExit } from '../../tools/types.js';
 
 /** The known tool argv[0] names (`/usr/bin/curl` → curl), if any. */

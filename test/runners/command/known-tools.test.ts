@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_TOOLS, recognizeToolFailure } from '../../../src/runners/command/known-tools.js';
+import { recognizeToolFailure } from '../../../src/runners/command/known-tools.js';
+import { KNOWN_TOOLS } from '../../../src/index.js';
 
 /** What curl 7.88 and GNU wget 1.21 print (6, 7, 22, 28, 52 and wget's captured on loopback). */
 const CURL = {
