@@ -29,9 +29,17 @@ export interface HistoryRecord {
   commandId?: string;
 }
 
-/** The fingerprint of a command's display (see {@link HistoryRecord.commandId}). */
+let last: { description: string; id: string } | undefined;
+
+/**
+ * The fingerprint of a command's display (see {@link HistoryRecord.commandId}). The last one
+ * is kept: the history reporter works it out while the first attempt runs.
+ */
 export function commandIdOf(description: string): string {
-  return sha256Hex(description).slice(0, 12);
+  if (last?.description !== description) {
+    last = { description, id: sha256Hex(description).slice(0, 12) };
+  }
+  return last.id;
 }
 
 /** The record of a finished run, from its events; undefined if the run never ended. */

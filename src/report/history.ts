@@ -1,6 +1,6 @@
 import type { RetryEvent } from '../engine/events.js';
 import type { Mode } from '../engine/types.js';
-import { HISTORY_COLLECTION, historyRecordOf } from './history-record.js';
+import { commandIdOf, HISTORY_COLLECTION, historyRecordOf } from './history-record.js';
 import type { StateStore } from '../store/store.js';
 import type { Reporter } from './reporter.js';
 
@@ -20,9 +20,21 @@ export interface HistoryReporterOptions {
  */
 export function createHistoryReporter(options: HistoryReporterOptions): Reporter {
   const events: RetryEvent[] = [];
+  // What the record will need is readied while the first attempt runs, when retry-run waits:
+  // the command's fingerprint (a SHA-256 in the interpreter) and the history folder, checked
+  // or made. About 0.8 ms off the end of every run (README "Performance").
+  let ready: NodeJS.Immediate | undefined;
   return {
-    onEvent: (event) => void events.push(event),
+    onEvent: (event) => {
+      events.push(event);
+      if (event.event !== 'start') return;
+      ready = setImmediate(() => {
+        commandIdOf(event.description);
+        void options.store().prepare?.(HISTORY_COLLECTION);
+      });
+    },
     async close() {
+      clearImmediate(ready);
       const record = historyRecordOf(events, options.name, options.mode);
       if (!record) return;
       try {

@@ -136,6 +136,10 @@ export function createFileStore(options: FileStoreOptions): StateStore {
       });
     },
 
+    async prepare(collection: string) {
+      await guard.folder(collection, true).catch(() => {});
+    },
+
     async readLog<T>(collection: string, name: string) {
       if (!(await guard.folder(collection, false))) return [];
       const log = await readLogFile(path(collection, name, '.jsonl'));

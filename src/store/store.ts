@@ -42,6 +42,12 @@ export interface StateStore {
   acquireLease(collection: string, name: string, holder: string, ttlMs: number): Promise<boolean>;
   releaseLease(collection: string, name: string, holder: string): Promise<void>;
   append(collection: string, name: string, record: unknown, options: AppendOptions): Promise<void>;
+  /**
+   * Readies a collection for a coming write, so that the write itself costs less (the file
+   * store checks, or makes, the collection's folder). Best effort: it never rejects, and the
+   * write reports what went wrong.
+   */
+  prepare?(collection: string): Promise<void>;
   readLog<T>(collection: string, name: string): Promise<T[]>;
   /** Names of the logs in a collection, sorted. */
   listLogs(collection: string): Promise<string[]>;

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,5 +105,34 @@ describe('the history reporter', () => {
       .forEach((event) => reporter.onEvent(event));
     await reporter.close!();
     expect(await store.listLogs(HISTORY_COLLECTION)).toEqual([]);
+  });
+
+  it('readies the history folder while the first attempt runs, and still records the run', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'retry-run-hist-')), 'state');
+    const store = createFileStore({ dir });
+    const prepared: string[] = [];
+    const reporter = createHistoryReporter({
+      name: 'job',
+      mode: 'command',
+      store: () => ({
+        ...store,
+        prepare: async (collection) => {
+          prepared.push(collection);
+          await store.prepare!(collection);
+        },
+      }),
+      keep: 10,
+      warn: (message) => expect.fail(message),
+    });
+    const [start, ...rest] = runEvents(0);
+    reporter.onEvent(start!);
+    expect(prepared).toEqual([]); // not before the attempt starts
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(prepared).toEqual([HISTORY_COLLECTION]);
+    expect((await stat(join(dir, HISTORY_COLLECTION))).isDirectory()).toBe(true);
+    rest.forEach((event) => reporter.onEvent(event));
+    await reporter.close!();
+    const records = await store.readLog<HistoryRecord>(HISTORY_COLLECTION, 'job');
+    expect(records.map((record) => record.commandId)).toEqual([commandIdOf('job --token=s3cret')]);
   });
 });

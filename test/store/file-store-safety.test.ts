@@ -40,6 +40,19 @@ describe('the file store against planted and oversized files', () => {
     },
   );
 
+  it('prepares a collection without ever rejecting; the write then says what is wrong', async () => {
+    const store = freshStore();
+    await store.prepare!('history');
+    expect((await readdir(join(store.location))).sort()).toEqual(['history']);
+    const planted = freshStore();
+    await mkdir(planted.location, { recursive: true });
+    await writeFile(join(planted.location, 'history'), 'not a folder');
+    await expect(planted.prepare!('history')).resolves.toBeUndefined();
+    await expect(planted.append('history', 'job', {}, { keep: 10 })).rejects.toThrow(
+      /is not a directory/,
+    );
+  });
+
   it('refuses a FIFO planted as a document instead of hanging on it', async () => {
     const store = freshStore();
     await mkdir(join(store.location, 'breaker'), { recursive: true, mode: 0o700 });
