@@ -34,9 +34,9 @@ describe('the file store appending to a log', () => {
     const store = freshStore();
     await mkdir(join(store.location, 'history'), { recursive: true, mode: 0o700 });
     const file = logOf(store.location);
-    // keep 1000: full at 1250 records. 1249 records of 99 bytes (~121 KiB, read in 64 KiB
+    // keep 1000: full at 1250 records. 1249 records of 899 bytes (~1.1 MiB, read in 1 MiB
     // pieces that end mid-line), and the last one torn: room for exactly one more.
-    const record = `${'r'.repeat(98)}\n`;
+    const record = `${'r'.repeat(898)}\n`;
     await writeFile(file, `${record.repeat(1248)}${'t'.repeat(50)}`);
     await store.append('history', 'job', { i: 1 }, { keep: 1000 });
     const after = await lines(file);
