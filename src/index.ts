@@ -62,7 +62,16 @@ export {
 } from './runners/command/command.js';
 export type { CaptureOptions } from './runners/command/output-capture.js';
 export type { KnownTool, ToolExit } from './runners/command/known-tools.js';
-/** Every tool retry-run knows by default, by name (README "Known tools"). */
+/**
+ * Every tool retry-run knows by default, by name (README "Known tools").
+ *
+ * @example
+ * ```ts
+ * import { KNOWN_TOOLS } from 'retry-run';
+ *
+ * console.log(KNOWN_TOOLS.curl?.exits?.['7']?.meaning); // failed to connect
+ * ```
+ */
 export const KNOWN_TOOLS: Readonly<ToolTable> = builtinTools();
 export {
   RetryRunError,

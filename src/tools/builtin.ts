@@ -61,14 +61,8 @@ export const BUILTIN_COMMANDS: ReadonlySet<string> = new Set([
 let table: Readonly<ToolTable> | undefined;
 
 /**
- * Every tool retry-run knows by default, by name (README, Known tools): exported as `KNOWN_TOOLS`. Built when first asked for.
- *
- * @example
- * ```ts
- * import { KNOWN_TOOLS } from 'retry-run';
- *
- * console.log(KNOWN_TOOLS.curl?.exits?.['7']?.meaning); // failed to connect
- * ```
+ * Every tool retry-run knows by default, by name (README, Known tools), built when first
+ * asked for; the library exports it as `KNOWN_TOOLS` (src/index.ts).
  */
 export function builtinTools(): Readonly<ToolTable> {
   return (table ??= buildTable());
