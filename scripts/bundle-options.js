@@ -7,10 +7,10 @@ import { createRequire } from 'node:module';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 export const LAZY_VENDORS = ['undici', 'ioredis', 're2js'];
 /**
- * The CLI bundle and the vendor files are each one function (bin/code-cache.js): a script
- * that bin/code-cache.js compiles as it is read, and a CommonJS module to require().
+ * The CLI bundle and the vendor files are each one function (bin/retry-run.js): a script
+ * that bin/retry-run.js compiles as it is read, and a CommonJS module to require().
  */
-const { BUNDLE_HEAD, BUNDLE_TAIL } = createRequire(import.meta.url)('../bin/code-cache.js');
+const { BUNDLE_HEAD, BUNDLE_TAIL } = createRequire(import.meta.url)('../bin/retry-run.js');
 export const asOneFunction = { banner: { js: BUNDLE_HEAD }, footer: { js: BUNDLE_TAIL } };
 
 export const common = {
@@ -116,7 +116,7 @@ export const cliOptions = {
   format: 'cjs',
   ...asOneFunction,
   // import() becomes require(): the bundle runs under vm.Script with a code cache
-  // (bin/code-cache.js), where a real import() would need a loader callback.
+  // (bin/retry-run.js), where a real import() would need a loader callback.
   supported: { 'dynamic-import': false },
   minify: true,
   plugins: [vendorFiles, lazyBuiltins],

@@ -36,8 +36,8 @@ interface BundleRead {
   identity: string;
   readAtNs: bigint;
 }
-/** The cache format's own code (bin/code-cache.js), so planted entries are built as it reads. */
-const format = createRequire(import.meta.url)(join(ROOT, 'bin', 'code-cache.js')) as {
+/** The cache format's own code (bin/retry-run.js), so planted entries are built as it reads. */
+const format = createRequire(import.meta.url)(join(ROOT, 'bin', 'retry-run.js')) as {
   readBundle: (file: string) => BundleRead;
   encodeHeader: (read: BundleRead) => Buffer;
   decodeHeader: (entry: Buffer) => { data: Buffer } | undefined;
@@ -310,9 +310,9 @@ describe('the start-up code cache', () => {
 describe('the bundle, one function for vm.Script and require() alike', () => {
   it('runs when the bin is required from `node -e`, whose globals include module and require', () => {
     // `node -e` makes module, require and exports globals: the bundle must not take the
-    // script's globals for a module's own (scripts/build.js, bin/code-cache.js).
+    // script's globals for a module's own (scripts/build.js, bin/retry-run.js).
     const bin = join(ROOT, 'bin', 'retry-run.js');
-    const script = `process.argv.splice(1, 0, 'retry-run'); require(${JSON.stringify(bin)})`;
+    const script = `process.argv.splice(1, 0, 'retry-run'); require(${JSON.stringify(bin)}).runWithCodeCache(${JSON.stringify(BUNDLE)})`;
     const run = (command: string) =>
       spawnSync(
         process.execPath,
@@ -326,5 +326,23 @@ describe('the bundle, one function for vm.Script and require() alike', () => {
     expect(failing.stderr).not.toContain('TypeError');
     expect(failing.status).toBe(4);
     expect(run('exit 0').status).toBe(0);
+  });
+
+  it('is the bin: run, it runs the CLI; required, it only gives the loader', () => {
+    const bin = join(ROOT, 'bin', 'retry-run.js');
+    const env = { PATH: process.env.PATH, RETRY_RUN_NO_RECORD: '1' };
+    const ran = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env });
+    expect(ran.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect(ran.status).toBe(0);
+    const script = `const loader = require(${JSON.stringify(bin)}); console.log(Object.keys(loader).join(' '))`;
+    const required = spawnSync(process.execPath, ['-e', script, '--', '--version'], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(required.stdout).toBe(
+      'runWithCodeCache BUNDLE_HEAD BUNDLE_TAIL readBundle encodeHeader decodeHeader\n',
+    );
+    expect(required.stderr).toBe('');
+    expect(required.status).toBe(0);
   });
 });
