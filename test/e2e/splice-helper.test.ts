@@ -227,6 +227,34 @@ describe('a busy output spliced on by the helper', () => {
     const expected = Buffer.concat([data, Buffer.from(tinyLines(0, 100))]);
     expect((await run.output).equals(expected)).toBe(true);
   });
+
+  it('believes the report of a helper that a late SIGUSR1 killed after its copy', async () => {
+    // On a loaded machine, the SIGUSR1 that tells the helper the command exited can come while
+    // perl is exiting, its copy done and its report written: perl then dies of it. This `perl`
+    // makes that happen every time: the real one copies and reports, then the process retry-run
+    // started waits for the SIGUSR1 and dies of it (the copy's tail used to be thrown away, and
+    // the condition read the tail of the bytes before the helper: exit 1).
+    const real = execFileSync('/bin/sh', ['-c', 'command -v perl'], { encoding: 'utf8' }).trim();
+    const bin = join(work, 'late-signal-perl');
+    mkdirSync(bin, { recursive: true });
+    const wrapper = [
+      '#!/bin/sh',
+      `"${real}" "$@"`,
+      'exec 0<&- 1>&- 3>&-',
+      'i=0; while [ $i -lt 1000 ]; do sleep 0.01; i=$((i + 1)); done',
+      '',
+    ].join('\n');
+    writeFileSync(join(bin, 'perl'), wrapper, { mode: 0o755 });
+    const command = ['--', node, busy, dataFile, '30000'];
+    const run = runPiped(
+      ['-q', '-n', '1', '--until', 'output:/^000023500$/m', ...command],
+      readAll,
+      { PATH: `${bin}:${process.env.PATH}` },
+    );
+    expect(await run.exited).toBe(0);
+    const expected = Buffer.concat([data, Buffer.from(tinyLines(0, 30_000))]);
+    expect((await run.output).equals(expected)).toBe(true);
+  });
 });
 
 /** The command names (comm) of the children of `pid` right now. */

@@ -5,6 +5,7 @@ import type { OutputTail } from './output-tail.js';
 import { enlargePipe } from './pipe-size.js';
 import {
   HELPER_OUTPUT_CLOSED,
+  helperReport,
   spliceHelperFor,
   startSpliceHelper,
   type SpliceHelperPlan,
@@ -150,10 +151,11 @@ export function pipeTee(
 
   /**
    * From here the helper copies the stream (splice-helper.ts), our reading paused with the
-   * pipe still open. It ends with the stream, or once quiet after the command exited; should
-   * it fail (no perl, a perl that dies), we read on where it stopped. (Killed between its
-   * tee(2) into our stdout's pipe and the splice(2) that takes those bytes off, it would leave
-   * them to be copied once more: only a SIGKILL aimed at it does that.)
+   * pipe still open. It ends with the stream, or once quiet after the command exited, and
+   * reports how on fd 3; should it fail (no perl, a perl that dies before its report, or a
+   * report of a failure), we read on where it stopped. (Killed between its tee(2) into our
+   * stdout's pipe and the splice(2) that takes those bytes off, it would leave them to be
+   * copied once more: only a SIGKILL aimed at it does that.)
    */
   function handOver() {
     handOverWhenWritten = false;
@@ -163,12 +165,15 @@ export function pipeTee(
     const kept: Buffer[] = [];
     helper.stdio[3]!.on('data', (chunk: Buffer) => kept.push(chunk));
     helper.stdio[3]!.on('error', () => undefined);
-    helper.once('close', (code) => {
+    helper.once('close', () => {
       helper = undefined;
-      if (code !== 0 && code !== HELPER_OUTPUT_CLOSED) return readOn();
-      tail?.push(Buffer.concat(kept));
+      const report = helperReport(Buffer.concat(kept));
+      if (!report) return readOn();
+      // The bytes it copied are the newest so far, whatever comes after them.
+      tail?.push(report.tail);
       state.chunks++;
-      if (code === HELPER_OUTPUT_CLOSED) broken();
+      if (report.status === HELPER_OUTPUT_CLOSED) return broken();
+      if (report.status !== 0) return readOn();
       from.destroy();
     });
   }

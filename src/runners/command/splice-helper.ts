@@ -19,8 +19,8 @@ export const HELPER_OUTPUT_CLOSED = 3;
 
 /**
  * The helper (run as `perl -e`): copies a busy stream from the child's pipe (its stdin) to
- * retry-run's own stdout (its stdout) and keeps the newest 64 KiB, which it writes to fd 3
- * when it ends.
+ * retry-run's own stdout (its stdout) and keeps the newest 64 KiB, which it reports on fd 3
+ * when it ends (helperReport reads it).
  *
  * - Into a pipe, no byte is copied to user space: tee(2) shares the pages with our output's
  *   pipe, and splice(2) then moves them into a pipe of its own that holds the tail (older
@@ -178,12 +178,33 @@ while ($MODE eq 'pipe') {
   last if await_in() == 0;
 }
 drain();
+my $tail = tail_out();
 open(my $res, '>&=', 3) or exit 4;
 binmode $res;
-print $res tail_out();
+print $res pack('CN', $status, length $tail), $tail;
 close $res;
 exit $status;
 `.replace(/\$HELPER_CLOSED/g, String(HELPER_OUTPUT_CLOSED));
+
+/** How the helper ended, and the newest bytes it copied (at most 64 KiB). */
+export interface HelperReport {
+  /** 0: the stream ended, or went quiet; HELPER_OUTPUT_CLOSED; or a failure (read on). */
+  status: number;
+  tail: Buffer;
+}
+
+/**
+ * The helper's report from what it wrote to fd 3: its status (a byte), the tail's length (4
+ * bytes, big-endian), the tail; undefined unless it is whole. The report, not how the process
+ * ended, says what happened: a SIGUSR1 that comes while perl exits (the command's exit, told
+ * late on a loaded machine) kills it with that signal, its copy done and its report written.
+ * Taking that for a failure threw the tail away, and an output condition then read an old one.
+ */
+export function helperReport(written: Buffer): HelperReport | undefined {
+  const HEAD = 5;
+  if (written.length < HEAD || written.length !== HEAD + written.readUInt32BE(1)) return undefined;
+  return { status: written[0]!, tail: written.subarray(HEAD) };
+}
 
 /** What the helper needs: the syscall numbers, and how it reaches our output. */
 export interface SpliceHelperPlan {
