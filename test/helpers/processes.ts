@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 
 /**
@@ -47,4 +47,28 @@ export function waitForOutput(
     };
     child[stream]!.on('data', onData);
   });
+}
+
+/** This process's open descriptors, each with what it points to (Linux /proc). */
+export function openDescriptors(): Map<string, string> {
+  const open = new Map<string, string>();
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      open.set(fd, readlinkSync(`/proc/self/fd/${fd}`));
+    } catch {
+      // The listing's own descriptor, closed once it was read.
+    }
+  }
+  return open;
+}
+
+/**
+ * The descriptors open now that were not open at `before`, or point elsewhere: what the code
+ * in between left behind. One that closed since does not count: a test's worker also sees the
+ * late closes of the tests before it (a count of descriptors read one fewer on Node 22).
+ */
+export function descriptorsOpenedSince(before: Map<string, string>): string[] {
+  return [...openDescriptors()]
+    .filter(([fd, target]) => before.get(fd) !== target)
+    .map(([fd, target]) => `${fd} -> ${target}`);
 }

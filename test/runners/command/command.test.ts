@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -9,7 +9,7 @@ import {
   createCommandRunner,
   shellCommand,
 } from '../../../src/runners/command/command.js';
-import { isRunning } from '../../helpers/processes.js';
+import { descriptorsOpenedSince, isRunning, openDescriptors } from '../../helpers/processes.js';
 
 let dir: string;
 beforeEach(() => {
@@ -131,7 +131,7 @@ describe('the command runner', () => {
   });
 
   it('with output teed: a command that cannot start leaves no descriptor behind', async () => {
-    const before = readdirSync('/proc/self/fd').length;
+    const before = openDescriptors();
     const runner = createCommandRunner({
       command: argvCommand(['true', 'x'.repeat(3_000_000)]),
       killAfterMs: 1000,
@@ -145,6 +145,6 @@ describe('the command runner', () => {
     });
     expect(result).toMatchObject({ ok: false, exitCode: 126, stdoutTail: '', stderrTail: '' });
     await runner.close!();
-    expect(readdirSync('/proc/self/fd')).toHaveLength(before);
+    expect(descriptorsOpenedSince(before)).toEqual([]);
   });
 });

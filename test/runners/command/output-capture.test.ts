@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { prepareOutput, type AttemptOutput } from '../../../src/runners/command/output-capture.js';
 import { TAIL_BYTES } from '../../../src/runners/command/output-tail.js';
 import { FIXTURES } from '../../helpers/cli.js';
+import { descriptorsOpenedSince, openDescriptors } from '../../helpers/processes.js';
 
 /** A destination that takes its time, to make the child's pipe push back. */
 function slowSink() {
@@ -174,7 +175,7 @@ describe('prepareOutput', () => {
   });
 
   it('ends when the command cannot start, and leaves no descriptor behind', async () => {
-    const before = readdirSync('/proc/self/fd').length;
+    const before = openDescriptors();
     for (let attempt = 0; attempt < 5; attempt++) {
       const out = slowSink();
       const output = await prepareOutput({ tails: true, stdout: out.sink, stderr: out.sink });
@@ -190,7 +191,7 @@ describe('prepareOutput', () => {
         await prepareOutput({ tails: true, stdout: out.sink, stderr: undefined }),
       );
     }
-    await vi.waitFor(() => expect(readdirSync('/proc/self/fd').length).toBe(before));
+    await vi.waitFor(() => expect(descriptorsOpenedSince(before)).toEqual([]));
   });
 });
 
