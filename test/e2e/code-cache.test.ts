@@ -298,6 +298,23 @@ describe('the start-up code cache', () => {
     expect(readFileSync(path).length).toBeGreaterThan(1000);
   });
 
+  it('reads an entry larger than the room the bundle leaves after its bytes', async () => {
+    // The entry is read into the memory the bundle was read into, twice the bundle's size; a
+    // larger one gets memory of its own. V8 ignores bytes after its data.
+    const home = temporary('cache');
+    await run(home);
+    const path = join(cacheDir(home), cacheFiles(home)[0]!);
+    const padding = Buffer.alloc(3 * statSync(BUNDLE).size);
+    writeFileSync(path, Buffer.concat([readFileSync(path), padding]));
+    const padded = statSync(path);
+    const result = await run(home);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('succeeded');
+    // Accepted, so not written again.
+    expect(statSync(path).mtimeMs).toBe(padded.mtimeMs);
+    expect(statSync(path).size).toBe(padded.size);
+  });
+
   it('runs without one where the cache directory cannot be written', async () => {
     const home = temporary('cache');
     writeFileSync(cacheDir(home), 'a file where the directory should be');
